@@ -1,0 +1,88 @@
+#include "cli.h"
+
+#include "statscommand.h"
+
+#include "errors.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <functional>
+#include <vector>
+
+namespace rnr::cli {
+
+namespace {
+
+struct Command
+{
+    const char* name;
+    const char* summary; // translated through QT_TRANSLATE_NOOP
+    std::function<int(const QStringList&, QTextStream&, QTextStream&)> run;
+};
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rnr::cli", text);
+}
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> list{
+        {"stats", QT_TRANSLATE_NOOP("rnr::cli", "Load a data set and show what was read, skipped, its shape and split"),
+         runStats},
+    };
+    return list;
+}
+
+QString generalHelp()
+{
+    QString text = tr("Usage: rnr <command> [options]\n\n"
+                      "Rank and Rate (RnR) explorer, command line: load ratings data sets, train and compare\n"
+                      "multi-task recommenders.\n\nCommands:\n");
+    for (const auto& command : commands())
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name), -8).arg(tr(command.summary));
+    text += tr("\nOptions:\n  -h, --help     Show this help (or a command's: rnr <command> --help)\n"
+               "  -v, --version  Show the version\n\n"
+               "Exit codes: 0 success, 1 runtime failure, 2 usage error.\n");
+    return text;
+}
+
+} // namespace
+
+int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    const QString first = arguments.value(1);
+    if (arguments.size() < 2) {
+        err << generalHelp();
+        err.flush();
+        return Usage;
+    }
+    if (first == QLatin1String("-h") || first == QLatin1String("--help") || first == QLatin1String("help")) {
+        out << generalHelp();
+        return Ok;
+    }
+    if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
+        out << QStringLiteral("rnr %1\n").arg(QStringLiteral(RNR_VERSION));
+        return Ok;
+    }
+    for (const auto& command : commands()) {
+        if (first != QLatin1String(command.name))
+            continue;
+        QStringList rest = arguments.mid(2);
+        rest.prepend(arguments.first() + QLatin1Char(' ') + first);
+        try {
+            return command.run(rest, out, err);
+        } catch (const rnr::UsageError& e) {
+            err << tr("rnr: %1\n").arg(QString::fromStdString(e.what()));
+            return Usage;
+        } catch (const std::exception& e) {
+            err << tr("rnr: error: %1\n").arg(QString::fromStdString(e.what()));
+            return Failure;
+        }
+    }
+    err << tr("rnr: unknown command '%1'; see 'rnr --help'\n").arg(first);
+    return Usage;
+}
+
+} // namespace rnr::cli
