@@ -1,0 +1,140 @@
+#include "datasetview.h"
+
+#include "stats.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace rnr {
+
+DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto* summary = new QGroupBox(tr("Summary"), this);
+    m_form = new QFormLayout(summary);
+    addRow(QStringLiteral("source"), tr("Source:"));
+    addRow(QStringLiteral("users"), tr("Users:"));
+    addRow(QStringLiteral("items"), tr("Items:"));
+    addRow(QStringLiteral("ratings"), tr("Ratings:"));
+    addRow(QStringLiteral("density"), tr("Density:"));
+    addRow(QStringLiteral("scale"), tr("Rating scale:"));
+    addRow(QStringLiteral("mean"), tr("Mean rating:"));
+    addRow(QStringLiteral("perUser"), tr("Ratings per user:"));
+    addRow(QStringLiteral("perItem"), tr("Ratings per item:"));
+    addRow(QStringLiteral("time"), tr("Time span:"));
+    addRow(QStringLiteral("metadata"), tr("Titles and genres:"));
+
+    auto* histogramBox = new QGroupBox(tr("Rating histogram"), this);
+    m_histogram = new QCustomPlot(histogramBox);
+    m_histogram->setMinimumSize(320, 220);
+    m_histogram->xAxis->setLabel(tr("Rating"));
+    m_histogram->yAxis->setLabel(tr("Ratings"));
+    auto* histogramLayout = new QVBoxLayout(histogramBox);
+    histogramLayout->addWidget(m_histogram);
+
+    auto* reportBox = new QGroupBox(tr("Load report"), this);
+    m_report = new QPlainTextEdit(reportBox);
+    m_report->setReadOnly(true);
+    m_report->setMaximumBlockCount(1000);
+    auto* reportLayout = new QVBoxLayout(reportBox);
+    reportLayout->addWidget(m_report);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(summary, 1);
+    top->addWidget(histogramBox, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(top, 3);
+    layout->addWidget(reportBox, 1);
+}
+
+QLabel* DatasetView::addRow(const QString& key, const QString& label)
+{
+    auto* value = new QLabel(this);
+    value->setObjectName(key);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    m_form->addRow(label, value);
+    return value;
+}
+
+QString DatasetView::valueText(const QString& key) const
+{
+    const auto* label = findChild<QLabel*>(key);
+    return label ? label->text() : QString();
+}
+
+void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
+{
+    const DatasetStats s = computeStats(dataset);
+    const QLocale locale;
+    auto set = [this](const QString& key, const QString& text) {
+        if (auto* label = findChild<QLabel*>(key))
+            label->setText(text);
+    };
+    auto counts = [&](const CountSummary& c) {
+        return tr("min %1, median %2, mean %3, max %4")
+            .arg(locale.toString(qulonglong(c.min)), locale.toString(c.median, 'f', 1), locale.toString(c.mean, 'f', 1),
+                 locale.toString(qulonglong(c.max)));
+    };
+    m_title->setText(QString::fromStdString(dataset.name));
+    set(QStringLiteral("source"), QString::fromStdString(dataset.source));
+    set(QStringLiteral("users"), locale.toString(qulonglong(s.users)));
+    set(QStringLiteral("items"), locale.toString(qulonglong(s.items)));
+    set(QStringLiteral("ratings"), locale.toString(qulonglong(s.interactions)));
+    set(QStringLiteral("density"), locale.toString(100.0 * s.density, 'f', 3) + QStringLiteral(" %"));
+    set(QStringLiteral("scale"), QString::fromStdString(dataset.scale.describe()));
+    set(QStringLiteral("mean"), tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3),
+                                                       locale.toString(s.ratingStd, 'f', 3)));
+    set(QStringLiteral("perUser"), counts(s.perUser));
+    set(QStringLiteral("perItem"), counts(s.perItem));
+    if (dataset.hasTimestamps && s.interactions > 0) {
+        auto date = [&](std::int64_t t) {
+            return locale.toString(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).date(), QLocale::ShortFormat);
+        };
+        set(QStringLiteral("time"), tr("%1 to %2").arg(date(s.firstTime), date(s.lastTime)));
+    } else {
+        set(QStringLiteral("time"), tr("no timestamps: row order is used as time"));
+    }
+    set(QStringLiteral("metadata"), tr("%1 of %2 items have a title; %3 genres")
+                                        .arg(locale.toString(qulonglong(s.itemsWithTitle)),
+                                             locale.toString(qulonglong(s.items)), locale.toString(qulonglong(s.genres))));
+    m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
+                                               : QString::fromStdString(report.describe()));
+    plotHistogram(s, dataset.scale);
+}
+
+void DatasetView::plotHistogram(const DatasetStats& s, const RatingScale& scale)
+{
+    m_histogram->clearPlottables();
+    auto* bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+    QVector<double> keys, values;
+    double top = 0;
+    for (const auto& [value, count] : s.ratingHistogram) {
+        keys << value;
+        values << double(count);
+        top = std::max(top, double(count));
+    }
+    bars->setData(keys, values, true);
+    const double step = scale.step > 0 ? scale.step : 1.0;
+    bars->setWidth(step * 0.8);
+    bars->setBrush(palette().color(QPalette::Highlight));
+    bars->setPen(Qt::NoPen);
+    m_histogram->xAxis->setRange(scale.min - step, scale.max + step);
+    m_histogram->yAxis->setRange(0, top * 1.1 + 1);
+    m_histogram->replot();
+}
+
+} // namespace rnr
