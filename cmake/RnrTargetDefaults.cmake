@@ -3,6 +3,11 @@
 function(rnr_target_defaults target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference)
+    # GCC 12 reports false -Wrestrict/-Wstringop-overflow inside libstdc++'s std::string at -O2
+    # and above (GCC bugs 105329, 105651); they are not about our code.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+        target_compile_options(${target} PRIVATE -Wno-restrict -Wno-stringop-overflow)
+    endif()
     if(RNR_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

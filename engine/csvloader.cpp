@@ -39,7 +39,8 @@ std::string normalisedName(std::string_view name)
 }
 
 /// Guesses a column from header names; returns the index or nullopt.
-std::optional<std::size_t> guessColumn(const std::vector<std::string>& header, std::initializer_list<std::string_view> names)
+std::optional<std::size_t> guessColumn(const std::vector<std::string>& header,
+                                       std::initializer_list<std::string_view> names)
 {
     for (auto wanted : names)
         for (std::size_t c = 0; c < header.size(); ++c)
@@ -88,8 +89,9 @@ Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
             return static_cast<std::size_t>(index);
         }
         if (!r.header)
-            throw DataError(file, 1, std::string("the ") + role + " column is named '" + ref +
-                                         "' but the file has no header; give its 0-based index instead");
+            throw DataError(file, 1,
+                            std::string("the ") + role + " column is named '" + ref +
+                                "' but the file has no header; give its 0-based index instead");
         if (auto c = guessColumn(names, {normalisedName(ref)}))
             return c;
         throw DataError(file, 1, std::string("no column named '") + ref + "' for the " + role + " in the header");
@@ -128,9 +130,10 @@ Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
     r.layout.user = *user;
     r.layout.item = *item;
     r.layout.expectedFields = 0;
-    r.layout.separatorName = r.delimiter == '\t' ? "tabs" : r.delimiter == ',' ? "commas" : r.delimiter == ';'
-                                                                                          ? "semicolons"
-                                                                                          : "'|'";
+    r.layout.separatorName = r.delimiter == '\t'  ? "tabs"
+                             : r.delimiter == ',' ? "commas"
+                             : r.delimiter == ';' ? "semicolons"
+                                                  : "'|'";
     return r;
 }
 

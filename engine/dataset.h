@@ -41,8 +41,8 @@ struct Dataset
     std::string name;   ///< human-readable, e.g. "MovieLens 100K"
     std::string source; ///< the path it came from, or "builtin:demo"
     std::vector<Interaction> interactions;
-    std::vector<std::string> userIds; ///< dense user id -> original id
-    std::vector<std::string> itemIds; ///< dense item id -> original id
+    std::vector<std::string> userIds;                   ///< dense user id -> original id
+    std::vector<std::string> itemIds;                   ///< dense item id -> original id
     std::vector<std::string> itemTitles;                ///< empty, or one UTF-8 title per item ("" = unknown)
     std::vector<std::string> genreNames;                ///< names of the genres/categories
     std::vector<std::vector<std::uint32_t>> itemGenres; ///< empty, or per item: indices into genreNames

@@ -110,7 +110,8 @@ void DatasetBuilder::dropDuplicates()
     std::sort(dropped.begin(), dropped.end());
     for (const auto& [line, kept] : dropped)
         reject(Problem::Duplicate, line,
-               "the same user rated the same item again at line " + std::to_string(kept) + "; the later rating is kept");
+               "the same user rated the same item again at line " + std::to_string(kept) +
+                   "; the later rating is kept");
     std::size_t out = 0;
     for (std::size_t r = 0; r < m_rows.size(); ++r)
         if (!drop[r])
@@ -122,9 +123,9 @@ Dataset DatasetBuilder::finish()
 {
     dropDuplicates();
     if (m_rows.empty()) {
-        std::string cause = m_report.rowsRead == 0 ? "no ratings found: the file is empty or has only a header"
-                                                   : "none of the " + std::to_string(m_report.rowsRead) +
-                                                         " rows is a valid rating";
+        std::string cause = m_report.rowsRead == 0
+                                ? "no ratings found: the file is empty or has only a header"
+                                : "none of the " + std::to_string(m_report.rowsRead) + " rows is a valid rating";
         for (std::size_t p = 0; p < kProblemCount; ++p) {
             const auto& tally = m_report.problems[p];
             if (tally.count > 0) {

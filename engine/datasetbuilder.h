@@ -27,8 +27,7 @@ public:
     /// Records a bad row; throws DataError when the policy for this problem is Stop.
     void reject(Problem problem, std::uint64_t line, const std::string& cause);
     /// Adds a row that parsed; checks the rating. The row must already be counted.
-    void add(std::string_view user, std::string_view item, double rating, std::int64_t timestamp,
-             std::uint64_t line);
+    void add(std::string_view user, std::string_view item, double rating, std::int64_t timestamp, std::uint64_t line);
 
     const IdMap& items() const { return m_items; }
     std::size_t size() const { return m_rows.size(); }

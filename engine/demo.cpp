@@ -13,18 +13,18 @@ namespace rnr {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kGenres{"Action",   "Comedy",      "Drama",    "Sci-Fi",
-                                                  "Romance",  "Thriller",    "Documentary", "Animation"};
+constexpr std::array<std::string_view, 8> kGenres{"Action",  "Comedy",   "Drama",       "Sci-Fi",
+                                                  "Romance", "Thriller", "Documentary", "Animation"};
 constexpr std::array<std::string_view, 40> kAdjectives{
-    "Silent", "Crimson", "Hidden", "Last",    "Golden",  "Broken",   "Distant", "Wild",   "Quiet",   "Burning",
-    "Frozen", "Secret",  "Lonely", "Endless", "Fallen",  "Electric", "Midnight", "Bright", "Hollow",  "Restless",
-    "Velvet", "Iron",    "Paper",  "Glass",   "Northern", "Savage",  "Gentle",  "Lost",   "Shining", "Bitter",
-    "Little", "Eternal", "Silver", "Strange", "Painted", "Sleeping", "Wicked",  "Final",  "Summer",  "Winter"};
+    "Silent", "Crimson", "Hidden", "Last",    "Golden",   "Broken",   "Distant",  "Wild",   "Quiet",   "Burning",
+    "Frozen", "Secret",  "Lonely", "Endless", "Fallen",   "Electric", "Midnight", "Bright", "Hollow",  "Restless",
+    "Velvet", "Iron",    "Paper",  "Glass",   "Northern", "Savage",   "Gentle",   "Lost",   "Shining", "Bitter",
+    "Little", "Eternal", "Silver", "Strange", "Painted",  "Sleeping", "Wicked",   "Final",  "Summer",  "Winter"};
 constexpr std::array<std::string_view, 40> kNouns{
-    "Harbor", "Garden",  "Empire",  "River",   "Machine", "Promise", "Kingdom", "Letter",  "Station", "Mirror",
-    "Forest", "Storm",   "Voyage",  "Island",  "Shadow",  "Horizon", "Circus",  "Orchard", "Lantern", "Frontier",
-    "Canyon", "Planet",  "Whisper", "Bridge",  "Comet",   "Village", "Tide",    "Engine",  "Signal",  "Dancer",
-    "Castle", "Compass", "Harvest", "Lighthouse", "Symphony", "Desert", "Glacier", "Carnival", "Valley", "Orbit"};
+    "Harbor", "Garden",  "Empire",  "River",      "Machine",  "Promise", "Kingdom", "Letter",   "Station", "Mirror",
+    "Forest", "Storm",   "Voyage",  "Island",     "Shadow",   "Horizon", "Circus",  "Orchard",  "Lantern", "Frontier",
+    "Canyon", "Planet",  "Whisper", "Bridge",     "Comet",    "Village", "Tide",    "Engine",   "Signal",  "Dancer",
+    "Castle", "Compass", "Harvest", "Lighthouse", "Symphony", "Desert",  "Glacier", "Carnival", "Valley",  "Orbit"};
 
 Eigen::MatrixXf gaussianMatrix(Rng& rng, Eigen::Index rows, Eigen::Index cols, double sigma)
 {
@@ -45,8 +45,8 @@ std::string itemTitle(std::uint32_t index, Rng& rng)
 {
     constexpr std::uint32_t combinations = kAdjectives.size() * kNouns.size();
     const std::uint32_t code = (index * 997u) % combinations; // 997 is prime to 1600: a bijection
-    std::string title = "The " + std::string(kAdjectives[code / kNouns.size()]) + " " +
-                        std::string(kNouns[code % kNouns.size()]);
+    std::string title =
+        "The " + std::string(kAdjectives[code / kNouns.size()]) + " " + std::string(kNouns[code % kNouns.size()]);
     if (const std::uint32_t part = index / combinations; part > 0)
         title += " " + std::to_string(part + 1);
     return title + " (" + std::to_string(1950 + rng.below(75)) + ")";
@@ -137,8 +137,8 @@ Dataset generateDemo(const DemoConfig& config, DemoTruth* truthOut)
     std::int64_t clockStart = 1577836800; // 2020-01-01
     for (Eigen::Index u = 0; u < n; ++u) {
         const double extra = std::exp(logMeanExtra + rng.normal()); // log-normal, sigma 1
-        const auto picks = static_cast<std::uint32_t>(
-            std::min<double>(maxPerUser, config.minPerUser + std::floor(extra)));
+        const auto picks =
+            static_cast<std::uint32_t>(std::min<double>(maxPerUser, config.minPerUser + std::floor(extra)));
         const Eigen::VectorXf logits = truth.itemSelection * truth.userSelection.row(u).transpose() + truth.popularity;
         for (Eigen::Index i = 0; i < m; ++i)
             keys[i] = {logits(i) - static_cast<float>(std::log(-std::log(rng.uniformOpen()))),

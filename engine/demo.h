@@ -13,11 +13,11 @@ struct DemoConfig
 {
     std::uint32_t users = 2000;
     std::uint32_t items = 1500;
-    std::uint32_t factors = 8;       ///< k: selection and trait dimensions
-    std::uint32_t minPerUser = 20;   ///< every user picks at least this many items
-    double meanPerUser = 75.0;       ///< mean picks per user (log-normal, heavy-tailed above the minimum)
-    double surpriseShare = 0.15;     ///< share of items whose post-consumption traits deviate
-    double surpriseScale = 1.0;      ///< std of each component of a deviating item's e_i
+    std::uint32_t factors = 8;     ///< k: selection and trait dimensions
+    std::uint32_t minPerUser = 20; ///< every user picks at least this many items
+    double meanPerUser = 75.0;     ///< mean picks per user (log-normal, heavy-tailed above the minimum)
+    double surpriseShare = 0.15;   ///< share of items whose post-consumption traits deviate
+    double surpriseScale = 1.0;    ///< std of each component of a deviating item's e_i
     std::uint64_t seed = 42;
 };
 

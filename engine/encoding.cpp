@@ -58,7 +58,7 @@ Latin1Decoder::~Latin1Decoder()
 
 std::string Latin1Decoder::decode(std::string_view latin1)
 {
-    std::string out(latin1.size() * 2, '\0'); // every Latin-1 byte is at most two UTF-8 bytes
+    std::string out(latin1.size() * 2, '\0');    // every Latin-1 byte is at most two UTF-8 bytes
     char* in = const_cast<char*>(latin1.data()); // iconv's signature; the input is not written
     std::size_t inLeft = latin1.size();
     char* dst = out.data();

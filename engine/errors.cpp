@@ -15,7 +15,6 @@ std::string formatDataError(const std::string& file, std::uint64_t line, const s
 DataError::DataError(std::string file, std::uint64_t line, std::string cause)
     : std::runtime_error(formatDataError(file, line, cause)), m_file(std::move(file)), m_line(line),
       m_cause(std::move(cause))
-{
-}
+{}
 
 } // namespace rnr

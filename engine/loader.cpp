@@ -20,10 +20,8 @@ struct KnownFile
     Format format;
 };
 constexpr std::array kKnownFiles{
-    KnownFile{"u.data", Format::MovieLens100K},
-    KnownFile{"ratings.dat", Format::MovieLensDat},
-    KnownFile{"ratings.csv", Format::MovieLensCsv},
-    KnownFile{"yelp_academic_dataset_review.json", Format::YelpJson},
+    KnownFile{"u.data", Format::MovieLens100K},     KnownFile{"ratings.dat", Format::MovieLensDat},
+    KnownFile{"ratings.csv", Format::MovieLensCsv}, KnownFile{"yelp_academic_dataset_review.json", Format::YelpJson},
     KnownFile{"review.json", Format::YelpJson},
 };
 
@@ -56,7 +54,8 @@ bool fourIntegers(std::string_view line, std::string_view separator)
     std::vector<std::string_view> fields;
     splitFields(line, separator, fields);
     std::int64_t value = 0;
-    return fields.size() == 4 && std::all_of(fields.begin(), fields.end(), [&](auto f) { return parseInteger(f, value); });
+    return fields.size() == 4 &&
+           std::all_of(fields.begin(), fields.end(), [&](auto f) { return parseInteger(f, value); });
 }
 
 Format detectFileFormat(const std::string& path)

@@ -21,8 +21,8 @@ void addDelimitedRow(DatasetBuilder& builder, const std::vector<std::string_view
     if ((layout.expectedFields && fields.size() != layout.expectedFields) || fields.size() < needed) {
         const std::size_t want = layout.expectedFields ? layout.expectedFields : needed;
         builder.reject(Problem::Malformed, line,
-                       "expected " + std::to_string(want) + " fields separated by " + std::string(layout.separatorName) +
-                           ", found " + std::to_string(fields.size()));
+                       "expected " + std::to_string(want) + " fields separated by " +
+                           std::string(layout.separatorName) + ", found " + std::to_string(fields.size()));
         return;
     }
     const std::string_view user = trimmed(fields[layout.user]);
@@ -39,7 +39,8 @@ void addDelimitedRow(DatasetBuilder& builder, const std::vector<std::string_view
             return;
         }
         if (!parseReal(text, rating)) {
-            builder.reject(Problem::NotNumeric, line, "the rating '" + std::string(text.substr(0, 40)) + "' is not a number");
+            builder.reject(Problem::NotNumeric, line,
+                           "the rating '" + std::string(text.substr(0, 40)) + "' is not a number");
             return;
         }
     }

@@ -14,7 +14,8 @@
 namespace rnr {
 
 /// The file formats the loaders understand (product.md, "Data").
-enum class Format {
+enum class Format
+{
     Auto,          ///< detect from the file or folder
     MovieLens100K, ///< u.data (tab-separated) + u.item (titles, 19 genre flags; Latin-1)
     MovieLensDat,  ///< MovieLens 1M/10M ratings.dat ("::") + movies.dat (Latin-1 in 1M)
@@ -30,7 +31,8 @@ std::string_view formatTitle(Format format);
 std::optional<Format> formatFromKey(std::string_view key);
 
 /// What can be wrong with one row. Each kind has its own policy.
-enum class Problem {
+enum class Problem
+{
     Malformed,    ///< wrong number of fields, broken quoting, not a JSON object
     MissingField, ///< a required field is empty or absent
     NotNumeric,   ///< a rating or timestamp that is not a number / date
@@ -42,7 +44,8 @@ std::string_view problemKey(Problem problem); ///< "malformed", "missing-field",
 std::string_view problemTitle(Problem problem);
 std::optional<Problem> problemFromKey(std::string_view key);
 
-enum class Policy {
+enum class Policy
+{
     Skip, ///< skip the row, count it, remember the first few line numbers
     Stop, ///< stop loading with a DataError naming file, line and cause
 };
@@ -63,7 +66,7 @@ struct LoadOptions
 {
     Format format = Format::Auto;
     std::array<Policy, kProblemCount> policy{}; ///< default: skip and count every kind
-    std::optional<RatingScale> scale;          ///< override the format's declared scale
+    std::optional<RatingScale> scale;           ///< override the format's declared scale
     CsvMapping csv;
     /// Called every few megabytes with (bytes done, bytes total).
     std::function<void(std::uint64_t, std::uint64_t)> progress;

@@ -14,9 +14,9 @@ namespace {
 
 // The 19 genres of MovieLens 100K in flag order, used when u.genre is not beside u.item.
 constexpr std::array<std::string_view, 19> kMl100kGenres{
-    "unknown", "Action",    "Adventure", "Animation", "Children's", "Comedy",  "Crime",
-    "Documentary", "Drama", "Fantasy",   "Film-Noir", "Horror",     "Musical", "Mystery",
-    "Romance", "Sci-Fi",    "Thriller",  "War",       "Western"};
+    "unknown",     "Action", "Adventure", "Animation", "Children's", "Comedy",  "Crime",
+    "Documentary", "Drama",  "Fantasy",   "Film-Noir", "Horror",     "Musical", "Mystery",
+    "Romance",     "Sci-Fi", "Thriller",  "War",       "Western"};
 
 /// Reads every non-blank line of a ratings file into the builder, one split per line.
 template <typename Split>
@@ -46,8 +46,9 @@ public:
     ~MetadataNotes()
     {
         if (m_bad > 0)
-            m_report.notes.push_back(m_file + ": " + std::to_string(m_bad) + " unreadable line(s) skipped, first at line " +
-                                     std::to_string(m_firstLine) + " (" + m_firstCause + ")");
+            m_report.notes.push_back(m_file + ": " + std::to_string(m_bad) +
+                                     " unreadable line(s) skipped, first at line " + std::to_string(m_firstLine) +
+                                     " (" + m_firstCause + ")");
     }
     MetadataNotes(const MetadataNotes&) = delete;
     MetadataNotes& operator=(const MetadataNotes&) = delete;
@@ -84,7 +85,8 @@ void readMl100kItems(const std::string& path, const LoadOptions& options, const 
         while (reader.next(line)) {
             splitFields(line, "|", fields);
             std::int64_t index = 0;
-            if (fields.size() == 2 && parseInteger(fields[1], index) && index == static_cast<std::int64_t>(names.size()))
+            if (fields.size() == 2 && parseInteger(fields[1], index) &&
+                index == static_cast<std::int64_t>(names.size()))
                 names.emplace_back(trimmed(fields[0]));
         }
         if (names.size() == genreNames.size())

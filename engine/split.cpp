@@ -53,8 +53,8 @@ Dataset filterMinInteractions(const Dataset& data, std::uint32_t minPerUser, Fil
         out.interactions.push_back(x);
     }
     if (report) {
-        *report = FilterReport{data.userCount(),          out.userCount(),          data.itemCount(),
-                               out.itemCount(),           data.interactions.size(), out.interactions.size()};
+        *report = FilterReport{data.userCount(), out.userCount(),          data.itemCount(),
+                               out.itemCount(),  data.interactions.size(), out.interactions.size()};
     }
     return out;
 }

@@ -96,8 +96,8 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
     set(QStringLiteral("ratings"), locale.toString(qulonglong(s.interactions)));
     set(QStringLiteral("density"), locale.toString(100.0 * s.density, 'f', 3) + QStringLiteral(" %"));
     set(QStringLiteral("scale"), QString::fromStdString(dataset.scale.describe()));
-    set(QStringLiteral("mean"), tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3),
-                                                       locale.toString(s.ratingStd, 'f', 3)));
+    set(QStringLiteral("mean"),
+        tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3), locale.toString(s.ratingStd, 'f', 3)));
     set(QStringLiteral("perUser"), counts(s.perUser));
     set(QStringLiteral("perItem"), counts(s.perItem));
     if (dataset.hasTimestamps && s.interactions > 0) {
@@ -108,9 +108,10 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
     } else {
         set(QStringLiteral("time"), tr("no timestamps: row order is used as time"));
     }
-    set(QStringLiteral("metadata"), tr("%1 of %2 items have a title; %3 genres")
-                                        .arg(locale.toString(qulonglong(s.itemsWithTitle)),
-                                             locale.toString(qulonglong(s.items)), locale.toString(qulonglong(s.genres))));
+    set(QStringLiteral("metadata"),
+        tr("%1 of %2 items have a title; %3 genres")
+            .arg(locale.toString(qulonglong(s.itemsWithTitle)), locale.toString(qulonglong(s.items)),
+                 locale.toString(qulonglong(s.genres))));
     m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
                                                : QString::fromStdString(report.describe()));
     plotHistogram(s, dataset.scale);

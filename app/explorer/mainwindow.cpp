@@ -63,9 +63,9 @@ bool MainWindow::openDataset(const QString& path)
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Data Set File"), QString(),
-        tr("Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Data Set File"), QString(),
+                                     tr("Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)"));
     if (!path.isEmpty())
         openDataset(path);
 }

@@ -67,7 +67,8 @@ LoadOptions DatasetOptions::loadOptions(const QCommandLineParser& parser) const
     LoadOptions options;
     const auto format = formatFromKey(parser.value(m_format).toStdString());
     if (!format)
-        usage(tr("--format: unknown format '%1' (auto, ml-100k, ml-dat, ml-csv, yelp, csv)").arg(parser.value(m_format)));
+        usage(
+            tr("--format: unknown format '%1' (auto, ml-100k, ml-dat, ml-csv, yelp, csv)").arg(parser.value(m_format)));
     options.format = *format;
 
     for (const QString& entry : parser.values(m_onProblem)) {

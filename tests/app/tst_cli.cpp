@@ -93,15 +93,17 @@ private Q_SLOTS:
                                                                   "a,y,five\n"
                                                                   "b,x,3\n"
                                                                   "b,y,2\n");
-        const Outcome skip = run({QStringLiteral("stats"), QStringLiteral("--dataset"), path, QStringLiteral("--format=csv")});
+        const Outcome skip =
+            run({QStringLiteral("stats"), QStringLiteral("--dataset"), path, QStringLiteral("--format=csv")});
         QCOMPARE(skip.code, 0);
         QVERIFY2(skip.out.contains(QStringLiteral("rows read: 4, kept: 3, skipped: 1")), qPrintable(skip.out));
         QVERIFY(skip.out.contains(QStringLiteral("(lines 3)")));
 
-        const Outcome stop = run({QStringLiteral("stats"), QStringLiteral("--dataset"), path, QStringLiteral("--format=csv"),
-                                  QStringLiteral("--on-problem=not-numeric=stop")});
+        const Outcome stop = run({QStringLiteral("stats"), QStringLiteral("--dataset"), path,
+                                  QStringLiteral("--format=csv"), QStringLiteral("--on-problem=not-numeric=stop")});
         QCOMPARE(stop.code, 1);
-        QVERIFY2(stop.err.contains(path + QStringLiteral(":3: the rating 'five' is not a number")), qPrintable(stop.err));
+        QVERIFY2(stop.err.contains(path + QStringLiteral(":3: the rating 'five' is not a number")),
+                 qPrintable(stop.err));
     }
 
     void statsOnMissingOrBinaryFilesFails()
@@ -122,7 +124,8 @@ private Q_SLOTS:
             QSKIP("MovieLens 100K not found in ../shared/datasets/ml-100k");
         const Outcome outcome = run({QStringLiteral("stats"), QStringLiteral("--dataset"), folder});
         QCOMPARE(outcome.code, 0);
-        QVERIFY2(outcome.out.contains(QStringLiteral("Users: 943, items: 1682, ratings: 100000")), qPrintable(outcome.out));
+        QVERIFY2(outcome.out.contains(QStringLiteral("Users: 943, items: 1682, ratings: 100000")),
+                 qPrintable(outcome.out));
         QVERIFY(outcome.out.contains(QStringLiteral("genres: 19")));
     }
 };

@@ -57,7 +57,8 @@ private Q_SLOTS:
         std::vector<std::uint32_t> perItem = interactionsPerItem(m_data);
         std::sort(perItem.begin(), perItem.end(), std::greater<>());
         const double top10 = std::accumulate(perItem.begin(), perItem.begin() + 150, 0.0);
-        QVERIFY2(top10 / double(m_data.interactions.size()) > 0.25, "the top 10% of items should draw over 25% of picks");
+        QVERIFY2(top10 / double(m_data.interactions.size()) > 0.25,
+                 "the top 10% of items should draw over 25% of picks");
     }
 
     void deterministicPerSeed()

@@ -44,7 +44,8 @@ private Q_SLOTS:
         QStringList genres;
         for (auto g : data.itemGenres[toyStory])
             genres << QString::fromStdString(data.genreNames[g]);
-        QCOMPARE(genres, (QStringList{QStringLiteral("Animation"), QStringLiteral("Children's"), QStringLiteral("Comedy")}));
+        QCOMPARE(genres,
+                 (QStringList{QStringLiteral("Animation"), QStringLiteral("Children's"), QStringLiteral("Comedy")}));
         // Latin-1 titles arrive as UTF-8.
         bool accented = false;
         for (const auto& title : data.itemTitles)

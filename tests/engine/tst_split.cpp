@@ -59,9 +59,18 @@ private Q_SLOTS:
     void filterDropsLightUsersAndOrphanItems()
     {
         // u0: 4 rows (kept), u1: 3 rows (dropped) and the only one with item 4, u2: 5 rows.
-        const Dataset data = makeData({{0, 0, 5, 1}, {0, 1, 4, 2}, {0, 2, 3, 3}, {0, 3, 2, 4},
-                                       {1, 0, 1, 1}, {1, 4, 2, 2}, {1, 1, 3, 3},
-                                       {2, 0, 1, 1}, {2, 1, 1, 2}, {2, 2, 1, 3}, {2, 3, 1, 4}, {2, 5, 1, 5}},
+        const Dataset data = makeData({{0, 0, 5, 1},
+                                       {0, 1, 4, 2},
+                                       {0, 2, 3, 3},
+                                       {0, 3, 2, 4},
+                                       {1, 0, 1, 1},
+                                       {1, 4, 2, 2},
+                                       {1, 1, 3, 3},
+                                       {2, 0, 1, 1},
+                                       {2, 1, 1, 2},
+                                       {2, 2, 1, 3},
+                                       {2, 3, 1, 4},
+                                       {2, 5, 1, 5}},
                                       3, 6);
         FilterReport report;
         const Dataset out = filterMinInteractions(data, 4, &report);
@@ -108,9 +117,9 @@ private Q_SLOTS:
         // u0's two latest rows share time 50: row 3 (item 2) comes after row 2 (item 1)... and
         // row 4 (item 3) is earlier in time, so item 2 is held out. u1: the later row of the
         // tie is listed first in time order but last in the file.
-        const Dataset data = makeData({{0, 0, 3, 10}, {0, 1, 3, 50}, {0, 2, 3, 50}, {0, 3, 3, 20},
-                                       {1, 3, 3, 70}, {1, 0, 3, 10}, {1, 1, 3, 70}},
-                                      2, 4);
+        const Dataset data = makeData(
+            {{0, 0, 3, 10}, {0, 1, 3, 50}, {0, 2, 3, 50}, {0, 3, 3, 20}, {1, 3, 3, 70}, {1, 0, 3, 10}, {1, 1, 3, 70}},
+            2, 4);
         const Split split = makeSplit(data, SplitConfig{kAllUsers, 1});
         std::vector<Interaction> held = split.validation;
         held.insert(held.end(), split.test.begin(), split.test.end());
@@ -159,7 +168,8 @@ private Q_SLOTS:
         for (auto u : usersOf(split.test))
             chosen.insert(u);
         for (std::uint32_t u = 0; u < 10; ++u) {
-            const auto rows = std::count_if(split.train.begin(), split.train.end(), [&](auto& x) { return x.user == u; });
+            const auto rows =
+                std::count_if(split.train.begin(), split.train.end(), [&](auto& x) { return x.user == u; });
             QCOMPARE(rows, chosen.count(u) ? 4 : 5);
         }
     }
@@ -196,8 +206,10 @@ private Q_SLOTS:
     {
         const Dataset data = makeData({{1, 3, 3, 1}, {0, 2, 3, 2}, {1, 0, 3, 3}, {0, 1, 3, 4}}, 3, 4);
         const UserItems index = buildUserItems(data.interactions, 3);
-        QCOMPARE(std::vector<std::uint32_t>(index.of(0).begin(), index.of(0).end()), (std::vector<std::uint32_t>{1, 2}));
-        QCOMPARE(std::vector<std::uint32_t>(index.of(1).begin(), index.of(1).end()), (std::vector<std::uint32_t>{0, 3}));
+        QCOMPARE(std::vector<std::uint32_t>(index.of(0).begin(), index.of(0).end()),
+                 (std::vector<std::uint32_t>{1, 2}));
+        QCOMPARE(std::vector<std::uint32_t>(index.of(1).begin(), index.of(1).end()),
+                 (std::vector<std::uint32_t>{0, 3}));
         QVERIFY(index.of(2).empty());
         QVERIFY(index.contains(1, 3));
         QVERIFY(!index.contains(1, 2));
