@@ -110,8 +110,8 @@ void DatasetBuilder::dropDuplicates()
     std::sort(dropped.begin(), dropped.end());
     for (const auto& [line, kept] : dropped)
         reject(Problem::Duplicate, line,
-               "the same user rated the same item again at line " + std::to_string(kept) +
-                   "; the later rating is kept");
+               "the same user rated the same item at line " + std::to_string(kept) +
+                   " too; that rating is kept (later timestamp, or same timestamp on a later line)");
     std::size_t out = 0;
     for (std::size_t r = 0; r < m_rows.size(); ++r)
         if (!drop[r])

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <filesystem>
+#include <regex>
 
 namespace rnr {
 
@@ -74,7 +75,10 @@ Format detectFileFormat(const std::string& path)
         return Format::MovieLensDat;
     if (lower.starts_with("userid,movieid,rating"))
         return Format::MovieLensCsv;
-    if (fourIntegers(first, "\t"))
+    // u.data and the published u1.base ... ub.test splits; other four-integer TSV files are
+    // generic (their scale is not known to be 1-5).
+    static const std::regex ml100kName(R"(u([1-5]|a|b)?\.(data|base|test))");
+    if (fourIntegers(first, "\t") && std::regex_match(fs::path(path).filename().string(), ml100kName))
         return Format::MovieLens100K;
     if (first.find_first_of(",\t;|") != std::string::npos)
         return Format::GenericCsv;

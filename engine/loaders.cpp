@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <numeric>
 
 namespace rnr {
 
@@ -71,10 +70,18 @@ std::uint32_t GenreTable::intern(std::string_view name)
 
 void GenreTable::moveInto(Dataset& data, std::vector<std::vector<std::uint32_t>> itemGenres)
 {
-    std::vector<std::uint32_t> order(m_names.size());
-    std::iota(order.begin(), order.end(), 0u);
+    // Alphabetical order, and only genres some item still has (an item listed twice keeps
+    // the genres of its last line).
+    std::vector<char> used(m_names.size(), 0);
+    for (const auto& list : itemGenres)
+        for (auto g : list)
+            used[g] = 1;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t g = 0; g < m_names.size(); ++g)
+        if (used[g])
+            order.push_back(g);
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return m_names[a] < m_names[b]; });
-    std::vector<std::uint32_t> rank(m_names.size());
+    std::vector<std::uint32_t> rank(m_names.size(), 0);
     for (std::uint32_t r = 0; r < order.size(); ++r)
         rank[order[r]] = r;
     data.genreNames.clear();
@@ -84,6 +91,7 @@ void GenreTable::moveInto(Dataset& data, std::vector<std::vector<std::uint32_t>>
         for (auto& g : list)
             g = rank[g];
         std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end()); // "Food, Bars, Food"
     }
     data.itemGenres = std::move(itemGenres);
 }

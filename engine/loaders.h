@@ -5,6 +5,7 @@
 // metadata joined where the format has it.
 
 #include "dataset.h"
+#include "errors.h"
 #include "loadoptions.h"
 
 #include <string>
@@ -50,6 +51,21 @@ public:
 private:
     std::vector<std::string> m_names;
 };
+
+/// Runs a metadata reader; a DataError from it (a binary or unreadable item file, say) becomes
+/// a note and the items stay without titles and genres: the ratings are what matter.
+/// Cancelled still propagates.
+template <typename Read> void readMetadata(Dataset& data, LoadReport& report, Read read)
+{
+    try {
+        read();
+    } catch (const DataError& error) {
+        report.notes.push_back(std::string(error.what()) + " (items have no titles or genres)");
+        data.itemTitles.clear();
+        data.itemGenres.clear();
+        data.genreNames.clear();
+    }
+}
 
 /// The path of a file in the same folder as another file.
 std::string siblingPath(const std::string& file, std::string_view name);

@@ -55,7 +55,7 @@ enum class Policy
 struct CsvMapping
 {
     char delimiter = 0;            ///< 0: detect from the first line (',', '\t', ';', '|')
-    std::optional<bool> hasHeader; ///< unset: detect (a first line whose rating field is not numeric)
+    std::optional<bool> hasHeader; ///< unset: detect (a first line in which no field is a number)
     std::string user;              ///< required (auto-guessed from the header when empty)
     std::string item;              ///< required (auto-guessed from the header when empty)
     std::string rating;            ///< empty: guessed; "-" = none (implicit feedback, rating 1)

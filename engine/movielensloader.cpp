@@ -111,6 +111,7 @@ void readMl100kItems(const std::string& path, const LoadOptions& options, const 
         if (!item)
             continue; // a movie nobody rated (or whose ratings were all skipped)
         data.itemTitles[*item] = decoder.toUtf8(trimmed(fields[1]));
+        genres[*item].clear(); // an item listed twice: its last line wins, title and genres alike
         for (std::uint32_t g = 0; g < genreNames.size(); ++g)
             if (trimmed(fields[5 + g]) == "1")
                 genres[*item].push_back(g);
@@ -158,6 +159,7 @@ void readMovies(const std::string& path, bool csv, const LoadOptions& options, c
         if (!item)
             continue;
         data.itemTitles[*item] = decoder.toUtf8(trimmed((*fields)[1]));
+        genres[*item].clear(); // an item listed twice: its last line wins, title and genres alike
         const std::string_view genreText = trimmed((*fields)[2]);
         if (genreText.empty() || genreText == "(no genres listed)")
             continue;
@@ -184,7 +186,7 @@ Dataset loadMovieLens100K(const std::string& file, const LoadOptions& options, L
     Dataset data = builder.finish();
     data.name = "MovieLens 100K";
     if (const std::string items = siblingPath(file, "u.item"); fileExists(items))
-        readMl100kItems(items, options, builder.items(), data, report);
+        readMetadata(data, report, [&] { readMl100kItems(items, options, builder.items(), data, report); });
     else
         noteMissing(report, items);
     return data;
@@ -207,7 +209,7 @@ Dataset loadMovieLensDat(const std::string& file, const LoadOptions& options, Lo
         data.scale = observedScale(data.interactions);
     data.name = data.scale.step == 1.0f ? "MovieLens 1M" : "MovieLens 10M";
     if (const std::string movies = siblingPath(file, "movies.dat"); fileExists(movies))
-        readMovies(movies, false, options, builder.items(), data, report);
+        readMetadata(data, report, [&] { readMovies(movies, false, options, builder.items(), data, report); });
     else
         noteMissing(report, movies);
     return data;
@@ -229,7 +231,7 @@ Dataset loadMovieLensCsv(const std::string& file, const LoadOptions& options, Lo
     Dataset data = builder.finish();
     data.name = "MovieLens (ratings.csv)";
     if (const std::string movies = siblingPath(file, "movies.csv"); fileExists(movies))
-        readMovies(movies, true, options, builder.items(), data, report);
+        readMetadata(data, report, [&] { readMovies(movies, true, options, builder.items(), data, report); });
     else
         noteMissing(report, movies);
     return data;

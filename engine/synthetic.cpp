@@ -64,8 +64,8 @@ Dataset syntheticRatings(const SyntheticSize& size)
         seen.clear();
         while (seen.size() < perUser[u]) {
             const double r = rng.uniform() * total;
-            const auto item = static_cast<std::uint32_t>(
-                std::lower_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin());
+            const auto item = static_cast<std::uint32_t>(std::lower_bound(cumulative.begin(), cumulative.end(), r) -
+                                                         cumulative.begin());
             if (!seen.insert(std::min(item, size.items - 1)).second)
                 continue;
             Interaction x;

@@ -20,7 +20,9 @@ void splitFields(std::string_view line, std::string_view separator, std::vector<
     if (separator.size() == 1) {
         const char sep = separator.front();
         for (;;) {
-            const auto* hit = static_cast<const char*>(std::memchr(line.data(), sep, line.size()));
+            // memchr must not see the null pointer of a default string_view (a JSON null, say).
+            const auto* hit =
+                line.empty() ? nullptr : static_cast<const char*>(std::memchr(line.data(), sep, line.size()));
             if (!hit) {
                 fields.push_back(line);
                 return;
@@ -99,8 +101,11 @@ bool CsvSplitter::split(std::string_view line, char delimiter)
 bool parseInteger(std::string_view text, std::int64_t& value)
 {
     text = trimmed(text);
-    if (!text.empty() && text.front() == '+')
+    if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
+        if (!text.empty() && text.front() == '-')
+            return false; // "+-5": from_chars would take the '-'
+    }
     if (text.empty())
         return false;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -110,8 +115,11 @@ bool parseInteger(std::string_view text, std::int64_t& value)
 bool parseReal(std::string_view text, double& value)
 {
     text = trimmed(text);
-    if (!text.empty() && text.front() == '+')
+    if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
+        if (!text.empty() && text.front() == '-')
+            return false; // "+-5": from_chars would take the '-'
+    }
     if (text.empty())
         return false;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -153,6 +161,10 @@ bool parseDateTime(std::string_view text, std::int64_t& seconds)
         return false;
     if (month < 1 || month > 12 || day < 1 || day > 31)
         return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > kMonthDays[month - 1] + (month == 2 && leap ? 1 : 0))
+        return false; // February 30, April 31...: not a date (would silently become March 2, May 1)
     std::string_view rest = text.substr(10);
     if (!rest.empty()) {
         if (rest.front() != ' ' && rest.front() != 'T')

@@ -93,6 +93,7 @@ void readBusinesses(const std::string& path, const LoadOptions& options, const I
         if (!item)
             continue;
         data.itemTitles[*item] = std::string(name);
+        genres[*item].clear(); // a business listed twice: its last line wins, name and categories alike
         splitFields(categories, ",", categoryFields);
         for (auto category : categoryFields)
             if (!trimmed(category).empty())
@@ -113,6 +114,8 @@ void readBusinesses(const std::string& path, const LoadOptions& options, const I
 std::string businessFileFor(const std::string& reviewFile)
 {
     std::string name = std::filesystem::path(reviewFile).filename().string();
+    if (const auto at = name.find("reviews"); at != std::string::npos)
+        return siblingPath(reviewFile, name.replace(at, 7, "businesses"));
     if (const auto at = name.find("review"); at != std::string::npos)
         return siblingPath(reviewFile, name.replace(at, 6, "business"));
     return siblingPath(reviewFile, "business.json");
@@ -162,7 +165,7 @@ Dataset loadYelp(const std::string& file, const LoadOptions& options, LoadReport
     Dataset data = builder.finish();
     data.name = "Yelp";
     if (const std::string businesses = businessFileFor(file); fileExists(businesses))
-        readBusinesses(businesses, options, builder.items(), data, report);
+        readMetadata(data, report, [&] { readBusinesses(businesses, options, builder.items(), data, report); });
     else
         report.notes.push_back(businesses + " not found: businesses are shown by their id");
     return data;
