@@ -7,7 +7,6 @@
 
 #include <array>
 #include <filesystem>
-#include <regex>
 
 namespace rnr {
 
@@ -59,6 +58,16 @@ bool fourIntegers(std::string_view line, std::string_view separator)
            std::all_of(fields.begin(), fields.end(), [&](auto f) { return parseInteger(f, value); });
 }
 
+/// u.data, or one of the published splits u1.base ... u5.test, ua.base ... ub.test.
+bool isMovieLens100KName(std::string_view name)
+{
+    if (name == "u.data")
+        return true;
+    return name.size() == 7 && name.starts_with("u") &&
+           std::string_view("12345ab").find(name[1]) != std::string_view::npos &&
+           (name.ends_with(".base") || name.ends_with(".test"));
+}
+
 Format detectFileFormat(const std::string& path)
 {
     sniff(path);
@@ -77,8 +86,7 @@ Format detectFileFormat(const std::string& path)
         return Format::MovieLensCsv;
     // u.data and the published u1.base ... ub.test splits; other four-integer TSV files are
     // generic (their scale is not known to be 1-5).
-    static const std::regex ml100kName(R"(u([1-5]|a|b)?\.(data|base|test))");
-    if (fourIntegers(first, "\t") && std::regex_match(fs::path(path).filename().string(), ml100kName))
+    if (fourIntegers(first, "\t") && isMovieLens100KName(fs::path(path).filename().string()))
         return Format::MovieLens100K;
     if (first.find_first_of(",\t;|") != std::string::npos)
         return Format::GenericCsv;
