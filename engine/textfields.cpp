@@ -98,32 +98,31 @@ bool CsvSplitter::split(std::string_view line, char delimiter)
     }
 }
 
-bool parseInteger(std::string_view text, std::int64_t& value)
+namespace {
+/// std::from_chars over the whole field: blanks around and one leading '+' allowed ("+-5" is not).
+template <typename T> bool parseWholeNumber(std::string_view text, T& value)
 {
     text = trimmed(text);
     if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
         if (!text.empty() && text.front() == '-')
-            return false; // "+-5": from_chars would take the '-'
+            return false; // from_chars would take the '-'
     }
     if (text.empty())
         return false;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     return ec == std::errc() && end == text.data() + text.size();
 }
+} // namespace
+
+bool parseInteger(std::string_view text, std::int64_t& value)
+{
+    return parseWholeNumber(text, value);
+}
 
 bool parseReal(std::string_view text, double& value)
 {
-    text = trimmed(text);
-    if (!text.empty() && text.front() == '+') {
-        text.remove_prefix(1);
-        if (!text.empty() && text.front() == '-')
-            return false; // "+-5": from_chars would take the '-'
-    }
-    if (text.empty())
-        return false;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc() && end == text.data() + text.size();
+    return parseWholeNumber(text, value);
 }
 
 std::int64_t daysFromCivil(std::int64_t year, unsigned month, unsigned day)
