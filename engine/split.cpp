@@ -119,9 +119,10 @@ bool UserItems::contains(std::uint32_t user, std::uint32_t item) const
     return std::binary_search(list.begin(), list.end(), item);
 }
 
-UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_t userCount)
+UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_t userCount, std::uint32_t itemCount)
 {
     UserItems index;
+    index.itemCount = itemCount;
     index.offsets.assign(userCount + 1, 0);
     for (const auto& x : interactions)
         ++index.offsets[x.user + 1];

@@ -54,7 +54,9 @@ struct UserItems
 {
     std::vector<std::uint32_t> offsets; ///< userCount + 1 entries
     std::vector<std::uint32_t> items;
+    std::uint32_t itemCount = 0; ///< size of the item id space
 
+    std::uint32_t userCount() const { return offsets.empty() ? 0 : std::uint32_t(offsets.size() - 1); }
     std::span<const std::uint32_t> of(std::uint32_t user) const
     {
         return {items.data() + offsets[user], items.data() + offsets[user + 1]};
@@ -62,6 +64,6 @@ struct UserItems
     bool contains(std::uint32_t user, std::uint32_t item) const;
 };
 
-UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_t userCount);
+UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_t userCount, std::uint32_t itemCount);
 
 } // namespace rnr

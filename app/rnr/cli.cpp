@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "statscommand.h"
+#include "traincommand.h"
 
 #include "errors.h"
 
@@ -31,6 +32,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> list{
         {"stats", QT_TRANSLATE_NOOP("rnr::cli", "Load a data set and show what was read, skipped, its shape and split"),
          runStats},
+        {"train", QT_TRANSLATE_NOOP("rnr::cli", "Train one model, one configuration; per-epoch progress; JSON result"),
+         runTrain},
     };
     return list;
 }

@@ -180,4 +180,15 @@ LoadResult DatasetOptions::load(const QCommandLineParser& parser) const
     return loadDataset(path.toStdString(), options);
 }
 
+Prepared DatasetOptions::prepare(const QCommandLineParser& parser) const
+{
+    Prepared prepared;
+    prepared.loaded = load(parser);
+    const std::uint32_t minimum = minInteractions(parser);
+    prepared.filtered = filterMinInteractions(prepared.loaded.dataset, minimum, &prepared.filter);
+    if (prepared.filtered.userCount() == 0)
+        usage(tr("no user has at least %1 ratings: nothing to train on (see --min-interactions)").arg(minimum));
+    return prepared;
+}
+
 } // namespace rnr::cli

@@ -8,6 +8,14 @@
 
 namespace rnr::cli {
 
+/// A loaded data set and its filtered version (users with too few ratings dropped).
+struct Prepared
+{
+    LoadResult loaded;
+    Dataset filtered;
+    FilterReport filter;
+};
+
 /// The options every data-reading command shares (--dataset, --format, --on-problem, ...).
 /// Registers them with a parser and turns the parsed values into engine options.
 class DatasetOptions
@@ -24,6 +32,8 @@ public:
 
     /// Loads the data set the options name: a file, a folder or builtin:demo.
     LoadResult load(const QCommandLineParser& parser) const;
+    /// Loads and filters (--min-interactions); throws UsageError when no user is left.
+    Prepared prepare(const QCommandLineParser& parser) const;
 
 private:
     QCommandLineOption m_dataset{QStringLiteral("dataset"), QString(), QStringLiteral("path|builtin:demo")};

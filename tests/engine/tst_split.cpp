@@ -205,7 +205,7 @@ private Q_SLOTS:
     void userItemsIndex()
     {
         const Dataset data = makeData({{1, 3, 3, 1}, {0, 2, 3, 2}, {1, 0, 3, 3}, {0, 1, 3, 4}}, 3, 4);
-        const UserItems index = buildUserItems(data.interactions, 3);
+        const UserItems index = buildUserItems(data.interactions, 3, 4);
         QCOMPARE(std::vector<std::uint32_t>(index.of(0).begin(), index.of(0).end()),
                  (std::vector<std::uint32_t>{1, 2}));
         QCOMPARE(std::vector<std::uint32_t>(index.of(1).begin(), index.of(1).end()),

@@ -1,0 +1,82 @@
+#include "runjson.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace rnr::cli {
+
+namespace {
+QJsonValue number(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+} // namespace
+
+QJsonObject metricsToJson(const Metrics& m)
+{
+    const QString k = QString::number(m.k);
+    QJsonObject object;
+    object.insert(QStringLiteral("recall@") + k, number(m.recall));
+    object.insert(QStringLiteral("mrr@") + k, number(m.mrr));
+    object.insert(QStringLiteral("ndcg@") + k, number(m.ndcg));
+    object.insert(QStringLiteral("rmse"), number(m.rmse));
+    object.insert(QStringLiteral("mae"), number(m.mae));
+    object.insert(QStringLiteral("users"), double(m.users));
+    return object;
+}
+
+QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("model"), QString::fromStdString(run.spec.name()));
+    object.insert(QStringLiteral("title"), QString::fromStdString(run.spec.title()));
+    object.insert(QStringLiteral("ranker"), QString::fromLatin1(rankerName(run.spec.ranker).data()));
+    object.insert(QStringLiteral("rater"), QString::fromLatin1(raterName(run.spec.rater).data()));
+    object.insert(QStringLiteral("coupling"), run.spec.coupling == Coupling::RnR       ? QStringLiteral("rnr")
+                                              : run.spec.coupling == Coupling::Vanilla ? QStringLiteral("vanilla")
+                                                                                       : QStringLiteral("none"));
+    object.insert(QStringLiteral("seed"), double(run.hp.seed));
+    QJsonObject config;
+    for (const auto& [key, value] : describe(run.hp))
+        config.insert(QString::fromStdString(key), QString::fromStdString(value));
+    object.insert(QStringLiteral("config"), config);
+    QJsonArray epochs;
+    for (const auto& e : run.epochs) {
+        QJsonObject epoch;
+        epoch.insert(QStringLiteral("epoch"), double(e.epoch));
+        epoch.insert(QStringLiteral("seconds"), e.seconds);
+        epoch.insert(QStringLiteral("loss"), number(e.objective));
+        epoch.insert(QStringLiteral("ranking_loss"), number(e.rankingLoss));
+        epoch.insert(QStringLiteral("rating_loss"), number(e.ratingLoss));
+        epoch.insert(QStringLiteral("regularisation"), number(e.regularisation));
+        epoch.insert(QStringLiteral("samples_per_second"), e.samplesPerSecond);
+        if (e.validation)
+            epoch.insert(QStringLiteral("validation"), metricsToJson(*e.validation));
+        epochs.append(epoch);
+    }
+    object.insert(QStringLiteral("epochs"), epochs);
+    object.insert(QStringLiteral("best_epoch"), double(run.bestEpoch));
+    object.insert(QStringLiteral("validation"), metricsToJson(run.validation));
+    object.insert(QStringLiteral("test"), metricsToJson(run.test));
+    object.insert(QStringLiteral("train_seconds"), run.trainSeconds);
+    QJsonObject chosen;
+    chosen.insert(QStringLiteral("alpha"), run.hp.alpha);
+    chosen.insert(QStringLiteral("lambda"), run.hp.lambda);
+    object.insert(QStringLiteral("grid_point"), chosen);
+    if (!grid.empty()) {
+        QJsonArray points;
+        for (const auto& p : grid) {
+            QJsonObject point;
+            point.insert(QStringLiteral("alpha"), p.alpha);
+            point.insert(QStringLiteral("lambda"), p.lambda);
+            point.insert(QStringLiteral("best_epoch"), double(p.bestEpoch));
+            point.insert(QStringLiteral("validation"), metricsToJson(p.validation));
+            points.append(point);
+        }
+        object.insert(QStringLiteral("grid"), points);
+    }
+    return object;
+}
+
+} // namespace rnr::cli

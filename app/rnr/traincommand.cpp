@@ -1,0 +1,86 @@
+#include "traincommand.h"
+
+#include "cli.h"
+#include "datasetoptions.h"
+#include "hyperparamoptions.h"
+#include "output.h"
+#include "runjson.h"
+
+#include "experiment.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace rnr::cli {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rnr::cli::train", text);
+}
+} // namespace
+
+int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Train one model with one configuration on the training part of the split, "
+                                        "validate after every epoch, and report the test figures of the best epoch."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   tr("Model: popularity, bpr, cdae, wrmf, svd, svd++, vanilla:R+P or rnr:R+P "
+                                      "(e.g. rnr:bpr+svd)."),
+                                   QStringLiteral("name"), QStringLiteral("rnr:bpr+svd"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Write the run as JSON to this file."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Print only the final figures."));
+    parser.addOptions({help, model, json, quiet});
+    DatasetOptions dataset;
+    dataset.addTo(parser);
+    HyperParamOptions hyper;
+    hyper.addTo(parser);
+    if (!parser.parse(arguments)) {
+        err << tr("rnr train: %1\n").arg(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("rnr train: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
+        return Usage;
+    }
+    const ModelSpec spec = parseModelSpec(parser.value(model).toStdString());
+    const SplitConfig splitConfig = dataset.splitConfig(parser);
+    HyperParams hp = hyper.apply(parser, HyperParams{});
+    if (!hyper.isSet(parser, QStringLiteral("model-seed")))
+        hp.seed = splitConfig.seed;
+
+    const Prepared data = dataset.prepare(parser);
+    const Split split = makeSplit(data.filtered, splitConfig);
+    out << tr("%1 on %2: %3 users, %4 items, %5 training ratings, %6 validation and %7 test users\n")
+               .arg(QString::fromStdString(spec.title()), QString::fromStdString(data.filtered.name))
+               .arg(data.filtered.userCount())
+               .arg(data.filtered.itemCount())
+               .arg(split.train.size())
+               .arg(split.validation.size())
+               .arg(split.test.size());
+    out.flush();
+
+    RunObserver observer;
+    if (!parser.isSet(quiet))
+        observer.epoch = [&](const RunResult&, const EpochRecord& e) {
+            out << formatEpoch(e, hp) << '\n';
+            out.flush();
+        };
+    const RunResult run = runExperiment(data.filtered, split, spec, hp, observer);
+    out << tr("best epoch %1; test: %2\n").arg(run.bestEpoch).arg(formatMetrics(run.test));
+    if (parser.isSet(json)) {
+        QJsonArray runs{runToJson(run)};
+        writeJson(parser.value(json), runs);
+        out << tr("wrote %1\n").arg(parser.value(json));
+    }
+    return Ok;
+}
+
+} // namespace rnr::cli

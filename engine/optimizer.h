@@ -1,0 +1,32 @@
+#pragma once
+
+#include "hyperparams.h"
+#include "params.h"
+
+namespace rnr {
+
+/// Per-row optimiser state for sparse updates: only the rows a batch touched move.
+/// AdaGrad starts its accumulators at 0.1 (as TensorFlow, which the paper used); Adam is the
+/// "lazy" variant (moments of untouched rows are not decayed) with global bias correction.
+class OptimizerState
+{
+public:
+    OptimizerState(Optimizer kind, double learningRate, const Params<float>& params);
+
+    /// Call once per batch before the row updates (advances Adam's step count).
+    void beginStep();
+    /// theta_row -= step(grad_row) for one row of a block.
+    void updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols);
+
+    Optimizer kind() const { return m_kind; }
+
+private:
+    Optimizer m_kind;
+    float m_rate;
+    float m_adamRate = 0.0f; ///< learning rate with Adam's bias correction for the current step
+    std::uint64_t m_step = 0;
+    std::array<RowMatrix<float>, kBlockCount> m_first;  ///< AdaGrad accumulator / Adam first moment
+    std::array<RowMatrix<float>, kBlockCount> m_second; ///< Adam second moment
+};
+
+} // namespace rnr

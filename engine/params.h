@@ -1,0 +1,97 @@
+#pragma once
+
+#include <Eigen/Core>
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace rnr {
+
+template <typename T> using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <typename T> using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+
+/// The parameter blocks a model may have. Every block is a row-major matrix (vectors are one
+/// column); blocks a model does not use stay empty.
+enum class Block : int {
+    Users,          ///< U (N x d): p_u, shared; CDAE's user input node V
+    Items,          ///< I (M x d): q_i, shared; CDAE's output matrix W_out
+    Deviation,      ///< Id (M x d): RnR's q^d_i, zero-initialised
+    FcWeight,       ///< W (d x d) of RnR's tied FC layer
+    FcBias,         ///< c (1 x d)
+    RankItemBias,   ///< b_i of BPR, b'_i of CDAE's output (M x 1)
+    CdaeInput,      ///< CDAE's W_in (M x d)
+    CdaeHiddenBias, ///< CDAE's hidden bias b (1 x d)
+    RateUserBias,   ///< b_u of SVD/SVD++ (N x 1)
+    RateItemBias,   ///< b'_i of SVD/SVD++ (M x 1)
+    Implicit,       ///< SVD++'s Z (M x d)
+    Count
+};
+inline constexpr int kBlockCount = static_cast<int>(Block::Count);
+std::string_view blockName(Block block);
+/// Whether lambda applies to the block (embeddings, deviations, FC layer, W_in, Z; not biases).
+bool isRegularised(Block block);
+
+/// All parameters of a model, in one precision.
+template <typename T> struct Params
+{
+    std::array<RowMatrix<T>, kBlockCount> blocks;
+    T mu = T(0); ///< the training mean rating (fixed, not learnt)
+
+    RowMatrix<T>& operator[](Block b) { return blocks[static_cast<int>(b)]; }
+    const RowMatrix<T>& operator[](Block b) const { return blocks[static_cast<int>(b)]; }
+
+    template <typename U> Params<U> cast() const
+    {
+        Params<U> out;
+        for (int b = 0; b < kBlockCount; ++b)
+            out.blocks[b] = blocks[b].template cast<U>();
+        out.mu = static_cast<U>(mu);
+        return out;
+    }
+};
+
+/// Gradient rows appended by components for one chunk of a batch; a row may appear many times.
+template <typename T> struct RowGrads
+{
+    struct Entries
+    {
+        std::vector<std::uint32_t> rows;
+        std::vector<T> values; ///< rows.size() x cols, row-major
+        Eigen::Index cols = 0;
+    };
+    std::array<Entries, kBlockCount> blocks;
+
+    /// Appends a zeroed gradient row for (block, row) and returns it to be filled.
+    Eigen::Map<Vector<T>> add(Block block, std::uint32_t row, Eigen::Index cols)
+    {
+        Entries& e = blocks[static_cast<int>(block)];
+        e.cols = cols;
+        e.rows.push_back(row);
+        e.values.resize(e.values.size() + static_cast<std::size_t>(cols), T(0));
+        return Eigen::Map<Vector<T>>(e.values.data() + e.values.size() - cols, cols);
+    }
+    void clear()
+    {
+        for (auto& e : blocks) {
+            e.rows.clear();
+            e.values.clear();
+        }
+    }
+};
+
+/// Gradients summed per distinct row: what the optimiser applies.
+template <typename T> struct SummedGrads
+{
+    std::array<RowMatrix<T>, kBlockCount> sums;           ///< same shapes as the parameters
+    std::array<std::vector<std::uint32_t>, kBlockCount> touched; ///< distinct rows with a gradient
+    std::array<std::vector<char>, kBlockCount> marked;
+
+    void resizeLike(const Params<T>& params);
+    void add(const RowGrads<T>& grads);
+    /// Zeroes the touched rows and forgets them (cost proportional to what was touched).
+    void reset();
+};
+
+} // namespace rnr

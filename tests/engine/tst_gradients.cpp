@@ -1,0 +1,757 @@
+// Finite-difference checks, in double precision, of the analytic gradients of every model against
+// the minibatch objective documented in model.h, plus properties of that objective (its
+// decomposition into Losses, independent reference losses, task weights, untouched rows).
+#include "components.h"
+#include "model.h"
+#include "rng.h"
+#include "split.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace rnr;
+
+namespace {
+
+constexpr std::uint32_t kUsers = 5, kItems = 7, kDim = 4;
+constexpr double kMu = 3.2;
+constexpr double kStep = 1e-6;   // h of the central difference
+constexpr double kAbsTol = 1e-6; // |a - n| <= kAbsTol + kRelTol * max(|a|, |n|)
+constexpr double kRelTol = 1e-4;
+constexpr double kKinkMargin = 1e-3;      // no RnR pre-activation closer than this to 0 (ReLU's kink)
+constexpr std::uint32_t kOutsideUser = 4; // in the history, never in a batch
+constexpr std::uint32_t kOutsideItem = 6; // only in kOutsideUser's history
+
+struct Rated
+{
+    std::uint32_t user, item;
+    float rating;
+};
+
+// Every batch user leaves items unseen (negatives exist); item 6 belongs to user 4 only.
+const std::vector<Rated> kRatings = {
+    {0, 0, 4.0f}, {0, 1, 3.0f}, {0, 2, 5.0f}, {0, 5, 2.0f}, {1, 1, 1.0f}, {1, 3, 4.0f}, {2, 0, 2.0f},
+    {2, 2, 3.0f}, {2, 4, 5.0f}, {3, 3, 5.0f}, {3, 5, 1.0f}, {4, 0, 3.0f}, {4, 6, 2.0f},
+};
+
+constexpr std::array<Block, kBlockCount> kAllBlocks = {
+    Block::Users,        Block::Items,        Block::Deviation, Block::FcWeight,
+    Block::FcBias,       Block::RankItemBias, Block::CdaeInput, Block::CdaeHiddenBias,
+    Block::RateUserBias, Block::RateItemBias, Block::Implicit,
+};
+
+int blockIndex(Block b)
+{
+    return static_cast<int>(b);
+}
+
+Activation activationFrom(const QString& name)
+{
+    if (name == "relu")
+        return Activation::ReLU;
+    if (name == "sigmoid")
+        return Activation::Sigmoid;
+    if (name == "identity")
+        return Activation::Identity;
+    return Activation::Tanh;
+}
+
+double referenceActivation(Activation a, double z)
+{
+    switch (a) {
+    case Activation::Tanh:
+        return std::tanh(z);
+    case Activation::ReLU:
+        return std::max(z, 0.0);
+    case Activation::Sigmoid:
+        return 1.0 / (1.0 + std::exp(-z));
+    case Activation::Identity:
+        break;
+    }
+    return z;
+}
+
+double logistic(double x)
+{
+    return 1.0 / (1.0 + std::exp(-x));
+}
+
+struct Fixture
+{
+    ModelT<double> model;
+    Batch batch;
+};
+
+/// Every entry of every block uniform in [-scale, scale]: Id, biases and all.
+void randomise(Params<double>& params, Rng& rng, double scale)
+{
+    for (auto& block : params.blocks)
+        for (Eigen::Index r = 0; r < block.rows(); ++r)
+            for (Eigen::Index c = 0; c < block.cols(); ++c)
+                block(r, c) = scale * (2.0 * rng.uniform() - 1.0);
+}
+
+/// RnR's pre-activations W v + c of every user and every item (q_i + q^d_i), one row each.
+RowMatrix<double> preActivations(const Params<double>& p)
+{
+    RowMatrix<double> input(p[Block::Users].rows() + p[Block::Items].rows(), p[Block::Users].cols());
+    input << p[Block::Users], p[Block::Items] + p[Block::Deviation];
+    RowMatrix<double> pre = input * p[Block::FcWeight].transpose();
+    pre.rowwise() += p[Block::FcBias].row(0);
+    return pre;
+}
+
+/// No pre-activation near ReLU's kink, and both of its sides in use.
+bool clearOfKinks(const ModelT<double>& model)
+{
+    if (model.spec().coupling != Coupling::RnR)
+        return true;
+    const RowMatrix<double> pre = preActivations(model.params());
+    return pre.cwiseAbs().minCoeff() >= kKinkMargin && pre.minCoeff() < 0 && pre.maxCoeff() > 0;
+}
+
+/// All training tuples of users 0-3, grouped by user (valid for every model).
+Batch makeBatch()
+{
+    Batch batch;
+    for (const Rated& r : kRatings) {
+        if (r.user == kOutsideUser)
+            continue;
+        if (batch.groupUsers.empty() || batch.groupUsers.back() != r.user) {
+            batch.groupUsers.push_back(r.user);
+            batch.groupStart.push_back(static_cast<std::uint32_t>(batch.size()));
+        }
+        batch.users.push_back(r.user);
+        batch.items.push_back(r.item);
+        batch.ratings.push_back(r.rating);
+    }
+    batch.groupStart.push_back(static_cast<std::uint32_t>(batch.size()));
+    return batch;
+}
+
+Fixture makeFixture(const QString& name, Activation activation, double alpha, double lambda, std::uint32_t bprNegatives,
+                    std::uint64_t seed = 3)
+{
+    std::vector<Interaction> rows;
+    for (std::size_t k = 0; k < kRatings.size(); ++k) {
+        const auto n = static_cast<std::uint32_t>(k);
+        rows.push_back(Interaction{std::int64_t(n), kRatings[k].user, kRatings[k].item, n + 1, kRatings[k].rating});
+    }
+    HyperParams hp;
+    hp.dim = kDim;
+    hp.alpha = alpha;
+    hp.lambda = lambda;
+    hp.activation = activation;
+    hp.bprNegatives = bprNegatives;
+    hp.cdaeDropout = 0.5;
+    hp.cdaeNegatives = 2;
+    hp.wrmfNegatives = 2;
+    hp.wrmfConfidence = 0.5;
+    ModelT<double> model(parseModelSpec(name.toStdString()), hp, kUsers, kItems, buildUserItems(rows, kUsers, kItems),
+                         kMu);
+    Rng rng(seed);
+    model.initialise(rng);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        randomise(model.params(), rng, 0.6);
+        if (clearOfKinks(model))
+            break;
+    }
+    Batch batch = makeBatch();
+    model.sample(batch, rng);
+    return Fixture{std::move(model), std::move(batch)};
+}
+
+/// Replaces sampled negatives equal to `item` by another item outside the user's history.
+void avoidNegative(Batch& batch, const UserItems& history, std::uint32_t item)
+{
+    auto replacement = [&](std::uint32_t user) {
+        for (std::uint32_t j = 0; j < history.itemCount; ++j)
+            if (j != item && !history.contains(user, j))
+                return j;
+        return item;
+    };
+    for (std::size_t t = 0; t < batch.size(); ++t)
+        for (std::uint32_t k = 0; k < batch.negativesPerTuple; ++k)
+            if (batch.negatives[t * batch.negativesPerTuple + k] == item)
+                batch.negatives[t * batch.negativesPerTuple + k] = replacement(batch.users[t]);
+    for (std::size_t g = 0; g + 1 < batch.cdaeTargetStart.size(); ++g)
+        for (auto k = batch.cdaeTargetStart[g]; k < batch.cdaeTargetStart[g + 1]; ++k)
+            if (batch.cdaeLabels[k] == 0 && batch.cdaeTargets[k] == item)
+                batch.cdaeTargets[k] = replacement(batch.groupUsers[g]);
+}
+
+/// The blocks a model must have.
+std::set<Block> expectedBlocks(const ModelSpec& spec)
+{
+    std::set<Block> blocks{Block::Users, Block::Items};
+    if (spec.ranker == Ranker::BPR)
+        blocks.insert(Block::RankItemBias);
+    if (spec.ranker == Ranker::CDAE)
+        blocks.insert({Block::RankItemBias, Block::CdaeInput, Block::CdaeHiddenBias});
+    if (spec.hasRater())
+        blocks.insert({Block::RateUserBias, Block::RateItemBias});
+    if (spec.rater == Rater::SVDpp)
+        blocks.insert(Block::Implicit);
+    if (spec.coupling == Coupling::RnR)
+        blocks.insert({Block::Deviation, Block::FcWeight, Block::FcBias});
+    return blocks;
+}
+
+/// The task weights as model.h documents them (independent of ModelT::rankWeight()).
+double expectedRankWeight(const ModelSpec& spec, double alpha)
+{
+    return spec.coupling == Coupling::Single ? (spec.hasRanker() ? 1.0 : 0.0) : alpha;
+}
+double expectedRateWeight(const ModelSpec& spec, double alpha)
+{
+    return spec.coupling == Coupling::Single ? (spec.hasRater() ? 1.0 : 0.0) : 1.0 - alpha;
+}
+
+using RowSets = std::array<std::set<std::uint32_t>, kBlockCount>;
+
+/// The rows a batch uses, per block (what "touched" means in model.h).
+RowSets expectedTouched(const ModelT<double>& model, const Batch& batch)
+{
+    const ModelSpec& spec = model.spec();
+    RowSets rows;
+    auto use = [&rows](Block b, std::uint32_t row) { rows[std::size_t(blockIndex(b))].insert(row); };
+    const std::uint32_t k = batch.negativesPerTuple;
+    for (std::size_t t = 0; t < batch.size(); ++t) {
+        const std::uint32_t u = batch.users[t], i = batch.items[t];
+        if (spec.ranker == Ranker::BPR || spec.ranker == Ranker::WRMF) {
+            use(Block::Users, u);
+            use(Block::Items, i);
+            for (std::uint32_t n = 0; n < k; ++n)
+                use(Block::Items, batch.negatives[t * k + n]);
+        }
+        if (spec.ranker == Ranker::BPR) {
+            use(Block::RankItemBias, i);
+            for (std::uint32_t n = 0; n < k; ++n)
+                use(Block::RankItemBias, batch.negatives[t * k + n]);
+        }
+        if (spec.hasRater()) {
+            use(Block::Users, u);
+            use(Block::Items, i);
+            use(Block::RateUserBias, u);
+            use(Block::RateItemBias, i);
+        }
+        if (spec.coupling == Coupling::RnR)
+            use(Block::Deviation, i);
+    }
+    for (std::size_t g = 0; g < batch.groups(); ++g) {
+        const std::uint32_t u = batch.groupUsers[g];
+        if (spec.ranker == Ranker::CDAE) {
+            use(Block::Users, u);
+            use(Block::CdaeHiddenBias, 0);
+            for (auto n = batch.cdaeInputStart[g]; n < batch.cdaeInputStart[g + 1]; ++n)
+                use(Block::CdaeInput, batch.cdaeInputs[n]);
+            for (auto n = batch.cdaeTargetStart[g]; n < batch.cdaeTargetStart[g + 1]; ++n) {
+                use(Block::Items, batch.cdaeTargets[n]);
+                use(Block::RankItemBias, batch.cdaeTargets[n]);
+            }
+        }
+        if (spec.rater == Rater::SVDpp)
+            for (const std::uint32_t j : model.history().of(u))
+                use(Block::Implicit, j);
+    }
+    if (spec.coupling == Coupling::RnR) {
+        for (std::uint32_t r = 0; r < model.hyperParams().dim; ++r)
+            use(Block::FcWeight, r);
+        use(Block::FcBias, 0);
+    }
+    return rows;
+}
+
+/// lambda * sum of squared norms of the touched rows of U, I, Id, W, c, W_in and Z.
+double expectedRegularisation(const ModelT<double>& model, const RowSets& touched)
+{
+    double sum = 0;
+    for (const Block b : {Block::Users, Block::Items, Block::Deviation, Block::FcWeight, Block::FcBias,
+                          Block::CdaeInput, Block::Implicit})
+        for (const std::uint32_t r : touched[std::size_t(blockIndex(b))])
+            sum += model.params()[b].row(r).squaredNorm();
+    return model.hyperParams().lambda * sum;
+}
+
+struct ReferenceLosses
+{
+    double ranking = 0, rating = 0;
+};
+
+/// method.md's loss terms, written out directly from the parameters (no engine code).
+ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
+{
+    const ModelSpec& spec = model.spec();
+    const HyperParams& hp = model.hyperParams();
+    const Params<double>& p = model.params();
+    const auto& U = p[Block::Users];
+    const auto& I = p[Block::Items];
+    ReferenceLosses out;
+    if (spec.ranker == Ranker::BPR || spec.ranker == Ranker::WRMF) {
+        const std::uint32_t k = batch.negativesPerTuple;
+        for (std::size_t t = 0; t < batch.size(); ++t) {
+            const std::uint32_t u = batch.users[t], i = batch.items[t];
+            if (spec.ranker == Ranker::WRMF) {
+                const double c = 1.0 + hp.wrmfConfidence * double(batch.ratings[t]);
+                out.ranking += c * std::pow(1.0 - U.row(u).dot(I.row(i)), 2);
+            }
+            for (std::uint32_t n = 0; n < k; ++n) {
+                const std::uint32_t j = batch.negatives[t * k + n];
+                if (spec.ranker == Ranker::BPR) {
+                    const double si = U.row(u).dot(I.row(i)) + p[Block::RankItemBias](i, 0);
+                    const double sj = U.row(u).dot(I.row(j)) + p[Block::RankItemBias](j, 0);
+                    out.ranking -= std::log(logistic(si - sj));
+                } else {
+                    out.ranking += std::pow(U.row(u).dot(I.row(j)), 2);
+                }
+            }
+        }
+    }
+    if (spec.ranker == Ranker::CDAE) {
+        const double keep = 1.0 / (1.0 - hp.cdaeDropout);
+        for (std::size_t g = 0; g < batch.groups(); ++g) {
+            Vector<double> a = U.row(batch.groupUsers[g]).transpose() + p[Block::CdaeHiddenBias].row(0).transpose();
+            for (auto n = batch.cdaeInputStart[g]; n < batch.cdaeInputStart[g + 1]; ++n)
+                a += keep * p[Block::CdaeInput].row(batch.cdaeInputs[n]).transpose();
+            const Vector<double> z = a.unaryExpr([](double x) { return logistic(x); });
+            for (auto n = batch.cdaeTargetStart[g]; n < batch.cdaeTargetStart[g + 1]; ++n) {
+                const std::uint32_t item = batch.cdaeTargets[n];
+                const double prob = logistic(z.dot(I.row(item).transpose()) + p[Block::RankItemBias](item, 0));
+                out.ranking -= batch.cdaeLabels[n] ? std::log(prob) : std::log(1.0 - prob);
+            }
+        }
+    }
+    if (spec.hasRater()) {
+        const Activation act = hp.activation;
+        auto fc = [&](const Vector<double>& v) {
+            Vector<double> pre = p[Block::FcWeight] * v + p[Block::FcBias].row(0).transpose();
+            return Vector<double>(pre.unaryExpr([act](double z) { return referenceActivation(act, z); }));
+        };
+        for (std::size_t t = 0; t < batch.size(); ++t) {
+            const std::uint32_t u = batch.users[t], i = batch.items[t];
+            Vector<double> x = U.row(u).transpose(), y = I.row(i).transpose();
+            if (spec.coupling == Coupling::RnR) {
+                x = fc(x);
+                y = fc(Vector<double>(y + p[Block::Deviation].row(i).transpose()));
+            }
+            if (spec.rater == Rater::SVDpp) {
+                const auto items = model.history().of(u);
+                for (const std::uint32_t j : items)
+                    x += p[Block::Implicit].row(j).transpose() / std::sqrt(double(items.size()));
+            }
+            const double predicted = p.mu + p[Block::RateUserBias](u, 0) + p[Block::RateItemBias](i, 0) + x.dot(y);
+            out.rating += std::pow(predicted - double(batch.ratings[t]), 2);
+        }
+    }
+    return out;
+}
+
+bool agrees(double analytic, double numeric)
+{
+    return std::abs(analytic - numeric) <= kAbsTol + kRelTol * std::max(std::abs(analytic), std::abs(numeric));
+}
+
+bool closeTo(double a, double b)
+{
+    return std::abs(a - b) <= 1e-12 * std::max(1.0, std::max(std::abs(a), std::abs(b)));
+}
+
+/// Central differences of the objective with respect to every entry of one block.
+RowMatrix<double> numericGradient(ModelT<double>& model, const Batch& batch, Block block)
+{
+    RowMatrix<double>& theta = model.params()[block];
+    RowMatrix<double> numeric(theta.rows(), theta.cols());
+    for (Eigen::Index r = 0; r < theta.rows(); ++r) {
+        for (Eigen::Index c = 0; c < theta.cols(); ++c) {
+            const double saved = theta(r, c);
+            theta(r, c) = saved + kStep;
+            const double plus = model.objective(batch, nullptr).objective;
+            theta(r, c) = saved - kStep;
+            const double minus = model.objective(batch, nullptr).objective;
+            theta(r, c) = saved;
+            numeric(r, c) = (plus - minus) / (2 * kStep);
+        }
+    }
+    return numeric;
+}
+
+struct Mismatch
+{
+    Block block;
+    Eigen::Index row, col;
+    double analytic, numeric;
+};
+
+std::vector<Mismatch> compareGradients(Block block, const RowMatrix<double>& analytic, const RowMatrix<double>& numeric)
+{
+    std::vector<Mismatch> out;
+    if (analytic.rows() != numeric.rows() || analytic.cols() != numeric.cols()) {
+        out.push_back({block, -1, -1, double(analytic.size()), double(numeric.size())});
+        return out;
+    }
+    for (Eigen::Index r = 0; r < analytic.rows(); ++r)
+        for (Eigen::Index c = 0; c < analytic.cols(); ++c)
+            if (!agrees(analytic(r, c), numeric(r, c)))
+                out.push_back({block, r, c, analytic(r, c), numeric(r, c)});
+    return out;
+}
+
+QByteArray describe(const std::vector<Mismatch>& mismatches)
+{
+    QByteArray text = QByteArray::number(qsizetype(mismatches.size())) + " mismatches:";
+    for (std::size_t k = 0; k < std::min<std::size_t>(mismatches.size(), 8); ++k) {
+        const Mismatch& m = mismatches[k];
+        text += QByteArray(" ") + QByteArray(blockName(m.block).data(), qsizetype(blockName(m.block).size())) + "(" +
+                QByteArray::number(qlonglong(m.row)) + "," + QByteArray::number(qlonglong(m.col)) + "): analytic " +
+                QByteArray::number(m.analytic, 'g', 10) + " numeric " + QByteArray::number(m.numeric, 'g', 10) + ";";
+    }
+    return text;
+}
+
+QByteArray blockLabel(Block b)
+{
+    return QByteArray(blockName(b).data(), qsizetype(blockName(b).size()));
+}
+
+bool allZero(const RowMatrix<double>& m)
+{
+    return m.size() == 0 || m.cwiseAbs().maxCoeff() == 0.0;
+}
+
+/// Blocks whose gradient must be exactly zero: only the silenced task reaches them (with
+/// lambda = 0 also the regularised blocks of that task).
+bool expectedSilent(const ModelSpec& spec, double alpha, double lambda, Block b)
+{
+    const bool rateOnly =
+        b == Block::RateUserBias || b == Block::RateItemBias ||
+        (lambda == 0 && (b == Block::Implicit || b == Block::Deviation || b == Block::FcWeight || b == Block::FcBias));
+    const bool rankOnly =
+        b == Block::RankItemBias || b == Block::CdaeHiddenBias || (lambda == 0 && b == Block::CdaeInput);
+    return (rateOnly && expectedRateWeight(spec, alpha) == 0) || (rankOnly && expectedRankWeight(spec, alpha) == 0);
+}
+
+void addColumns()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("activation");
+    QTest::addColumn<double>("alpha");
+    QTest::addColumn<double>("lambda");
+    QTest::addColumn<std::uint32_t>("bprNegatives");
+}
+
+void addRow(const QString& model, const QString& activation, double alpha, double lambda, std::uint32_t negatives,
+            const QString& note = {})
+{
+    QString label = model;
+    if (model.startsWith("rnr:"))
+        label += "/" + activation;
+    if (!note.isEmpty())
+        label += "/" + note;
+    QTest::newRow(label.toUtf8().constData()) << model << activation << alpha << lambda << negatives;
+}
+
+/// Every model of method.md (single task, vanilla R+P, RnR R+P with every activation), plus
+/// lambda = 0 and extreme-alpha variants; CDAE always with dropout 0.5, BPR with 1 or 3 negatives.
+void addModelRows()
+{
+    addColumns();
+    const QStringList rankers{"bpr", "cdae", "wrmf"}, raters{"svd", "svd++"};
+    for (const QString& r : rankers)
+        addRow(r, "tanh", 0.7, 0.01, 1);
+    addRow("bpr", "tanh", 0.7, 0.01, 3, "3-negatives");
+    for (const QString& p : raters)
+        addRow(p, "tanh", 0.7, 0.01, 1);
+    for (const char* name : {"bpr", "cdae", "svd", "svd++"})
+        addRow(name, "tanh", 0.7, 0.0, 3, "lambda-0");
+    for (const QString& r : rankers)
+        for (const QString& p : raters)
+            addRow("vanilla:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    for (const char* act : {"tanh", "relu", "sigmoid", "identity"})
+        for (const QString& r : rankers)
+            for (const QString& p : raters)
+                addRow("rnr:" + r + "+" + p, act, 0.7, 0.01, 3);
+    addRow("vanilla:cdae+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
+    addRow("rnr:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
+    addRow("rnr:wrmf+svd++", "relu", 0.7, 0.0, 1, "lambda-0");
+    addRow("rnr:cdae+svd", "sigmoid", 1.0, 0.01, 1, "alpha-1");
+    addRow("rnr:bpr+svd++", "tanh", 0.0, 0.01, 3, "alpha-0");
+    addRow("vanilla:wrmf+svd", "tanh", 1.0, 0.0, 1, "alpha-1-lambda-0");
+}
+
+} // namespace
+
+class TestGradients : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gradientsMatchFiniteDifferences_data() { addModelRows(); }
+    void gradientsMatchFiniteDifferences()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, activation);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        QFETCH(std::uint32_t, bprNegatives);
+        Fixture f = makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives);
+        const ModelSpec spec = f.model.spec();
+        QVERIFY(clearOfKinks(f.model));
+        QCOMPARE(f.model.groupsByUser(), spec.ranker == Ranker::CDAE || spec.rater == Rater::SVDpp);
+        if (spec.ranker == Ranker::BPR)
+            QCOMPARE(f.batch.negatives.size(), f.batch.size() * bprNegatives);
+        if (spec.ranker == Ranker::CDAE) // dropout 0.5 really dropped some inputs and kept others
+            QVERIFY(!f.batch.cdaeInputs.empty() && f.batch.cdaeInputs.size() < f.batch.size());
+
+        SummedGrads<double> grads;
+        const Losses losses = f.model.objective(f.batch, &grads);
+        QVERIFY(std::isfinite(losses.objective));
+
+        std::set<Block> present;
+        for (const Block b : kAllBlocks)
+            if (f.model.params()[b].size() > 0)
+                present.insert(b);
+        QVERIFY(present == expectedBlocks(spec));
+
+        for (const Block b : present) {
+            const RowMatrix<double>& analytic = grads.sums[std::size_t(blockIndex(b))];
+            QCOMPARE(analytic.rows(), f.model.params()[b].rows());
+            QCOMPARE(analytic.cols(), f.model.params()[b].cols());
+            const RowMatrix<double> numeric = numericGradient(f.model, f.batch, b);
+            const std::vector<Mismatch> mismatches = compareGradients(b, analytic, numeric);
+            QVERIFY2(mismatches.empty(), describe(mismatches).constData());
+            if (expectedSilent(spec, alpha, lambda, b))
+                QVERIFY2(allZero(analytic), ("gradient of a silenced block: " + blockLabel(b)).constData());
+            else // the check is not vacuous: the block really has a gradient
+                QVERIFY2(analytic.cwiseAbs().maxCoeff() > 1e-6, ("no gradient in " + blockLabel(b)).constData());
+        }
+        // Parameters were restored exactly: the objective is unchanged.
+        QCOMPARE(f.model.objective(f.batch, nullptr).objective, losses.objective);
+    }
+
+    void lossesMatchDocumentedObjective_data() { addModelRows(); }
+    void lossesMatchDocumentedObjective()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, activation);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        QFETCH(std::uint32_t, bprNegatives);
+        Fixture f = makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives);
+        const ModelSpec spec = f.model.spec();
+        const Batch& batch = f.batch;
+        const UserItems& history = f.model.history();
+
+        // Sampling as method.md describes it: negatives outside the history, CDAE targets are all
+        // positives (label 1) each followed by its negatives (label 0), inputs a subset of the positives.
+        for (std::size_t t = 0; t < batch.size(); ++t)
+            for (std::uint32_t n = 0; n < batch.negativesPerTuple; ++n)
+                QVERIFY(!history.contains(batch.users[t], batch.negatives[t * batch.negativesPerTuple + n]));
+        for (std::size_t g = 0; g + 1 < batch.cdaeTargetStart.size(); ++g) {
+            const std::uint32_t u = batch.groupUsers[g];
+            std::size_t positives = 0;
+            for (auto k = batch.cdaeTargetStart[g]; k < batch.cdaeTargetStart[g + 1]; ++k) {
+                QCOMPARE(history.contains(u, batch.cdaeTargets[k]), batch.cdaeLabels[k] == 1);
+                positives += batch.cdaeLabels[k];
+            }
+            QCOMPARE(positives, history.of(u).size());
+            QCOMPARE(std::size_t(batch.cdaeTargetStart[g + 1] - batch.cdaeTargetStart[g]),
+                     positives * (1 + f.model.hyperParams().cdaeNegatives));
+            for (auto k = batch.cdaeInputStart[g]; k < batch.cdaeInputStart[g + 1]; ++k)
+                QVERIFY(history.contains(u, batch.cdaeInputs[k]));
+        }
+
+        const Losses losses = f.model.objective(batch, nullptr);
+        const ReferenceLosses reference = referenceLosses(f.model, batch);
+        const double B = double(batch.size());
+        QCOMPARE(losses.tuples, batch.size());
+        QVERIFY2(closeTo(losses.ranking, reference.ranking),
+                 (QByteArray::number(losses.ranking, 'g', 17) + " vs " + QByteArray::number(reference.ranking, 'g', 17))
+                     .constData());
+        QVERIFY2(closeTo(losses.rating, reference.rating),
+                 (QByteArray::number(losses.rating, 'g', 17) + " vs " + QByteArray::number(reference.rating, 'g', 17))
+                     .constData());
+        if (!spec.hasRanker())
+            QCOMPARE(losses.ranking, 0.0);
+        if (!spec.hasRater())
+            QCOMPARE(losses.rating, 0.0);
+        const RowSets touched = expectedTouched(f.model, batch);
+        QVERIFY(closeTo(losses.regularisation, expectedRegularisation(f.model, touched)));
+        if (lambda == 0)
+            QCOMPARE(losses.regularisation, 0.0);
+        else
+            QVERIFY(losses.regularisation > 0);
+        // O = alpha * ranking / B + (1 - alpha) * rating / B + regularisation / B.
+        const double expected = expectedRankWeight(spec, alpha) * losses.ranking / B +
+                                expectedRateWeight(spec, alpha) * losses.rating / B + losses.regularisation / B;
+        QVERIFY2(closeTo(losses.objective, expected),
+                 (QByteArray::number(losses.objective, 'g', 17) + " vs " + QByteArray::number(expected, 'g', 17))
+                     .constData());
+        QCOMPARE(double(f.model.rankWeight()), expectedRankWeight(spec, alpha));
+        QCOMPARE(double(f.model.rateWeight()), expectedRateWeight(spec, alpha));
+    }
+
+    void untouchedRowsHaveZeroGradient_data() { addModelRows(); }
+    void untouchedRowsHaveZeroGradient()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, activation);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        QFETCH(std::uint32_t, bprNegatives);
+        Fixture f = makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives);
+        avoidNegative(f.batch, f.model.history(), kOutsideItem);
+        SummedGrads<double> grads;
+        f.model.objective(f.batch, &grads);
+        const RowSets touched = expectedTouched(f.model, f.batch);
+        for (const Block b : kAllBlocks) {
+            const auto k = std::size_t(blockIndex(b));
+            const RowMatrix<double>& g = grads.sums[k];
+            QCOMPARE(g.rows(), f.model.params()[b].rows());
+            const std::set<std::uint32_t> reported(grads.touched[k].begin(), grads.touched[k].end());
+            QVERIFY2(reported == touched[k], ("touched rows of " + blockLabel(b)).constData());
+            QCOMPARE(reported.size(), grads.touched[k].size()); // distinct
+            for (Eigen::Index r = 0; r < g.rows(); ++r)
+                if (!touched[k].count(std::uint32_t(r)))
+                    QVERIFY2(allZero(g.row(r)), ("untouched row has a gradient: " + blockLabel(b) + " row " +
+                                                 QByteArray::number(qlonglong(r)))
+                                                    .constData());
+        }
+        // The outsider user and item are untouched wherever they have a row.
+        QVERIFY(!touched[std::size_t(blockIndex(Block::Users))].count(kOutsideUser));
+        QVERIFY(allZero(grads.sums[std::size_t(blockIndex(Block::Users))].row(kOutsideUser)));
+        for (const Block b : {Block::Items, Block::Deviation, Block::RankItemBias, Block::CdaeInput,
+                              Block::RateItemBias, Block::Implicit})
+            if (f.model.params()[b].size() > 0) {
+                QVERIFY(!touched[std::size_t(blockIndex(b))].count(kOutsideItem));
+                QVERIFY(allZero(grads.sums[std::size_t(blockIndex(b))].row(kOutsideItem)));
+            }
+        if (f.model.params()[Block::RateUserBias].size() > 0)
+            QVERIFY(allZero(grads.sums[std::size_t(blockIndex(Block::RateUserBias))].row(kOutsideUser)));
+    }
+
+    void singleTaskModelsIgnoreAlpha_data()
+    {
+        QTest::addColumn<QString>("model");
+        for (const char* name : {"bpr", "cdae", "wrmf", "svd", "svd++"})
+            QTest::newRow(name) << QString(name);
+    }
+    void singleTaskModelsIgnoreAlpha()
+    {
+        QFETCH(QString, model);
+        Fixture low = makeFixture(model, Activation::Tanh, 0.2, 0.01, 2);
+        Fixture high = makeFixture(model, Activation::Tanh, 0.95, 0.01, 2);
+        SummedGrads<double> gLow, gHigh;
+        const Losses lLow = low.model.objective(low.batch, &gLow);
+        const Losses lHigh = high.model.objective(high.batch, &gHigh);
+        QCOMPARE(lLow.objective, lHigh.objective);
+        QCOMPARE(lLow.ranking, lHigh.ranking);
+        QCOMPARE(lLow.rating, lHigh.rating);
+        for (int b = 0; b < kBlockCount; ++b)
+            QVERIFY2(gLow.sums[std::size_t(b)] == gHigh.sums[std::size_t(b)],
+                     blockLabel(static_cast<Block>(b)).constData());
+        const bool ranker = low.model.spec().hasRanker();
+        QCOMPARE(double(low.model.rankWeight()), ranker ? 1.0 : 0.0);
+        QCOMPARE(double(low.model.rateWeight()), ranker ? 0.0 : 1.0);
+        const double B = double(low.batch.size());
+        QVERIFY(closeTo(lLow.objective, (lLow.ranking + lLow.rating + lLow.regularisation) / B));
+    }
+
+    void extremeAlphaSilencesOneTask_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<double>("alpha");
+        QTest::addColumn<double>("lambda");
+        for (const char* coupling : {"vanilla:", "rnr:"})
+            for (const char* r : {"bpr", "cdae", "wrmf"})
+                for (const char* p : {"svd", "svd++"})
+                    for (const double alpha : {0.0, 1.0})
+                        for (const double lambda : {0.0, 0.01}) {
+                            const QString name = QString(coupling) + r + "+" + p;
+                            const QByteArray label =
+                                (name + "/alpha-" + QString::number(alpha) + "/lambda-" + QString::number(lambda))
+                                    .toUtf8();
+                            QTest::newRow(label.constData()) << name << alpha << lambda;
+                        }
+    }
+    void extremeAlphaSilencesOneTask()
+    {
+        QFETCH(QString, model);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        Fixture f = makeFixture(model, Activation::Tanh, alpha, lambda, 2);
+        SummedGrads<double> grads;
+        const Losses losses = f.model.objective(f.batch, &grads);
+        std::vector<Block> silent, active;
+        if (alpha == 1.0) {
+            silent = {Block::RateUserBias, Block::RateItemBias};
+            if (lambda == 0)
+                silent.insert(silent.end(), {Block::Implicit, Block::Deviation, Block::FcWeight, Block::FcBias});
+            active = {Block::Users, Block::Items, Block::RankItemBias, Block::CdaeInput, Block::CdaeHiddenBias};
+        } else {
+            silent = {Block::RankItemBias, Block::CdaeHiddenBias};
+            if (lambda == 0)
+                silent.push_back(Block::CdaeInput);
+            active = {Block::Users,    Block::Items,     Block::RateUserBias, Block::RateItemBias,
+                      Block::Implicit, Block::Deviation, Block::FcWeight,     Block::FcBias};
+        }
+        for (const Block b : silent)
+            QVERIFY2(allZero(grads.sums[std::size_t(blockIndex(b))]), ("not silent: " + blockLabel(b)).constData());
+        for (const Block b : active)
+            if (f.model.params()[b].size() > 0)
+                QVERIFY2(grads.sums[std::size_t(blockIndex(b))].cwiseAbs().maxCoeff() > 1e-6,
+                         ("no gradient: " + blockLabel(b)).constData());
+        const double B = double(f.batch.size());
+        const double data = alpha == 1.0 ? losses.ranking : losses.rating;
+        QVERIFY(closeTo(losses.objective, (data + losses.regularisation) / B));
+        QVERIFY(losses.ranking > 0 && losses.rating > 0); // both are still reported
+    }
+
+    void comparisonFlagsAWrongGradient()
+    {
+        // The comparison alone: relative 1e-4 with an absolute floor of 1e-6.
+        QVERIFY(agrees(1.0, 1.0 + 5e-5));
+        QVERIFY(!agrees(1.0, 1.0 + 2e-4));
+        QVERIFY(agrees(0.0, 5e-7));
+        QVERIFY(!agrees(0.0, 5e-6));
+        QVERIFY(!agrees(0.3, -0.3));
+        QVERIFY(!compareGradients(Block::Users, RowMatrix<double>::Zero(2, 3), RowMatrix<double>::Zero(3, 2)).empty());
+
+        // A correct analytic gradient passes; one entry off by 0.1% is flagged, and only it.
+        Fixture f = makeFixture("rnr:bpr+svd++", Activation::Tanh, 0.7, 0.01, 3);
+        SummedGrads<double> grads;
+        f.model.objective(f.batch, &grads);
+        for (const Block b : {Block::FcWeight, Block::Items, Block::Implicit}) {
+            RowMatrix<double> analytic = grads.sums[std::size_t(blockIndex(b))];
+            const RowMatrix<double> numeric = numericGradient(f.model, f.batch, b);
+            QVERIFY(compareGradients(b, analytic, numeric).empty());
+            Eigen::Index row = 0, col = 0;
+            analytic.cwiseAbs().maxCoeff(&row, &col);
+            analytic(row, col) *= 1.001;
+            std::vector<Mismatch> flagged = compareGradients(b, analytic, numeric);
+            QCOMPARE(flagged.size(), std::size_t(1));
+            QCOMPARE(flagged[0].row, row);
+            QCOMPARE(flagged[0].col, col);
+            // A dropped contribution (a zeroed row, as a lost gradient would give) is flagged too.
+            analytic = grads.sums[std::size_t(blockIndex(b))];
+            analytic.row(row).setZero();
+            flagged = compareGradients(b, analytic, numeric);
+            QVERIFY(!flagged.empty());
+            QVERIFY(std::all_of(flagged.begin(), flagged.end(), [row](const Mismatch& m) { return m.row == row; }));
+        }
+
+        // A gradient taken at other parameters (a stale or wrong analytic value) fails the check.
+        f.model.params()[Block::FcBias](0, 1) += 0.05;
+        const RowMatrix<double> moved = numericGradient(f.model, f.batch, Block::FcWeight);
+        QVERIFY(
+            !compareGradients(Block::FcWeight, grads.sums[std::size_t(blockIndex(Block::FcWeight))], moved).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestGradients)
+#include "tst_gradients.moc"
