@@ -152,16 +152,36 @@ private:
     {
         pre.noalias() = input * p[Block::FcWeight].transpose();
         pre.rowwise() += p[Block::FcBias].row(0);
-        const Activation a = m_activation;
-        out = pre.unaryExpr([a](T z) { return activate(a, z); });
+        // Eigen's array functions are vectorised (libm's tanhf per element is not).
+        switch (m_activation) {
+        case Activation::Tanh:
+            out = pre.array().tanh().matrix();
+            break;
+        case Activation::Sigmoid:
+            out = pre.array().logistic().matrix();
+            break;
+        case Activation::ReLU:
+            out = pre.cwiseMax(T(0));
+            break;
+        case Activation::Identity:
+            out = pre;
+            break;
+        }
     }
+    /// g'(z) elementwise, from z (relu) or from g(z) (tanh, sigmoid).
     RowMatrix<T> slope(const RowMatrix<T>& pre, const RowMatrix<T>& out) const
     {
-        RowMatrix<T> s(pre.rows(), pre.cols());
-        for (Eigen::Index r = 0; r < pre.rows(); ++r)
-            for (Eigen::Index c = 0; c < pre.cols(); ++c)
-                s(r, c) = activationSlope(m_activation, pre(r, c), out(r, c));
-        return s;
+        switch (m_activation) {
+        case Activation::Tanh:
+            return (T(1) - out.array().square()).matrix();
+        case Activation::Sigmoid:
+            return (out.array() * (T(1) - out.array())).matrix();
+        case Activation::ReLU:
+            return (pre.array() > T(0)).template cast<T>().matrix();
+        case Activation::Identity:
+            break;
+        }
+        return RowMatrix<T>::Ones(pre.rows(), pre.cols());
     }
 
     Activation m_activation;

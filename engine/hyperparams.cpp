@@ -4,8 +4,8 @@
 #include "textfields.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace rnr {
 
@@ -42,9 +42,10 @@ std::optional<Rater> raterFromKey(std::string_view key)
 
 std::string formatReal(double v)
 {
-    std::ostringstream s;
-    s << v;
-    return s.str();
+    // The shortest text that reads back as exactly v (checkpoints restore from this text).
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    return std::string(buffer.data(), result.ptr);
 }
 
 template <typename Enum, std::size_t N>

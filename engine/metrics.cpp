@@ -25,6 +25,26 @@ double outcomeValue(const UserOutcome& o, const std::string& metric, std::uint32
     throw UsageError("unknown metric '" + metric + "' (recall, mrr, ndcg, squared-error, absolute-error)");
 }
 
+MeanStd meanStd(const std::vector<double>& values)
+{
+    MeanStd s;
+    double sum = 0, sumSq = 0;
+    for (const double v : values) {
+        if (std::isnan(v))
+            continue;
+        ++s.n;
+        sum += v;
+        sumSq += v * v;
+    }
+    if (s.n == 0) {
+        s.mean = s.std = std::numeric_limits<double>::quiet_NaN();
+        return s;
+    }
+    s.mean = sum / double(s.n);
+    s.std = s.n > 1 ? std::sqrt(std::max(0.0, (sumSq - sum * sum / double(s.n)) / double(s.n - 1))) : 0.0;
+    return s;
+}
+
 Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k)
 {
     Metrics m;
@@ -55,32 +75,50 @@ Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k
     return m;
 }
 
-PairedTest pairedTest(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
-                      std::uint32_t k, std::size_t resamples, std::uint64_t seed)
+void alignOutcomes(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
+                   std::uint32_t k, std::vector<double>& valuesA, std::vector<double>& valuesB)
 {
     std::map<std::pair<std::uint32_t, std::uint32_t>, double> first;
     for (const auto& o : a)
         first[{o.user, o.item}] = outcomeValue(o, metric, k);
-    std::vector<double> differences;
-    PairedTest test;
-    test.metric = metric;
     for (const auto& o : b) {
         const auto it = first.find({o.user, o.item});
         if (it == first.end())
             continue;
-        const double vb = outcomeValue(o, metric, k);
-        test.meanA += it->second;
-        test.meanB += vb;
-        differences.push_back(vb - it->second);
-        if (vb > it->second)
+        valuesA.push_back(it->second);
+        valuesB.push_back(outcomeValue(o, metric, k));
+    }
+}
+
+PairedTest pairedTest(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
+                      std::uint32_t k, std::size_t resamples, std::uint64_t seed)
+{
+    std::vector<double> valuesA, valuesB;
+    alignOutcomes(a, b, metric, k, valuesA, valuesB);
+    return pairedTest(valuesA, valuesB, metric, resamples, seed);
+}
+
+PairedTest pairedTest(const std::vector<double>& a, const std::vector<double>& b, const std::string& metric,
+                      std::size_t resamples, std::uint64_t seed)
+{
+    if (a.size() != b.size())
+        throw UsageError("paired test: the two runs have different numbers of values");
+    if (a.empty())
+        throw UsageError("the two runs share no held-out interaction: they were not evaluated on the same split");
+    PairedTest test;
+    test.metric = metric;
+    std::vector<double> differences;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        test.meanA += a[i];
+        test.meanB += b[i];
+        differences.push_back(b[i] - a[i]);
+        if (b[i] > a[i])
             ++test.bBetter;
-        else if (vb < it->second)
+        else if (b[i] < a[i])
             ++test.aBetter;
         else
             ++test.ties;
     }
-    if (differences.empty())
-        throw UsageError("the two runs share no held-out interaction: they were not evaluated on the same split");
     const double n = double(differences.size());
     test.pairs = differences.size();
     test.meanA /= n;

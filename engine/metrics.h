@@ -30,6 +30,15 @@ struct UserOutcome
     std::vector<std::uint32_t> top; ///< the top-k items, best first
 };
 
+/// Mean and sample standard deviation (n - 1) of values, e.g. a metric over seeds; NaN values
+/// are left out.
+struct MeanStd
+{
+    double mean = 0.0, std = 0.0;
+    std::size_t n = 0;
+};
+MeanStd meanStd(const std::vector<double>& values);
+
 /// Metrics of a set of outcomes at cut-off k.
 Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k);
 
@@ -48,6 +57,14 @@ struct PairedTest
     double pValue = 1.0;           ///< two-sided, paired randomisation (sign-flip) test
     std::size_t aBetter = 0, bBetter = 0, ties = 0;
 };
+
+/// Paired test on aligned per-pair values (a[i] and b[i] belong together).
+PairedTest pairedTest(const std::vector<double>& a, const std::vector<double>& b, const std::string& metric,
+                      std::size_t resamples = 20000, std::uint64_t seed = 1);
+
+/// Values of `metric` for the outcomes both runs have, aligned by (user, item).
+void alignOutcomes(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
+                   std::uint32_t k, std::vector<double>& valuesA, std::vector<double>& valuesB);
 
 /// Pairs outcomes by (user, item); throws UsageError when the runs share no held-out
 /// interaction. `resamples` random sign flips (seeded: the p-value is reproducible).

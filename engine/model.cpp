@@ -104,17 +104,24 @@ Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::s
 
 template <typename T> double ModelT<T>::regularise(SummedGrads<T>& grads, std::size_t batchSize) const
 {
+    double penalty = 0;
+    for (int b = 0; b < kBlockCount; ++b)
+        penalty += regulariseBlock(grads, b, batchSize);
+    return penalty;
+}
+
+template <typename T>
+double ModelT<T>::regulariseBlock(SummedGrads<T>& grads, int b, std::size_t batchSize) const
+{
+    if (!isRegularised(static_cast<Block>(b)))
+        return 0.0;
     const T lambda = static_cast<T>(m_hp.lambda);
     const T scale = T(2) * lambda / static_cast<T>(std::max<std::size_t>(batchSize, 1));
+    const RowMatrix<T>& theta = m_params.blocks[b];
     double penalty = 0;
-    for (int b = 0; b < kBlockCount; ++b) {
-        if (!isRegularised(static_cast<Block>(b)))
-            continue;
-        const RowMatrix<T>& theta = m_params.blocks[b];
-        for (const std::uint32_t row : grads.touched[b]) {
-            penalty += double(theta.row(row).squaredNorm());
-            grads.sums[b].row(row) += scale * theta.row(row);
-        }
+    for (const std::uint32_t row : grads.touched[b]) {
+        penalty += double(theta.row(row).squaredNorm());
+        grads.sums[b].row(row) += scale * theta.row(row);
     }
     return double(lambda) * penalty;
 }

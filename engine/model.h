@@ -23,7 +23,8 @@ template <typename T> class CouplingComponent;
 ///   O = [alpha * sum L_R + (1 - alpha) * sum L_P + lambda * sum_{touched rows r} ||theta_r||^2] / B
 /// over the B tuples of the batch, where "touched rows" are the distinct rows of U, I, Id, W_in
 /// and Z that the batch uses, plus W and c (always touched): regularisation per touched row, the
-/// usual practice with SGD. Biases are not regularised. Single-task models have alpha = 1 (R) or
+/// usual practice with SGD. The biases of R and P are not regularised (c of the FC layer is part of
+/// theta and is). Single-task models have alpha = 1 (R) or
 /// 0 (P) whatever the setting.
 template <typename T> class ModelT
 {
@@ -61,6 +62,8 @@ public:
     Losses accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads) const;
     /// Adds lambda's terms for every touched row to the summed gradients; returns them.
     double regularise(SummedGrads<T>& grads, std::size_t batchSize) const;
+    /// The same for one block (0 for blocks lambda does not apply to).
+    double regulariseBlock(SummedGrads<T>& grads, int block, std::size_t batchSize) const;
     /// The whole objective of a batch, single-threaded; fills grads when given (tests, checks).
     Losses objective(const Batch& batch, SummedGrads<T>* grads) const;
 

@@ -34,28 +34,26 @@ void OptimizerState::beginStep()
 
 void OptimizerState::updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols)
 {
+    // Eigen array expressions: vectorised square roots and divisions.
     const int b = static_cast<int>(block);
+    Eigen::Map<Eigen::ArrayXf> th(theta, cols);
+    const Eigen::Map<const Eigen::ArrayXf> g(grad, cols);
     switch (m_kind) {
     case Optimizer::SGD:
-        for (Eigen::Index c = 0; c < cols; ++c)
-            theta[c] -= m_rate * grad[c];
+        th -= m_rate * g;
         break;
     case Optimizer::AdaGrad: {
-        float* acc = m_first[b].row(row).data();
-        for (Eigen::Index c = 0; c < cols; ++c) {
-            acc[c] += grad[c] * grad[c];
-            theta[c] -= m_rate * grad[c] / std::sqrt(acc[c]);
-        }
+        Eigen::Map<Eigen::ArrayXf> acc(m_first[b].row(row).data(), cols);
+        acc += g.square();
+        th -= m_rate * g / acc.sqrt();
         break;
     }
     case Optimizer::Adam: {
-        float* m = m_first[b].row(row).data();
-        float* v = m_second[b].row(row).data();
-        for (Eigen::Index c = 0; c < cols; ++c) {
-            m[c] = kBeta1 * m[c] + (1.0f - kBeta1) * grad[c];
-            v[c] = kBeta2 * v[c] + (1.0f - kBeta2) * grad[c] * grad[c];
-            theta[c] -= m_adamRate * m[c] / (std::sqrt(v[c]) + kEpsilon);
-        }
+        Eigen::Map<Eigen::ArrayXf> m(m_first[b].row(row).data(), cols);
+        Eigen::Map<Eigen::ArrayXf> v(m_second[b].row(row).data(), cols);
+        m = kBeta1 * m + (1.0f - kBeta1) * g;
+        v = kBeta2 * v + (1.0f - kBeta2) * g.square();
+        th -= m_adamRate * m / (v.sqrt() + kEpsilon);
         break;
     }
     }

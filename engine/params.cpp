@@ -38,18 +38,22 @@ template <typename T> void SummedGrads<T>::resizeLike(const Params<T>& params)
 
 template <typename T> void SummedGrads<T>::add(const RowGrads<T>& grads)
 {
-    for (int b = 0; b < kBlockCount; ++b) {
-        const auto& entries = grads.blocks[b];
-        const Eigen::Index cols = entries.cols;
-        for (std::size_t k = 0; k < entries.rows.size(); ++k) {
-            const std::uint32_t row = entries.rows[k];
-            if (!marked[b][row]) {
-                marked[b][row] = 1;
-                touched[b].push_back(row);
-            }
-            sums[b].row(row) += Eigen::Map<const Vector<T>>(entries.values.data() + k * std::size_t(cols), cols)
-                                    .transpose();
+    for (int b = 0; b < kBlockCount; ++b)
+        addBlock(grads, b);
+}
+
+template <typename T> void SummedGrads<T>::addBlock(const RowGrads<T>& grads, int b)
+{
+    const auto& entries = grads.blocks[b];
+    const Eigen::Index cols = entries.cols;
+    for (std::size_t k = 0; k < entries.rows.size(); ++k) {
+        const std::uint32_t row = entries.rows[k];
+        if (!marked[b][row]) {
+            marked[b][row] = 1;
+            touched[b].push_back(row);
         }
+        sums[b].row(row) +=
+            Eigen::Map<const Vector<T>>(entries.values.data() + k * std::size_t(cols), cols).transpose();
     }
 }
 

@@ -63,7 +63,8 @@ template <typename T> struct RowGrads
     };
     std::array<Entries, kBlockCount> blocks;
 
-    /// Appends a zeroed gradient row for (block, row) and returns it to be filled.
+    /// Appends a zeroed gradient row for (block, row) and returns it to be filled. The map is
+    /// valid only until the next add() to the same block (the storage may move): fill it first.
     Eigen::Map<Vector<T>> add(Block block, std::uint32_t row, Eigen::Index cols)
     {
         Entries& e = blocks[static_cast<int>(block)];
@@ -90,6 +91,8 @@ template <typename T> struct SummedGrads
 
     void resizeLike(const Params<T>& params);
     void add(const RowGrads<T>& grads);
+    /// Adds one block's entries only: blocks are independent, so they can be summed in parallel.
+    void addBlock(const RowGrads<T>& grads, int block);
     /// Zeroes the touched rows and forgets them (cost proportional to what was touched).
     void reset();
 };

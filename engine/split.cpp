@@ -115,6 +115,10 @@ Split makeSplit(const Dataset& data, const SplitConfig& config)
 
 bool UserItems::contains(std::uint32_t user, std::uint32_t item) const
 {
+    if (!bitmap.empty()) {
+        const std::uint64_t bit = std::uint64_t(user) * itemCount + item;
+        return (bitmap[bit >> 6] >> (bit & 63)) & 1u;
+    }
     const auto list = of(user);
     return std::binary_search(list.begin(), list.end(), item);
 }
@@ -134,6 +138,15 @@ UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_
         index.items[fill[x.user]++] = x.item;
     for (std::uint32_t u = 0; u < userCount; ++u)
         std::sort(index.items.begin() + index.offsets[u], index.items.begin() + index.offsets[u + 1]);
+    const std::uint64_t bits = std::uint64_t(userCount) * itemCount;
+    if (bits <= (std::uint64_t{64} << 23)) { // 64 MiB
+        index.bitmap.assign((bits + 63) / 64, 0);
+        for (std::uint32_t u = 0; u < userCount; ++u)
+            for (const std::uint32_t i : index.of(u)) {
+                const std::uint64_t bit = std::uint64_t(u) * itemCount + i;
+                index.bitmap[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+            }
+    }
     return index;
 }
 

@@ -55,6 +55,8 @@ struct UserItems
     std::vector<std::uint32_t> offsets; ///< userCount + 1 entries
     std::vector<std::uint32_t> items;
     std::uint32_t itemCount = 0; ///< size of the item id space
+    /// users x items bits for O(1) contains() when that fits in 64 MiB; empty otherwise.
+    std::vector<std::uint64_t> bitmap;
 
     std::uint32_t userCount() const { return offsets.empty() ? 0 : std::uint32_t(offsets.size() - 1); }
     std::span<const std::uint32_t> of(std::uint32_t user) const

@@ -70,6 +70,7 @@ struct Trainer::State
     std::vector<RowGrads<float>> chunkGrads;
     std::vector<Losses> chunkLosses;
     SummedGrads<float> summed;
+    std::vector<int> activeBlocks; ///< blocks the model has
 
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
         : hp(params), scale(data.scale), train(split.train), validation(subsample(split.validation, params.validationUsers, params.seed)),
@@ -91,6 +92,9 @@ struct Trainer::State
         if (hp.threads > 1)
             arena = std::make_unique<tbb::task_arena>(static_cast<int>(hp.threads));
         summed.resizeLike(model.params());
+        for (int b = 0; b < kBlockCount; ++b)
+            if (model.params().blocks[b].size() > 0)
+                activeBlocks.push_back(b);
     }
 
     void startEpoch()
@@ -169,6 +173,15 @@ struct Trainer::State
         });
     }
 
+    [[noreturn]] void diverged(double value)
+    {
+        summed.reset();
+        std::ostringstream message;
+        message << "epoch " << epoch + 1 << ": the loss became " << value << "; the learning rate "
+                << hp.learningRate << " is probably too large, try a smaller one";
+        throw TrainingError(message.str());
+    }
+
     Losses trainBatch()
     {
         if (chunkGrads.size() < chunks.size()) {
@@ -181,35 +194,29 @@ struct Trainer::State
             chunkLosses[k] = model.accumulate(batch, chunks[k], size, chunkGrads[k]);
         });
         Losses losses;
-        for (std::size_t k = 0; k < chunks.size(); ++k) {
+        for (std::size_t k = 0; k < chunks.size(); ++k)
             losses += chunkLosses[k];
-            summed.add(chunkGrads[k]);
-        }
-        losses.regularisation = model.regularise(summed, size);
-        losses.objective += losses.regularisation / double(size);
-        if (!std::isfinite(losses.objective)) {
-            summed.reset();
-            std::ostringstream message;
-            message << "epoch " << epoch + 1 << ": the loss became " << losses.objective
-                    << "; the learning rate " << hp.learningRate << " is probably too large, try a smaller one";
-            throw TrainingError(message.str());
-        }
+        if (!std::isfinite(losses.ranking) || !std::isfinite(losses.rating))
+            diverged(losses.ranking + losses.rating);
+        // Blocks are independent: sum, regularise and update each on its own thread.
         optimizer.beginStep();
-        Params<float>& params = model.params();
-        for (int b = 0; b < kBlockCount; ++b) {
-            const auto& rows = summed.touched[b];
-            const Eigen::Index cols = params.blocks[b].cols();
-            auto update = [&](std::size_t k) {
-                const std::uint32_t row = rows[k];
-                optimizer.updateRow(static_cast<Block>(b), row, params.blocks[b].row(row).data(),
-                                    summed.sums[b].row(row).data(), cols);
-            };
-            if (arena && rows.size() * std::size_t(cols) > 16384)
-                parallel(rows.size(), update);
-            else
-                for (std::size_t k = 0; k < rows.size(); ++k)
-                    update(k);
-        }
+        std::array<double, kBlockCount> penalty{};
+        parallel(activeBlocks.size(), [&](std::size_t index) {
+            const int b = activeBlocks[index];
+            for (std::size_t k = 0; k < chunks.size(); ++k)
+                summed.addBlock(chunkGrads[k], b);
+            penalty[b] = model.regulariseBlock(summed, b, size);
+            RowMatrix<float>& theta = model.params().blocks[b];
+            const Eigen::Index cols = theta.cols();
+            for (const std::uint32_t row : summed.touched[b])
+                optimizer.updateRow(static_cast<Block>(b), row, theta.row(row).data(), summed.sums[b].row(row).data(),
+                                    cols);
+        });
+        for (const double p : penalty)
+            losses.regularisation += p;
+        losses.objective += losses.regularisation / double(size);
+        if (!std::isfinite(losses.objective))
+            diverged(losses.objective);
         summed.reset();
         return losses;
     }

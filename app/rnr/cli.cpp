@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "benchcommand.h"
+#include "comparecommand.h"
+#include "recommendcommand.h"
 #include "statscommand.h"
 #include "traincommand.h"
 
@@ -34,6 +37,13 @@ const std::vector<Command>& commands()
          runStats},
         {"train", QT_TRANSLATE_NOOP("rnr::cli", "Train one model, one configuration; per-epoch progress; JSON result"),
          runTrain},
+        {"recommend", QT_TRANSLATE_NOOP("rnr::cli", "Show a user's top-k with predicted ratings from a saved model"),
+         runRecommend},
+        {"compare",
+         QT_TRANSLATE_NOOP("rnr::cli", "Compare models over the alpha x lambda grid and several seeds; table, JSON, CSV"),
+         runCompare},
+        {"bench", QT_TRANSLATE_NOOP("rnr::cli", "Measure parse, epoch and evaluation throughput (MovieLens-1M sized)"),
+         runBench},
     };
     return list;
 }
@@ -44,7 +54,7 @@ QString generalHelp()
                       "Rank and Rate (RnR) explorer, command line: load ratings data sets, train and compare\n"
                       "multi-task recommenders.\n\nCommands:\n");
     for (const auto& command : commands())
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name), -8).arg(tr(command.summary));
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(command.name), -10).arg(tr(command.summary));
     text += tr("\nOptions:\n  -h, --help     Show this help (or a command's: rnr <command> --help)\n"
                "  -v, --version  Show the version\n\n"
                "Exit codes: 0 success, 1 runtime failure, 2 usage error.\n");

@@ -6,9 +6,11 @@
 #include "output.h"
 #include "runjson.h"
 
+#include "checkpoint.h"
 #include "experiment.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 
 namespace rnr::cli {
@@ -33,7 +35,10 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the run as JSON to this file."),
                                   QStringLiteral("file"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Print only the final figures."));
-    parser.addOptions({help, model, json, quiet});
+    const QCommandLineOption save(QStringLiteral("save"),
+                                  tr("Save the trained model (best epoch) as a checkpoint for rnr recommend."),
+                                  QStringLiteral("file"));
+    parser.addOptions({help, model, json, quiet, save});
     DatasetOptions dataset;
     dataset.addTo(parser);
     HyperParamOptions hyper;
@@ -79,6 +84,10 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
         QJsonArray runs{runToJson(run)};
         writeJson(parser.value(json), runs);
         out << tr("wrote %1\n").arg(parser.value(json));
+    }
+    if (parser.isSet(save)) {
+        saveCheckpoint(makeCheckpoint(run.model, data.filtered), QFile::encodeName(parser.value(save)).toStdString());
+        out << tr("saved %1\n").arg(parser.value(save));
     }
     return Ok;
 }

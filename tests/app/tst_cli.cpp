@@ -1,8 +1,18 @@
-// The `rnr` command line, run in-process: help, version, exit codes, `rnr stats`.
+// The `rnr` command line, run in-process: help, version, exit codes, `rnr stats`, `rnr train --save` and
+// `rnr recommend`.
 #include "cli.h"
+
+#include "checkpoint.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <limits>
 
 class TestCli : public QObject
 {
@@ -35,6 +45,24 @@ class TestCli : public QObject
             qFatal("cannot write %s", qPrintable(path));
         file.write(bytes);
         return path;
+    }
+
+    QString m_checkpoint;
+
+    /// A small model trained once on the demo data with `train --save`.
+    QString checkpoint()
+    {
+        if (m_checkpoint.isEmpty()) {
+            const QString path = m_dir.filePath(QStringLiteral("demo.ckpt"));
+            const Outcome outcome =
+                run({QStringLiteral("train"), QStringLiteral("--model=rnr:bpr+svd"), QStringLiteral("--epochs=1"),
+                     QStringLiteral("--dim=8"), QStringLiteral("--batch=1024"), QStringLiteral("--split-users=100"),
+                     QStringLiteral("--quiet"), QStringLiteral("--save"), path});
+            if (outcome.code != 0 || !outcome.out.contains(QStringLiteral("saved ") + path))
+                qFatal("train --save failed: %s%s", qPrintable(outcome.out), qPrintable(outcome.err));
+            m_checkpoint = path;
+        }
+        return m_checkpoint;
     }
 
 private Q_SLOTS:
@@ -127,6 +155,116 @@ private Q_SLOTS:
         QVERIFY2(outcome.out.contains(QStringLiteral("Users: 943, items: 1682, ratings: 100000")),
                  qPrintable(outcome.out));
         QVERIFY(outcome.out.contains(QStringLiteral("genres: 19")));
+    }
+
+    void trainSavesACheckpointForRecommend()
+    {
+        const QString model = checkpoint();
+        const QString json = m_dir.filePath(QStringLiteral("top.json"));
+        const Outcome outcome =
+            run({QStringLiteral("recommend"), QStringLiteral("--model"), model, QStringLiteral("--user"),
+                 QStringLiteral("7"), QStringLiteral("-k"), QStringLiteral("5"), QStringLiteral("--json"), json});
+        QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+        QVERIFY2(outcome.out.contains(QStringLiteral("RnR(BPR, SVD) trained on Demo (seed 42); user 7 has")),
+                 qPrintable(outcome.out));
+        const QStringList lines = outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() == 1 + 1 + 5 + 1, qPrintable(outcome.out)); // heading, header, 5 items, "wrote"
+        QVERIFY(lines[1].contains(QStringLiteral("rating")));
+        QVERIFY(lines[2].trimmed().startsWith(QStringLiteral("1 ")));
+        QVERIFY(lines[6].trimmed().startsWith(QStringLiteral("5 ")));
+
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(object.value(QStringLiteral("model")).toString(), QStringLiteral("rnr:bpr+svd"));
+        QCOMPARE(object.value(QStringLiteral("user")).toString(), QStringLiteral("7"));
+        const QJsonArray items = object.value(QStringLiteral("recommendations")).toArray();
+        QCOMPARE(items.size(), 5);
+
+        // The list is the model's: ranked by score, no training item, ratings clipped to the scale.
+        const rnr::Checkpoint saved = rnr::loadCheckpoint(model.toStdString());
+        const auto user = static_cast<std::uint32_t>(std::find(saved.userIds.begin(), saved.userIds.end(), "7") -
+                                                     saved.userIds.begin());
+        QVERIFY(user < saved.userIds.size());
+        double previous = std::numeric_limits<double>::infinity();
+        for (qsizetype r = 0; r < items.size(); ++r) {
+            const QJsonObject entry = items[r].toObject();
+            QCOMPARE(entry.value(QStringLiteral("rank")).toInt(), int(r + 1));
+            const std::string id = entry.value(QStringLiteral("item")).toString().toStdString();
+            const auto item = static_cast<std::uint32_t>(std::find(saved.itemIds.begin(), saved.itemIds.end(), id) -
+                                                         saved.itemIds.begin());
+            QVERIFY(item < saved.itemIds.size());
+            QVERIFY(!saved.model->history().contains(user, item));
+            QCOMPARE(entry.value(QStringLiteral("title")).toString().toStdString(), saved.itemTitles[item]);
+            const double score = entry.value(QStringLiteral("score")).toDouble();
+            QVERIFY(score <= previous);
+            previous = score;
+            const double rating = entry.value(QStringLiteral("rating")).toDouble(-1);
+            QVERIFY(rating >= 1.0 && rating <= 5.0);
+        }
+    }
+
+    void recommendUnknownUserFails()
+    {
+        const Outcome outcome = run({QStringLiteral("recommend"), QStringLiteral("--model"), checkpoint(),
+                                     QStringLiteral("--user"), QStringLiteral("nobody")});
+        QCOMPARE(outcome.code, 1);
+        QVERIFY2(outcome.err.contains(QStringLiteral("no user 'nobody'")), qPrintable(outcome.err));
+        QVERIFY(outcome.out.isEmpty());
+    }
+
+    void recommendUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no model") << QStringList{QStringLiteral("--user"), QStringLiteral("7")}
+                                  << QStringLiteral("--model");
+        QTest::newRow("no user") << QStringList{QStringLiteral("--model"), QStringLiteral("x.ckpt")}
+                                 << QStringLiteral("--user");
+        QTest::newRow("k zero") << QStringList{QStringLiteral("--model"), QStringLiteral("x.ckpt"),
+                                               QStringLiteral("--user"),  QStringLiteral("7"),
+                                               QStringLiteral("-k"),      QStringLiteral("0")}
+                                << QStringLiteral("at least 1");
+        QTest::newRow("k text") << QStringList{QStringLiteral("--model"), QStringLiteral("x.ckpt"),
+                                               QStringLiteral("--user"),  QStringLiteral("7"),
+                                               QStringLiteral("-k"),      QStringLiteral("ten")}
+                                << QStringLiteral("whole number");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
+    }
+    void recommendUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        arguments.prepend(QStringLiteral("recommend"));
+        const Outcome outcome = run(arguments);
+        QCOMPARE(outcome.code, 2);
+        QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+    }
+
+    void recommendDamagedOrForeignCheckpointFails()
+    {
+        QFile original(checkpoint());
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray bytes = original.readAll();
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x40);
+        const QString damaged = write(QStringLiteral("damaged.ckpt"), bytes);
+        const Outcome outcome = run({QStringLiteral("recommend"), QStringLiteral("--model"), damaged,
+                                     QStringLiteral("--user"), QStringLiteral("7")});
+        QCOMPARE(outcome.code, 1);
+        QVERIFY2(outcome.err.contains(damaged + QStringLiteral(": the checksum does not match: the file is damaged")),
+                 qPrintable(outcome.err));
+
+        const QString truncated = write(QStringLiteral("truncated.ckpt"), bytes.left(bytes.size() - 100));
+        const Outcome cut = run({QStringLiteral("recommend"), QStringLiteral("--model"), truncated,
+                                 QStringLiteral("--user"), QStringLiteral("7")});
+        QCOMPARE(cut.code, 1);
+        QVERIFY2(cut.err.contains(QStringLiteral("the file is truncated")), qPrintable(cut.err));
+
+        const QString text = write(QStringLiteral("ratings.csv"), "user,item,rating\na,x,4\n");
+        const Outcome foreign = run({QStringLiteral("recommend"), QStringLiteral("--model"), text,
+                                     QStringLiteral("--user"), QStringLiteral("7")});
+        QCOMPARE(foreign.code, 1);
+        QVERIFY2(foreign.err.contains(QStringLiteral("not an RnR Explorer checkpoint")), qPrintable(foreign.err));
     }
 };
 

@@ -1,0 +1,243 @@
+#include "comparecommand.h"
+
+#include "cli.h"
+#include "datasetoptions.h"
+#include "hyperparamoptions.h"
+#include "output.h"
+#include "runjson.h"
+
+#include "errors.h"
+#include "experiment.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <cmath>
+#include <map>
+
+namespace rnr::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rnr::cli::compare", text);
+}
+
+const QString kTable1Models = QStringLiteral(
+    "popularity,svd,cdae,vanilla:cdae+svd,rnr:cdae+svd,bpr,vanilla:bpr+svd,rnr:bpr+svd");
+
+std::vector<double> parseList(const QString& text, const QString& option)
+{
+    std::vector<double> values;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        values.push_back(part.toDouble(&ok));
+        if (!ok)
+            throw UsageError(QStringLiteral("--%1: '%2' is not a number").arg(option, part).toStdString());
+    }
+    return values;
+}
+
+QString meanStd(const std::vector<double>& values, int decimals)
+{
+    const MeanStd s = rnr::meanStd(values);
+    if (s.n == 0)
+        return QStringLiteral("–");
+    return QStringLiteral("%1 ± %2").arg(s.mean, 0, 'f', decimals).arg(s.std, 0, 'f', decimals);
+}
+
+/// All runs of one model (one per seed).
+struct ModelRuns
+{
+    ModelSpec spec;
+    std::vector<RunResult> runs; ///< index = seed index
+};
+
+QString pValue(double p)
+{
+    return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3);
+}
+
+/// Paired tests on per-user outcomes pooled over seeds (pairs: same seed, user and item).
+QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
+{
+    QStringList parts;
+    for (const char* metric : {"recall", "mrr"}) {
+        std::vector<double> va, vb;
+        for (std::size_t s = 0; s < a.runs.size() && s < b.runs.size(); ++s)
+            alignOutcomes(a.runs[s].testOutcomes, b.runs[s].testOutcomes, metric, k, va, vb);
+        if (va.empty())
+            continue;
+        const PairedTest t = pairedTest(va, vb, metric);
+        parts << QStringLiteral("%1@%2 %3%4 (p = %5)")
+                     .arg(QString::fromLatin1(metric))
+                     .arg(k)
+                     .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+                     .arg(t.meanDifference, 0, 'f', 4)
+                     .arg(pValue(t.pValue));
+    }
+    return tr("- %1 vs %2: %3 over %4 paired test users\n")
+        .arg(QString::fromStdString(b.spec.title()), QString::fromStdString(a.spec.title()), parts.join(QStringLiteral(", ")))
+        .arg(a.runs.empty() ? 0 : a.runs.front().testOutcomes.size() * a.runs.size());
+}
+
+} // namespace
+
+int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Compare models: for each seed, split the data, run the alpha x lambda grid for each model, keep the grid "
+           "point with the best validation Recall@k (ties: MRR@k) and report its test figures as mean ± std over "
+           "seeds, with paired tests (RnR vs vanilla, vanilla vs single-task)."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption models(QStringLiteral("models"),
+                                    tr("Comma-separated models (default: the 8 rows of the paper's Table 1)."),
+                                    QStringLiteral("list"), kTable1Models);
+    const QCommandLineOption seeds(QStringLiteral("seeds"), tr("Number of seeds (default 3)."), QStringLiteral("n"),
+                                   QStringLiteral("3"));
+    const QCommandLineOption alphas(QStringLiteral("alphas"), tr("Grid of alpha (default 0.9,0.95,1.0)."),
+                                    QStringLiteral("list"), QStringLiteral("0.9,0.95,1.0"));
+    const QCommandLineOption lambdas(QStringLiteral("lambdas"), tr("Grid of lambda (default 0.01,0.001)."),
+                                     QStringLiteral("list"), QStringLiteral("0.01,0.001"));
+    const QCommandLineOption noGrid(QStringLiteral("no-grid"), tr("Use --alpha and --lambda only, no grid."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Write every run as JSON to this file."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption csv(QStringLiteral("csv"), tr("Write one CSV row per run to this file."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption markdown(QStringLiteral("markdown"), tr("Also write the table to this file."),
+                                      QStringLiteral("file"));
+    parser.addOptions({help, models, seeds, alphas, lambdas, noGrid, json, csv, markdown});
+    DatasetOptions dataset;
+    dataset.addTo(parser);
+    HyperParamOptions hyper;
+    hyper.addTo(parser);
+    if (!parser.parse(arguments)) {
+        err << tr("rnr compare: %1\n").arg(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("rnr compare: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
+        return Usage;
+    }
+    std::vector<ModelRuns> all;
+    for (const QString& name : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        all.push_back(ModelRuns{parseModelSpec(name.toStdString()), {}});
+    const auto seedCount = parseCount(parser.value(seeds), QStringLiteral("seeds"));
+    if (seedCount == 0 || all.empty())
+        throw UsageError("--seeds and --models need at least one value");
+    const HyperParams base = hyper.apply(parser, HyperParams{});
+    GridSettings grid;
+    if (parser.isSet(noGrid)) {
+        grid.alphas = {base.alpha};
+        grid.lambdas = {base.lambda};
+    } else {
+        grid.alphas = parseList(parser.value(alphas), QStringLiteral("alphas"));
+        grid.lambdas = parseList(parser.value(lambdas), QStringLiteral("lambdas"));
+    }
+    const SplitConfig firstSplit = dataset.splitConfig(parser);
+    const Prepared data = dataset.prepare(parser);
+    out << tr("Data: %1, %2 users, %3 items, %4 ratings (after dropping users with fewer than %5)\n")
+               .arg(QString::fromStdString(data.filtered.name))
+               .arg(data.filtered.userCount())
+               .arg(data.filtered.itemCount())
+               .arg(data.filtered.interactions.size())
+               .arg(dataset.minInteractions(parser));
+    out.flush();
+
+    QJsonArray jsonRuns;
+    QString csvText = QStringLiteral("model,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,val_ndcg,"
+                                     "test_recall,test_mrr,test_ndcg,test_rmse,test_mae\n");
+    for (std::uint64_t s = 0; s < seedCount; ++s) {
+        SplitConfig splitConfig = firstSplit;
+        splitConfig.seed = firstSplit.seed + s;
+        const Split split = makeSplit(data.filtered, splitConfig);
+        for (auto& model : all) {
+            HyperParams hp = base;
+            hp.seed = splitConfig.seed;
+            const GridResult result = gridSearch(data.filtered, split, model.spec, hp, grid);
+            const RunResult& run = result.best;
+            out << tr("seed %1  %2: alpha %3, lambda %4, epoch %5: validation recall@%6 %7; test %8 (%9 s)\n")
+                       .arg(splitConfig.seed)
+                       .arg(QString::fromStdString(model.spec.title()), -22)
+                       .arg(run.hp.alpha)
+                       .arg(run.hp.lambda)
+                       .arg(run.bestEpoch)
+                       .arg(run.hp.topK)
+                       .arg(run.validation.recall, 0, 'f', 4)
+                       .arg(formatMetrics(run.test))
+                       .arg(run.trainSeconds, 0, 'f', 1);
+            out.flush();
+            jsonRuns.append(runToJson(run, result.points));
+            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14\n")
+                           .arg(QString::fromStdString(model.spec.name()))
+                           .arg(splitConfig.seed)
+                           .arg(run.hp.alpha)
+                           .arg(run.hp.lambda)
+                           .arg(run.bestEpoch)
+                           .arg(run.trainSeconds)
+                           .arg(run.validation.recall)
+                           .arg(run.validation.mrr)
+                           .arg(run.validation.ndcg)
+                           .arg(run.test.recall)
+                           .arg(run.test.mrr)
+                           .arg(run.test.ndcg)
+                           .arg(run.test.rmse)
+                           .arg(run.test.mae);
+            RunResult kept = run;
+            kept.model.reset(); // outcomes are enough from here on
+            model.runs.push_back(std::move(kept));
+        }
+    }
+
+    const std::uint32_t k = base.topK;
+    QString table = tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE |\n|---|---|---|---|---|---|\n").arg(k);
+    for (const auto& model : all) {
+        std::vector<double> recall, mrr, ndcg, rmse, mae;
+        for (const auto& run : model.runs) {
+            recall.push_back(run.test.recall);
+            mrr.push_back(run.test.mrr);
+            ndcg.push_back(run.test.ndcg);
+            rmse.push_back(run.test.rmse);
+            mae.push_back(run.test.mae);
+        }
+        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                     .arg(QString::fromStdString(model.spec.title()), meanStd(recall, 4), meanStd(mrr, 4),
+                          meanStd(ndcg, 4), meanStd(rmse, 3), meanStd(mae, 3));
+    }
+    QString tests;
+    auto find = [&](const ModelSpec& spec) -> const ModelRuns* {
+        for (const auto& m : all)
+            if (m.spec == spec)
+                return &m;
+        return nullptr;
+    };
+    for (const auto& model : all) {
+        if (model.spec.coupling == Coupling::Single)
+            continue;
+        ModelSpec vanilla = model.spec;
+        vanilla.coupling = Coupling::Vanilla;
+        ModelSpec single{model.spec.ranker, Rater::None, Coupling::Single};
+        const ModelRuns* baseline = model.spec.coupling == Coupling::RnR ? find(vanilla) : find(single);
+        if (baseline)
+            tests += pairedLine(*baseline, model, k);
+    }
+    out << '\n' << table;
+    if (!tests.isEmpty())
+        out << tr("\nPaired randomisation tests on per-user test outcomes (difference of means, two-sided p):\n")
+            << tests;
+    if (parser.isSet(json))
+        writeJson(parser.value(json), jsonRuns);
+    if (parser.isSet(csv))
+        writeText(parser.value(csv), csvText);
+    if (parser.isSet(markdown))
+        writeText(parser.value(markdown), table + (tests.isEmpty() ? QString() : QStringLiteral("\n") + tests));
+    return Ok;
+}
+
+} // namespace rnr::cli
