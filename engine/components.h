@@ -63,8 +63,9 @@ public:
                             const RowMatrix<T>& X, const RowMatrix<T>& Y, RowMatrix<T>& out) const = 0;
     /// Predicted rating of each (users[r], items[r]); X: the users' vectors (row r), Y: all items'.
     virtual std::vector<T> predictPairs(const Params<T>& params, const UserItems& history,
-                                        const std::vector<std::uint32_t>& users, const std::vector<std::uint32_t>& items,
-                                        const RowMatrix<T>& X, const RowMatrix<T>& Y) const = 0;
+                                        const std::vector<std::uint32_t>& users,
+                                        const std::vector<std::uint32_t>& items, const RowMatrix<T>& X,
+                                        const RowMatrix<T>& Y) const = 0;
 };
 
 /// Intermediate values the coupling keeps between forward and backward.

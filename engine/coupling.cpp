@@ -89,8 +89,7 @@ public:
     }
     void initialise(Params<T>& p, Rng& rng) const override { xavier(p[Block::FcWeight], rng); }
 
-    void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X,
-                 RowMatrix<T>& Y) const override
+    void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X, RowMatrix<T>& Y) const override
     {
         const auto n = Eigen::Index(ctx.range.tupleEnd - ctx.range.tupleBegin);
         const auto& U = ctx.params[Block::Users];

@@ -85,10 +85,11 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
     } else {
         tbb::task_arena arena(static_cast<int>(options.threads));
         arena.execute([&] {
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const tbb::blocked_range<std::size_t>& r) {
-                for (std::size_t b = r.begin(); b < r.end(); ++b)
-                    runBlock(b);
-            });
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
+                              [&](const tbb::blocked_range<std::size_t>& r) {
+                                  for (std::size_t b = r.begin(); b < r.end(); ++b)
+                                      runBlock(b);
+                              });
         });
     }
     // Rating predictions, all pairs at once (item vectors are computed once).
@@ -99,9 +100,8 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
     }
     const std::vector<float> predicted = model.predictRatings(users, items);
     for (std::size_t h = 0; h < heldOut.size(); ++h)
-        result.outcomes[h].predicted = std::isnan(predicted[h])
-                                           ? predicted[h]
-                                           : std::clamp(predicted[h], options.scale.min, options.scale.max);
+        result.outcomes[h].predicted =
+            std::isnan(predicted[h]) ? predicted[h] : std::clamp(predicted[h], options.scale.min, options.scale.max);
     result.metrics = computeMetrics(result.outcomes, options.k);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

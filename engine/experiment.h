@@ -14,8 +14,8 @@ struct RunResult
     HyperParams hp;
     std::vector<EpochRecord> epochs;
     std::uint32_t bestEpoch = 0; ///< the epoch whose model was kept (best validation Recall@k, then MRR@k)
-    Metrics validation;           ///< at the best epoch
-    Metrics test;                 ///< of the kept model
+    Metrics validation;          ///< at the best epoch
+    Metrics test;                ///< of the kept model
     std::vector<UserOutcome> testOutcomes;
     double trainSeconds = 0.0;
     std::shared_ptr<Model> model; ///< the kept model (parameters of the best epoch)

@@ -65,8 +65,8 @@ std::string setChoice(Enum& target, std::string_view text, const std::array<std:
 constexpr std::array<std::string_view, 3> kOptimizers{"adagrad", "adam", "sgd"};
 constexpr std::array<std::string_view, 4> kActivations{"tanh", "relu", "sigmoid", "identity"};
 
-HyperParamInfo makeInfo(std::string key, std::string label, std::string help, HyperParamInfo::Kind kind,
-                        double min = 0, double max = 0)
+HyperParamInfo makeInfo(std::string key, std::string label, std::string help, HyperParamInfo::Kind kind, double min = 0,
+                        double max = 0)
 {
     HyperParamInfo info;
     info.key = std::move(key);
@@ -81,7 +81,8 @@ HyperParamInfo makeInfo(std::string key, std::string label, std::string help, Hy
 HyperParamInfo integer(std::string key, std::string label, std::string help, double min, double max,
                        std::uint32_t HyperParams::*member)
 {
-    HyperParamInfo info = makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Integer, min, max);
+    HyperParamInfo info =
+        makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Integer, min, max);
     info.get = [member](const HyperParams& p) { return std::to_string(p.*member); };
     info.set = [member, min, max](HyperParams& p, std::string_view text) -> std::string {
         std::int64_t v = 0;
@@ -98,7 +99,8 @@ HyperParamInfo integer(std::string key, std::string label, std::string help, dou
 HyperParamInfo real(std::string key, std::string label, std::string help, double min, double max, bool logScale,
                     double HyperParams::*member)
 {
-    HyperParamInfo info = makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Real, min, max);
+    HyperParamInfo info =
+        makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Real, min, max);
     info.logScale = logScale;
     info.get = [member](const HyperParams& p) { return formatReal(p.*member); };
     info.set = [member, min, max](HyperParams& p, std::string_view text) -> std::string {
@@ -126,23 +128,24 @@ std::vector<HyperParamInfo> buildInfo()
                         "minibatch touches.",
                         0, 10, true, &HyperParams::lambda));
     {
-        HyperParamInfo info = makeInfo("optimizer", "Optimiser",
-                            "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd.",
-                            HyperParamInfo::Kind::Choice);
+        HyperParamInfo info =
+            makeInfo("optimizer", "Optimiser",
+                     "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd.",
+                     HyperParamInfo::Kind::Choice);
         info.choices = {kOptimizers.begin(), kOptimizers.end()};
         info.get = [](const HyperParams& p) { return std::string(optimizerName(p.optimizer)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.optimizer, t, kOptimizers); };
         list.push_back(std::move(info));
     }
-    list.push_back(real("lr", "Learning rate", "Step size of the optimiser.", 1e-6, 10, true,
-                        &HyperParams::learningRate));
+    list.push_back(
+        real("lr", "Learning rate", "Step size of the optimiser.", 1e-6, 10, true, &HyperParams::learningRate));
     list.push_back(integer("epochs", "Epochs", "Passes over the training data.", 1, 100000, &HyperParams::epochs));
     list.push_back(integer("batch", "Batch size", "Rating tuples per minibatch (one optimiser step each).", 1, 1 << 20,
                            &HyperParams::batchSize));
     {
         HyperParamInfo info = makeInfo("activation", "Activation g",
-                            "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR.",
-                            HyperParamInfo::Kind::Choice);
+                                       "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR.",
+                                       HyperParamInfo::Kind::Choice);
         info.choices = {kActivations.begin(), kActivations.end()};
         info.get = [](const HyperParams& p) { return std::string(activationName(p.activation)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.activation, t, kActivations); };
@@ -150,8 +153,8 @@ std::vector<HyperParamInfo> buildInfo()
     }
     list.push_back(integer("bpr-negatives", "BPR negatives", "Sampled negative items per positive for BPR.", 1, 100,
                            &HyperParams::bprNegatives));
-    list.push_back(integer("cdae-negatives", "CDAE negatives", "Sampled negative items per positive for CDAE.", 1,
-                           100, &HyperParams::cdaeNegatives));
+    list.push_back(integer("cdae-negatives", "CDAE negatives", "Sampled negative items per positive for CDAE.", 1, 100,
+                           &HyperParams::cdaeNegatives));
     list.push_back(real("cdae-dropout", "CDAE dropout \u03c1",
                         "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1)).", 0, 0.95, false,
                         &HyperParams::cdaeDropout));
@@ -161,11 +164,12 @@ std::vector<HyperParamInfo> buildInfo()
                         "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss.", 0, 100, false,
                         &HyperParams::wrmfConfidence));
     list.push_back(integer("k", "Top k", "Cut-off of Recall@k, MRR@k and NDCG@k.", 1, 1000, &HyperParams::topK));
-    list.push_back(integer("threads", "Threads", "Worker threads for training and evaluation.", 1, 256,
-                           &HyperParams::threads));
+    list.push_back(
+        integer("threads", "Threads", "Worker threads for training and evaluation.", 1, 256, &HyperParams::threads));
     {
-        HyperParamInfo info = makeInfo("model-seed", "Model seed", "Seed of the initialisation and of negative sampling.",
-                            HyperParamInfo::Kind::Integer, 0, 1e18);
+        HyperParamInfo info =
+            makeInfo("model-seed", "Model seed", "Seed of the initialisation and of negative sampling.",
+                     HyperParamInfo::Kind::Integer, 0, 1e18);
         info.get = [](const HyperParams& p) { return std::to_string(p.seed); };
         info.set = [](HyperParams& p, std::string_view t) -> std::string {
             std::int64_t v = 0;

@@ -10,17 +10,41 @@
 namespace rnr {
 
 /// Ranking algorithms R (method.md, "Underlying algorithms").
-enum class Ranker { None, Popularity, BPR, CDAE, WRMF };
+enum class Ranker
+{
+    None,
+    Popularity,
+    BPR,
+    CDAE,
+    WRMF
+};
 /// Rating algorithms P.
-enum class Rater { None, SVD, SVDpp };
+enum class Rater
+{
+    None,
+    SVD,
+    SVDpp
+};
 /// How the rating task sees the shared embeddings.
-enum class Coupling {
+enum class Coupling
+{
     Single,  ///< one task alone (or Popularity): no sharing
     Vanilla, ///< P uses the very same p_u, q_i as R
     RnR,     ///< P uses FC(p_u) and FC(q_i + q^d_i) with a tied FC layer and a deviation matrix
 };
-enum class Optimizer { AdaGrad, Adam, SGD };
-enum class Activation { Tanh, ReLU, Sigmoid, Identity };
+enum class Optimizer
+{
+    AdaGrad,
+    Adam,
+    SGD
+};
+enum class Activation
+{
+    Tanh,
+    ReLU,
+    Sigmoid,
+    Identity
+};
 
 /// Which model: a ranking component, a rating component and a coupling.
 struct ModelSpec
@@ -51,32 +75,37 @@ std::string_view activationName(Activation a);
 /// and the docs all read through hyperParamInfo().
 struct HyperParams
 {
-    std::uint32_t dim = 50;          ///< embedding size d
-    double alpha = 0.9;              ///< weight of the ranking loss; (1 - alpha) weighs the rating loss
-    double lambda = 0.001;           ///< L2 regularisation, applied per touched row (see trainer.h)
+    std::uint32_t dim = 50; ///< embedding size d
+    double alpha = 0.9;     ///< weight of the ranking loss; (1 - alpha) weighs the rating loss
+    double lambda = 0.001;  ///< L2 regularisation, applied per touched row (see trainer.h)
     Optimizer optimizer = Optimizer::Adam;
     double learningRate = 0.002;
     std::uint32_t epochs = 20;
-    std::uint32_t batchSize = 256;   ///< rating tuples per minibatch
+    std::uint32_t batchSize = 256; ///< rating tuples per minibatch
     Activation activation = Activation::Tanh;
-    std::uint32_t bprNegatives = 1;  ///< BPR: sampled negatives per positive
-    std::uint32_t cdaeNegatives = 5; ///< CDAE: sampled negatives per positive
-    double cdaeDropout = 0.2;        ///< CDAE: input corruption rate rho
-    std::uint32_t wrmfNegatives = 4; ///< WRMF: sampled negatives per positive
-    double wrmfConfidence = 1.0;     ///< WRMF: a in c_ui = 1 + a * r_ui
-    std::uint32_t topK = 10;         ///< k of Recall@k, MRR@k, NDCG@k
-    std::uint32_t threads = 1;       ///< worker threads for training and evaluation
-    std::uint64_t seed = 1;          ///< initialisation and sampling
+    std::uint32_t bprNegatives = 1;    ///< BPR: sampled negatives per positive
+    std::uint32_t cdaeNegatives = 5;   ///< CDAE: sampled negatives per positive
+    double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
+    std::uint32_t wrmfNegatives = 4;   ///< WRMF: sampled negatives per positive
+    double wrmfConfidence = 1.0;       ///< WRMF: a in c_ui = 1 + a * r_ui
+    std::uint32_t topK = 10;           ///< k of Recall@k, MRR@k, NDCG@k
+    std::uint32_t threads = 1;         ///< worker threads for training and evaluation
+    std::uint64_t seed = 1;            ///< initialisation and sampling
     std::uint32_t validationUsers = 0; ///< validate on at most this many users per epoch (0: all)
 };
 
 /// Describes one hyper-parameter for generated forms, flags and docs.
 struct HyperParamInfo
 {
-    std::string key;       ///< flag name: "dim", "alpha", "lr", ...
-    std::string label;     ///< short human label
-    std::string help;      ///< what it does (tooltips, --help)
-    enum class Kind { Integer, Real, Choice } kind = Kind::Real;
+    std::string key;   ///< flag name: "dim", "alpha", "lr", ...
+    std::string label; ///< short human label
+    std::string help;  ///< what it does (tooltips, --help)
+    enum class Kind
+    {
+        Integer,
+        Real,
+        Choice
+    } kind = Kind::Real;
     double min = 0, max = 0;          ///< valid range (Integer, Real)
     std::vector<std::string> choices; ///< Choice values
     bool logScale = false;            ///< suggest a log-scaled editor (learning rates, lambda)

@@ -52,9 +52,9 @@ struct PairedTest
     std::string metric;
     std::size_t pairs = 0;
     double meanA = 0.0, meanB = 0.0;
-    double meanDifference = 0.0;   ///< mean of (b - a)
-    double standardError = 0.0;    ///< of the mean difference
-    double pValue = 1.0;           ///< two-sided, paired randomisation (sign-flip) test
+    double meanDifference = 0.0; ///< mean of (b - a)
+    double standardError = 0.0;  ///< of the mean difference
+    double pValue = 1.0;         ///< two-sided, paired randomisation (sign-flip) test
     std::size_t aBetter = 0, bBetter = 0, ties = 0;
 };
 

@@ -110,8 +110,7 @@ template <typename T> double ModelT<T>::regularise(SummedGrads<T>& grads, std::s
     return penalty;
 }
 
-template <typename T>
-double ModelT<T>::regulariseBlock(SummedGrads<T>& grads, int b, std::size_t batchSize) const
+template <typename T> double ModelT<T>::regulariseBlock(SummedGrads<T>& grads, int b, std::size_t batchSize) const
 {
     if (!isRegularised(static_cast<Block>(b)))
         return 0.0;
@@ -140,8 +139,7 @@ template <typename T> Losses ModelT<T>::objective(const Batch& batch, SummedGrad
     return losses;
 }
 
-template <typename T>
-void ModelT<T>::rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
+template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
 {
     if (m_ranking) {
         m_ranking->scores(m_params, m_history, users, scores);

@@ -31,8 +31,8 @@ template <typename T> class ModelT
 public:
     /// history: the training items of every user (CDAE and SVD++ read it, and evaluation
     /// excludes it). meanRating: mu.
-    ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t users, std::uint32_t items,
-           UserItems history, double meanRating);
+    ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t users, std::uint32_t items, UserItems history,
+           double meanRating);
     ~ModelT();
     ModelT(ModelT&&) noexcept;
     ModelT& operator=(ModelT&&) noexcept;
@@ -73,7 +73,8 @@ public:
     /// Predicted rating of P (unclipped); NaN for models without a rating component.
     T predictRating(std::uint32_t user, std::uint32_t item) const;
     /// Predicted ratings of many (user, item) pairs at once (item vectors computed once).
-    std::vector<T> predictRatings(const std::vector<std::uint32_t>& users, const std::vector<std::uint32_t>& items) const;
+    std::vector<T> predictRatings(const std::vector<std::uint32_t>& users,
+                                  const std::vector<std::uint32_t>& items) const;
     /// The vectors P rates with: x_u / y_i (after the FC layer for RnR; SVD++'s implicit term
     /// is not included). Empty for models without a rating component.
     RowMatrix<T> ratingUserVectors() const;

@@ -5,7 +5,8 @@ namespace rnr {
 std::string_view blockName(Block block)
 {
     static constexpr std::string_view names[kBlockCount] = {
-        "users", "items", "deviation", "fc-weight", "fc-bias", "rank-item-bias", "cdae-input", "cdae-hidden-bias",
+        "users",          "items",          "deviation",  "fc-weight",
+        "fc-bias",        "rank-item-bias", "cdae-input", "cdae-hidden-bias",
         "rate-user-bias", "rate-item-bias", "implicit"};
     return names[static_cast<int>(block)];
 }

@@ -14,7 +14,8 @@ template <typename T> using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
 /// The parameter blocks a model may have. Every block is a row-major matrix (vectors are one
 /// column); blocks a model does not use stay empty.
-enum class Block : int {
+enum class Block : int
+{
     Users,          ///< U (N x d): p_u, shared; CDAE's user input node V
     Items,          ///< I (M x d): q_i, shared; CDAE's output matrix W_out
     Deviation,      ///< Id (M x d): RnR's q^d_i, zero-initialised
@@ -85,7 +86,7 @@ template <typename T> struct RowGrads
 /// Gradients summed per distinct row: what the optimiser applies.
 template <typename T> struct SummedGrads
 {
-    std::array<RowMatrix<T>, kBlockCount> sums;           ///< same shapes as the parameters
+    std::array<RowMatrix<T>, kBlockCount> sums;                  ///< same shapes as the parameters
     std::array<std::vector<std::uint32_t>, kBlockCount> touched; ///< distinct rows with a gradient
     std::array<std::vector<char>, kBlockCount> marked;
 

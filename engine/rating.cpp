@@ -94,8 +94,8 @@ public:
                 const auto r = Eigen::Index(t - ctx.range.tupleBegin);
                 const std::uint32_t i = ctx.batch.items[t];
                 const Vector<T> user = X.row(r).transpose() + implicit;
-                const T error = ctx.params.mu + bu(u, 0) + bi(i, 0) + user.dot(Y.row(r).transpose()) -
-                                T(ctx.batch.ratings[t]);
+                const T error =
+                    ctx.params.mu + bu(u, 0) + bi(i, 0) + user.dot(Y.row(r).transpose()) - T(ctx.batch.ratings[t]);
                 loss += double(error * error);
                 const T grad = T(2) * error * ctx.rateScale;
                 dX.row(r) = grad * Y.row(r);

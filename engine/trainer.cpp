@@ -55,7 +55,7 @@ struct Trainer::State
     std::unique_ptr<tbb::task_arena> arena;
 
     // Epoch in progress.
-    std::uint32_t epoch = 0;     ///< epochs finished
+    std::uint32_t epoch = 0; ///< epochs finished
     bool inEpoch = false;
     std::vector<std::uint32_t> order; ///< tuple indices, or users when grouping by user
     std::size_t position = 0;
@@ -73,8 +73,8 @@ struct Trainer::State
     std::vector<int> activeBlocks; ///< blocks the model has
 
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
-        : hp(params), scale(data.scale), train(split.train), validation(subsample(split.validation, params.validationUsers, params.seed)),
-          testSet(split.test),
+        : hp(params), scale(data.scale), train(split.train),
+          validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
           model(spec, params, split.userCount, split.itemCount,
                 buildUserItems(split.train, split.userCount, split.itemCount), meanRating(split.train)),
           optimizer(params.optimizer, params.learningRate, model.params()), rng(params.seed)
@@ -177,8 +177,8 @@ struct Trainer::State
     {
         summed.reset();
         std::ostringstream message;
-        message << "epoch " << epoch + 1 << ": the loss became " << value << "; the learning rate "
-                << hp.learningRate << " is probably too large, try a smaller one";
+        message << "epoch " << epoch + 1 << ": the loss became " << value << "; the learning rate " << hp.learningRate
+                << " is probably too large, try a smaller one";
         throw TrainingError(message.str());
     }
 

@@ -38,7 +38,7 @@ private:
 /// Reported during an epoch, at most every 50 ms.
 struct BatchProgress
 {
-    std::uint32_t epoch = 0;              ///< 1-based epoch in progress
+    std::uint32_t epoch = 0; ///< 1-based epoch in progress
     std::size_t tuplesDone = 0, tuplesTotal = 0;
     double rankingLoss = 0, ratingLoss = 0; ///< means per tuple of the latest batch
     double samplesPerSecond = 0;

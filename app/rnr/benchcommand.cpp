@@ -42,8 +42,9 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the figures as JSON to this file."),
                                   QStringLiteral("file"));
-    const QCommandLineOption models(QStringLiteral("models"), tr("Models to time (default vanilla:bpr+svd,rnr:bpr+svd)."),
-                                    QStringLiteral("list"), QStringLiteral("vanilla:bpr+svd,rnr:bpr+svd"));
+    const QCommandLineOption models(QStringLiteral("models"),
+                                    tr("Models to time (default vanilla:bpr+svd,rnr:bpr+svd)."), QStringLiteral("list"),
+                                    QStringLiteral("vanilla:bpr+svd,rnr:bpr+svd"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Thread counts to time (default 1,2)."),
                                      QStringLiteral("list"), QStringLiteral("1,2"));
     const QCommandLineOption ratings(QStringLiteral("ratings"), tr("Number of ratings (default 1000000)."),
@@ -64,7 +65,8 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const auto rounds = std::max<std::uint64_t>(1, parseCount(parser.value(repeats), QStringLiteral("repeats")));
     std::vector<std::uint32_t> threadCounts;
     for (const QString& t : parser.value(threads).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        threadCounts.push_back(static_cast<std::uint32_t>(std::max<std::uint64_t>(1, parseCount(t, QStringLiteral("threads")))));
+        threadCounts.push_back(
+            static_cast<std::uint32_t>(std::max<std::uint64_t>(1, parseCount(t, QStringLiteral("threads")))));
     std::vector<ModelSpec> specs;
     for (const QString& m : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
         specs.push_back(parseModelSpec(m.toStdString()));

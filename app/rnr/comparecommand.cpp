@@ -24,8 +24,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("rnr::cli::compare", text);
 }
 
-const QString kTable1Models = QStringLiteral(
-    "popularity,svd,cdae,vanilla:cdae+svd,rnr:cdae+svd,bpr,vanilla:bpr+svd,rnr:bpr+svd");
+const QString kTable1Models =
+    QStringLiteral("popularity,svd,cdae,vanilla:cdae+svd,rnr:cdae+svd,bpr,vanilla:bpr+svd,rnr:bpr+svd");
 
 std::vector<double> parseList(const QString& text, const QString& option)
 {
@@ -78,7 +78,8 @@ QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
                      .arg(pValue(t.pValue));
     }
     return tr("- %1 vs %2: %3 over %4 paired test users\n")
-        .arg(QString::fromStdString(b.spec.title()), QString::fromStdString(a.spec.title()), parts.join(QStringLiteral(", ")))
+        .arg(QString::fromStdString(b.spec.title()), QString::fromStdString(a.spec.title()),
+             parts.join(QStringLiteral(", ")))
         .arg(a.runs.empty() ? 0 : a.runs.front().testOutcomes.size() * a.runs.size());
 }
 

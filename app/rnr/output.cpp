@@ -29,11 +29,11 @@ QString formatMetrics(const Metrics& m)
 
 QString formatEpoch(const EpochRecord& e, const HyperParams& hp)
 {
-    QString line = tr("epoch %1/%2: loss %3 (R %4, P %5, reg %6)")
-                       .arg(e.epoch)
-                       .arg(hp.epochs)
-                       .arg(fixed(e.objective, 4), fixed(e.rankingLoss, 4), fixed(e.ratingLoss, 4),
-                            fixed(e.regularisation, 4));
+    QString line =
+        tr("epoch %1/%2: loss %3 (R %4, P %5, reg %6)")
+            .arg(e.epoch)
+            .arg(hp.epochs)
+            .arg(fixed(e.objective, 4), fixed(e.rankingLoss, 4), fixed(e.ratingLoss, 4), fixed(e.regularisation, 4));
     if (e.validation)
         line += tr("  validation %1").arg(formatMetrics(*e.validation));
     line += tr("  %1 s, %2k samples/s").arg(fixed(e.seconds, 2), fixed(e.samplesPerSecond / 1000.0, 0));

@@ -1,0 +1,163 @@
+// Metrics, the evaluator and the paired test against hand-computed cases.
+#include "errors.h"
+#include "evaluator.h"
+#include "metrics.h"
+#include "model.h"
+#include "rng.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace rnr;
+
+namespace {
+UserOutcome outcome(std::uint32_t user, std::uint32_t rank, float rating = 4.0f, float predicted = NAN)
+{
+    UserOutcome o;
+    o.user = user;
+    o.item = 100 + user;
+    o.rank = rank;
+    o.rating = rating;
+    o.predicted = predicted;
+    return o;
+}
+} // namespace
+
+class TestMetrics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void handComputedRankingMetrics()
+    {
+        // Ranks 1, 3, 11, 2 at k = 10.
+        const std::vector<UserOutcome> outcomes{outcome(0, 1), outcome(1, 3), outcome(2, 11), outcome(3, 2)};
+        const Metrics m = computeMetrics(outcomes, 10);
+        QCOMPARE(m.users, 4u);
+        QCOMPARE(m.recall, 0.75);
+        QVERIFY(qFuzzyCompare(m.mrr, (1.0 + 1.0 / 3 + 0.0 + 0.5) / 4));
+        QVERIFY(qFuzzyCompare(m.ndcg, (1.0 + 0.5 + 0.0 + 1.0 / std::log2(3.0)) / 4));
+        QVERIFY(std::isnan(m.rmse));
+        // At k = 2 only ranks 1 and 2 count.
+        const Metrics m2 = computeMetrics(outcomes, 2);
+        QCOMPARE(m2.recall, 0.5);
+        QCOMPARE(m2.mrr, (1.0 + 0.5) / 4);
+    }
+
+    void handComputedRatingMetrics()
+    {
+        const std::vector<UserOutcome> outcomes{outcome(0, 1, 4.0f, 3.0f), outcome(1, 5, 2.0f, 4.0f),
+                                                outcome(2, 50, 5.0f, 5.0f)};
+        const Metrics m = computeMetrics(outcomes, 10);
+        QVERIFY(qFuzzyCompare(m.rmse, std::sqrt((1.0 + 4.0 + 0.0) / 3)));
+        QVERIFY(qFuzzyCompare(m.mae, (1.0 + 2.0 + 0.0) / 3));
+    }
+
+    void sanityBoundHolds()
+    {
+        // Recall@k / k <= MRR@k <= Recall@k for any set of ranks.
+        for (std::uint32_t seed = 1; seed < 50; ++seed) {
+            std::vector<UserOutcome> outcomes;
+            for (std::uint32_t u = 0; u < 30; ++u)
+                outcomes.push_back(outcome(u, 1 + (u * 7919 + seed * 104729) % 25));
+            const Metrics m = computeMetrics(outcomes, 10);
+            QVERIFY(m.recall / 10 <= m.mrr + 1e-12);
+            QVERIFY(m.mrr <= m.recall + 1e-12);
+        }
+    }
+
+    void meanAndStd()
+    {
+        const MeanStd s = meanStd({1.0, 2.0, 3.0, 4.0});
+        QCOMPARE(s.mean, 2.5);
+        QVERIFY(qFuzzyCompare(s.std, std::sqrt(5.0 / 3.0)));
+        QCOMPARE(meanStd({7.0}).std, 0.0);
+        QCOMPARE(meanStd({NAN, 2.0}).n, 1u);
+    }
+
+    void evaluatorRanksAgainstAllUnseenItems()
+    {
+        // BPR with d = 1: score(u, i) = p_u * q_i + b_i. Items 0..5 with q = 0 and biases 5..0,
+        // so the order is item 0 (best) .. item 5. User 0 trained on items 0 and 2.
+        std::vector<Interaction> train{{1, 0, 0, 1, 4.0f}, {2, 0, 2, 2, 3.0f}, {3, 1, 1, 3, 5.0f}, {4, 1, 3, 4, 2.0f}};
+        HyperParams hp;
+        hp.dim = 1;
+        Model model(parseModelSpec("bpr"), hp, 2, 6, buildUserItems(train, 2, 6), 3.5);
+        model.params()[Block::Users].setConstant(1.0f);
+        model.params()[Block::Items].setZero();
+        for (int i = 0; i < 6; ++i)
+            model.params()[Block::RankItemBias](i, 0) = float(5 - i);
+        EvaluationOptions options;
+        options.k = 2;
+        // Held out: item 4 for user 0 -> unseen items 1, 3, 4, 5 -> rank 3; item 2 for user 1
+        // (trained on 1 and 3) -> unseen 0, 2, 4, 5 -> item 0 ahead -> rank 2.
+        const std::vector<Interaction> heldOut{{9, 0, 4, 9, 4.0f}, {9, 1, 2, 9, 4.0f}};
+        Evaluation e = evaluate(model, heldOut, options);
+        QCOMPARE(e.outcomes[0].rank, 3u);
+        QCOMPARE(e.outcomes[0].top, (std::vector<std::uint32_t>{1, 3}));
+        QCOMPARE(e.outcomes[1].rank, 2u);
+        QCOMPARE(e.outcomes[1].top, (std::vector<std::uint32_t>{0, 2}));
+        QCOMPARE(e.metrics.recall, 0.5);
+        QCOMPARE(e.metrics.mrr, 0.25);
+        QVERIFY(std::isnan(e.outcomes[0].predicted));
+
+        // Ties are broken by item id: with all biases equal, the held-out item 4 of user 0 has
+        // the unseen items 1 and 3 before it, item 2 of user 1 has item 0.
+        model.params()[Block::RankItemBias].setConstant(1.0f);
+        e = evaluate(model, heldOut, options);
+        QCOMPARE(e.outcomes[0].rank, 3u);
+        QCOMPARE(e.outcomes[1].rank, 2u);
+    }
+
+    void evaluatorThreadsGiveTheSameOutcomes()
+    {
+        std::vector<Interaction> train;
+        for (std::uint32_t u = 0; u < 300; ++u)
+            for (std::uint32_t k = 0; k < 5; ++k)
+                train.push_back({std::int64_t(k), u, (u * 7 + k * 13) % 97, k + 1, 3.0f});
+        HyperParams hp;
+        hp.dim = 8;
+        Model model(parseModelSpec("vanilla:bpr+svd"), hp, 300, 97, buildUserItems(train, 300, 97), 3.0);
+        Rng rng(5);
+        model.initialise(rng);
+        std::vector<Interaction> heldOut;
+        for (std::uint32_t u = 0; u < 300; ++u)
+            heldOut.push_back({9, u, (u * 11 + 50) % 97, 9, 4.0f});
+        EvaluationOptions one, two;
+        two.threads = 2;
+        const Evaluation a = evaluate(model, heldOut, one), b = evaluate(model, heldOut, two);
+        for (std::size_t h = 0; h < heldOut.size(); ++h) {
+            QCOMPARE(a.outcomes[h].rank, b.outcomes[h].rank);
+            QCOMPARE(a.outcomes[h].top, b.outcomes[h].top);
+        }
+        QVERIFY(!std::isnan(a.outcomes[0].predicted));
+        QVERIFY(a.outcomes[0].predicted >= 1.0f && a.outcomes[0].predicted <= 5.0f);
+    }
+
+    void pairedTestOnIdenticalAndDifferentRuns()
+    {
+        std::vector<UserOutcome> a, b;
+        for (std::uint32_t u = 0; u < 200; ++u) {
+            a.push_back(outcome(u, 20));             // never a hit
+            b.push_back(outcome(u, u % 2 ? 1 : 20)); // a hit for odd users
+        }
+        const PairedTest same = pairedTest(a, a, "recall", 10);
+        QCOMPARE(same.meanDifference, 0.0);
+        QCOMPARE(same.ties, 200u);
+        QVERIFY(same.pValue > 0.99);
+        const PairedTest diff = pairedTest(a, b, "recall", 10);
+        QCOMPARE(diff.pairs, 200u);
+        QCOMPARE(diff.meanDifference, 0.5);
+        QCOMPARE(diff.bBetter, 100u);
+        QVERIFY(diff.pValue < 0.001);
+        // A small difference on few users is not significant.
+        std::vector<UserOutcome> c = a;
+        c[0].rank = 1;
+        QVERIFY(pairedTest(a, c, "recall", 10).pValue > 0.5);
+        QVERIFY_THROWS_EXCEPTION(UsageError, pairedTest(a, {outcome(999, 1)}, "recall", 10));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMetrics)
+#include "tst_metrics.moc"
