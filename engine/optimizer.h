@@ -15,6 +15,9 @@ public:
 
     /// Call once per batch before the row updates (advances Adam's step count).
     void beginStep();
+    /// Updates the given rows of a block: theta.row(r) -= step(grads.row(r)).
+    void updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
+                    const RowMatrix<float>& grads);
     /// theta_row -= step(grad_row) for one row of a block.
     void updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols);
 

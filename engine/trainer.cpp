@@ -206,11 +206,7 @@ struct Trainer::State
             for (std::size_t k = 0; k < chunks.size(); ++k)
                 summed.addBlock(chunkGrads[k], b);
             penalty[b] = model.regulariseBlock(summed, b, size);
-            RowMatrix<float>& theta = model.params().blocks[b];
-            const Eigen::Index cols = theta.cols();
-            for (const std::uint32_t row : summed.touched[b])
-                optimizer.updateRow(static_cast<Block>(b), row, theta.row(row).data(), summed.sums[b].row(row).data(),
-                                    cols);
+            optimizer.updateRows(static_cast<Block>(b), summed.touched[b], model.params().blocks[b], summed.sums[b]);
         });
         for (const double p : penalty)
             losses.regularisation += p;

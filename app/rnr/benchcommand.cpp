@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "datasetoptions.h"
+#include "hyperparamoptions.h"
 #include "output.h"
 
 #include "evaluator.h"
@@ -52,6 +53,8 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption repeats(QStringLiteral("repeats"), tr("Repetitions; the best time is kept (default 3)."),
                                      QStringLiteral("n"), QStringLiteral("3"));
     parser.addOptions({help, json, models, threads, ratings, repeats});
+    HyperParamOptions hyper;
+    hyper.addTo(parser);
     if (!parser.parse(arguments)) {
         err << tr("rnr bench: %1\n").arg(parser.errorText());
         return Usage;
@@ -60,6 +63,7 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out << parser.helpText();
         return Ok;
     }
+    const HyperParams base = hyper.apply(parser, HyperParams{});
     SyntheticSize size;
     size.ratings = parseCount(parser.value(ratings), QStringLiteral("ratings"));
     const auto rounds = std::max<std::uint64_t>(1, parseCount(parser.value(repeats), QStringLiteral("repeats")));
@@ -94,7 +98,7 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     for (const ModelSpec& spec : specs) {
         QJsonObject perThreads;
         for (const std::uint32_t t : threadCounts) {
-            HyperParams hp;
+            HyperParams hp = base;
             hp.threads = t;
             hp.epochs = static_cast<std::uint32_t>(rounds);
             hp.validationUsers = 1; // time the training, not the validation
