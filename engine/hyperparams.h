@@ -79,7 +79,7 @@ struct HyperParams
     double alpha = 0.9;     ///< weight of the ranking loss; (1 - alpha) weighs the rating loss
     double lambda = 0.001;  ///< L2 regularisation, applied per touched row (see trainer.h)
     Optimizer optimizer = Optimizer::Adam;
-    double learningRate = 0.002;
+    double learningRate = 0.005;
     std::uint32_t epochs = 20;
     std::uint32_t batchSize = 256; ///< rating tuples per minibatch
     Activation activation = Activation::Tanh;

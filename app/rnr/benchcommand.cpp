@@ -46,7 +46,7 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption models(QStringLiteral("models"),
                                     tr("Models to time (default vanilla:bpr+svd,rnr:bpr+svd)."), QStringLiteral("list"),
                                     QStringLiteral("vanilla:bpr+svd,rnr:bpr+svd"));
-    const QCommandLineOption threads(QStringLiteral("threads"), tr("Thread counts to time (default 1,2)."),
+    const QCommandLineOption threads(QStringLiteral("thread-counts"), tr("Thread counts to time (default 1,2)."),
                                      QStringLiteral("list"), QStringLiteral("1,2"));
     const QCommandLineOption ratings(QStringLiteral("ratings"), tr("Number of ratings (default 1000000)."),
                                      QStringLiteral("n"), QStringLiteral("1000000"));
@@ -70,7 +70,7 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     std::vector<std::uint32_t> threadCounts;
     for (const QString& t : parser.value(threads).split(QLatin1Char(','), Qt::SkipEmptyParts))
         threadCounts.push_back(
-            static_cast<std::uint32_t>(std::max<std::uint64_t>(1, parseCount(t, QStringLiteral("threads")))));
+            static_cast<std::uint32_t>(std::max<std::uint64_t>(1, parseCount(t, QStringLiteral("thread-counts")))));
     std::vector<ModelSpec> specs;
     for (const QString& m : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
         specs.push_back(parseModelSpec(m.toStdString()));

@@ -7,6 +7,7 @@
 #include "traincommand.h"
 
 #include "errors.h"
+#include "hyperparams.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,6 +31,27 @@ QString tr(const char* text)
     return QCoreApplication::translate("rnr::cli", text);
 }
 
+/// `rnr params`: the hyper-parameter table as Markdown (the README's table is this output).
+int runParams(const QStringList&, QTextStream& out, QTextStream&)
+{
+    const HyperParams defaults;
+    out << tr("| flag | default | meaning |\n|---|---|---|\n");
+    for (const auto& info : hyperParamInfo()) {
+        QString range;
+        if (info.kind == HyperParamInfo::Kind::Choice) {
+            QStringList list;
+            for (const auto& choice : info.choices)
+                list << QString::fromStdString(choice);
+            range = list.join(QStringLiteral(", "));
+        } else
+            range = QStringLiteral("%1 to %2").arg(info.min).arg(info.max);
+        out << QStringLiteral("| `--%1` | %2 | %3 (%4) |\n")
+                   .arg(QString::fromStdString(info.key), QString::fromStdString(info.get(defaults)),
+                        QString::fromStdString(info.help), range);
+    }
+    return Ok;
+}
+
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> list{
@@ -43,6 +65,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("rnr::cli",
                            "Compare models over the alpha x lambda grid and several seeds; table, JSON, CSV"),
          runCompare},
+        {"params", QT_TRANSLATE_NOOP("rnr::cli", "List every hyper-parameter with its default, range and meaning"),
+         runParams},
         {"bench", QT_TRANSLATE_NOOP("rnr::cli", "Measure parse, epoch and evaluation throughput (MovieLens-1M sized)"),
          runBench},
     };

@@ -266,6 +266,77 @@ private Q_SLOTS:
         QCOMPARE(foreign.code, 1);
         QVERIFY2(foreign.err.contains(QStringLiteral("not an RnR Explorer checkpoint")), qPrintable(foreign.err));
     }
+
+    void compareWritesTableJsonAndCsv()
+    {
+        const QString json = m_dir.filePath(QStringLiteral("runs.json"));
+        const QString csv = m_dir.filePath(QStringLiteral("runs.csv"));
+        const Outcome outcome =
+            run({QStringLiteral("compare"), QStringLiteral("--models=bpr,vanilla:bpr+svd,rnr:bpr+svd"),
+                 QStringLiteral("--seeds=2"), QStringLiteral("--epochs=2"), QStringLiteral("--dim=8"),
+                 QStringLiteral("--alphas=0.9,1"), QStringLiteral("--lambdas=0.01"),
+                 QStringLiteral("--split-users=300"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv});
+        QCOMPARE(outcome.code, 0);
+        QVERIFY2(outcome.out.contains(QStringLiteral("| RnR(BPR, SVD) | ")), qPrintable(outcome.out));
+        QVERIFY(outcome.out.contains(QStringLiteral("| Vanilla(BPR, SVD) | ")));
+        QVERIFY(outcome.out.contains(QStringLiteral("RnR(BPR, SVD) vs Vanilla(BPR, SVD): recall@10")));
+        QVERIFY(outcome.out.contains(QStringLiteral("Vanilla(BPR, SVD) vs BPR")));
+
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonArray runs = QJsonDocument::fromJson(jsonFile.readAll()).array();
+        QCOMPARE(runs.size(), 6); // 3 models x 2 seeds
+        for (const auto& value : runs) {
+            const QJsonObject runObject = value.toObject();
+            for (const char* key : {"model", "seed", "config", "validation", "test", "epochs", "grid_point"})
+                QVERIFY2(runObject.contains(QLatin1String(key)), key);
+            for (const char* key : {"recall@10", "mrr@10", "ndcg@10", "rmse", "mae"})
+                QVERIFY2(runObject.value(QStringLiteral("test")).toObject().contains(QLatin1String(key)), key);
+            const QJsonArray epochs = runObject.value(QStringLiteral("epochs")).toArray();
+            QCOMPARE(epochs.size(), 2);
+            QVERIFY(epochs.first().toObject().contains(QStringLiteral("seconds")));
+            QVERIFY(epochs.first().toObject().contains(QStringLiteral("ranking_loss")));
+            const QString model = runObject.value(QStringLiteral("model")).toString();
+            // Single-task models have no alpha grid: one point; multi-task ones two.
+            QCOMPARE(runObject.value(QStringLiteral("grid")).toArray().size(), model == QStringLiteral("bpr") ? 1 : 2);
+        }
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        QCOMPARE(csvFile.readAll().count('\n'), 7);
+    }
+
+    void paramsListsEveryHyperParameter()
+    {
+        const Outcome outcome = run({QStringLiteral("params")});
+        QCOMPARE(outcome.code, 0);
+        for (const char* flag : {"`--dim`", "`--alpha`", "`--lambda`", "`--lr`", "`--optimizer`", "`--activation`"})
+            QVERIFY2(outcome.out.contains(QLatin1String(flag)), flag);
+    }
+
+    void benchWritesItsFigures()
+    {
+        const QString json = m_dir.filePath(QStringLiteral("bench.json"));
+        const Outcome outcome =
+            run({QStringLiteral("bench"), QStringLiteral("--ratings=20000"), QStringLiteral("--repeats=1"),
+                 QStringLiteral("--thread-counts=1,2"), QStringLiteral("--json"), json});
+        QCOMPARE(outcome.code, 0);
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject figures = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(figures.value(QStringLiteral("parse_seconds")).toDouble() > 0);
+        const QJsonObject epochs = figures.value(QStringLiteral("epoch_seconds")).toObject();
+        QVERIFY(epochs.contains(QStringLiteral("rnr:bpr+svd")));
+        QVERIFY(epochs.value(QStringLiteral("vanilla:bpr+svd")).toObject().contains(QStringLiteral("2")));
+        QVERIFY(figures.value(QStringLiteral("eval_seconds")).toObject().contains(QStringLiteral("1")));
+    }
+
+    void unknownModelIsAUsageError()
+    {
+        const Outcome outcome = run({QStringLiteral("train"), QStringLiteral("--model=rnr:svd+bpr")});
+        QCOMPARE(outcome.code, 2);
+        QVERIFY2(outcome.err.contains(QStringLiteral("unknown model")), qPrintable(outcome.err));
+        QVERIFY(outcome.err.contains(QStringLiteral("rnr:cdae+svd++")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
