@@ -32,43 +32,23 @@ void OptimizerState::beginStep()
     }
 }
 
-void OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
-                                const RowMatrix<float>& grads)
+double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
+                                  RowMatrix<float>& grads, float decay)
 {
     const Eigen::Index cols = theta.cols();
-    if (cols != 1) {
-        for (const std::uint32_t row : rows)
-            updateRow(block, row, theta.row(row).data(), grads.row(row).data(), cols);
-        return;
-    }
-    // Bias vectors: one scalar per row, a tight loop without per-row set-up.
-    const int b = static_cast<int>(block);
-    float* th = theta.data();
-    const float* g = grads.data();
-    switch (m_kind) {
-    case Optimizer::SGD:
-        for (const std::uint32_t r : rows)
-            th[r] -= m_rate * g[r];
-        break;
-    case Optimizer::AdaGrad: {
-        float* acc = m_first[b].data();
-        for (const std::uint32_t r : rows) {
-            acc[r] += g[r] * g[r];
-            th[r] -= m_rate * g[r] / std::sqrt(acc[r]);
+    double squares = 0;
+    for (const std::uint32_t row : rows) {
+        float* th = theta.row(row).data();
+        float* g = grads.row(row).data();
+        Eigen::Map<Eigen::ArrayXf> thetaRow(th, cols), gradRow(g, cols);
+        if (decay != 0.0f) {
+            squares += double(thetaRow.square().sum());
+            gradRow += decay * thetaRow;
         }
-        break;
+        updateRow(block, row, th, g, cols);
+        gradRow.setZero();
     }
-    case Optimizer::Adam: {
-        float* m = m_first[b].data();
-        float* v = m_second[b].data();
-        for (const std::uint32_t r : rows) {
-            m[r] = kBeta1 * m[r] + (1.0f - kBeta1) * g[r];
-            v[r] = kBeta2 * v[r] + (1.0f - kBeta2) * g[r] * g[r];
-            th[r] -= m_adamRate * m[r] / (std::sqrt(v[r]) + kEpsilon);
-        }
-        break;
-    }
-    }
+    return squares;
 }
 
 void OptimizerState::updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols)

@@ -15,9 +15,11 @@ public:
 
     /// Call once per batch before the row updates (advances Adam's step count).
     void beginStep();
-    /// Updates the given rows of a block: theta.row(r) -= step(grads.row(r)).
-    void updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
-                    const RowMatrix<float>& grads);
+    /// Updates the given rows of a block in one pass: adds the L2 term decay * theta to each
+    /// gradient row, steps, and zeroes the gradient row. Returns the sum of the squared norms of
+    /// the rows before the step (the regularisation penalty is lambda times that).
+    double updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
+                      RowMatrix<float>& grads, float decay);
     /// theta_row -= step(grad_row) for one row of a block.
     void updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols);
 

@@ -69,6 +69,13 @@ template <typename T> void SummedGrads<T>::reset()
     }
 }
 
+template <typename T> void SummedGrads<T>::forget(int b)
+{
+    for (const std::uint32_t row : touched[b])
+        marked[b][row] = 0;
+    touched[b].clear();
+}
+
 template struct SummedGrads<float>;
 template struct SummedGrads<double>;
 

@@ -96,6 +96,8 @@ template <typename T> struct SummedGrads
     void addBlock(const RowGrads<T>& grads, int block);
     /// Zeroes the touched rows and forgets them (cost proportional to what was touched).
     void reset();
+    /// Forgets the touched rows of a block whose sums the caller already zeroed.
+    void forget(int block);
 };
 
 } // namespace rnr

@@ -205,15 +205,18 @@ struct Trainer::State
             const int b = activeBlocks[index];
             for (std::size_t k = 0; k < chunks.size(); ++k)
                 summed.addBlock(chunkGrads[k], b);
-            penalty[b] = model.regulariseBlock(summed, b, size);
-            optimizer.updateRows(static_cast<Block>(b), summed.touched[b], model.params().blocks[b], summed.sums[b]);
+            // Regularisation (as ModelT::regulariseBlock defines it), step and reset in one pass.
+            const bool regularised = isRegularised(static_cast<Block>(b));
+            const float decay = regularised ? float(2.0 * hp.lambda / double(size)) : 0.0f;
+            penalty[b] = hp.lambda * optimizer.updateRows(static_cast<Block>(b), summed.touched[b],
+                                                          model.params().blocks[b], summed.sums[b], decay);
+            summed.forget(b);
         });
         for (const double p : penalty)
             losses.regularisation += p;
         losses.objective += losses.regularisation / double(size);
         if (!std::isfinite(losses.objective))
             diverged(losses.objective);
-        summed.reset();
         return losses;
     }
 

@@ -337,6 +337,54 @@ private Q_SLOTS:
         QVERIFY2(outcome.err.contains(QStringLiteral("unknown model")), qPrintable(outcome.err));
         QVERIFY(outcome.err.contains(QStringLiteral("rnr:cdae+svd++")));
     }
+
+    void trainOnEveryFormat_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content");
+        QByteArray ml100k, dat, csv, yelp, generic;
+        csv = "userId,movieId,rating,timestamp\n";
+        generic = "customer;product\n"; // implicit feedback, no time
+        for (int u = 1; u <= 30; ++u) {
+            for (int k = 0; k < 6; ++k) {
+                const int item = 1 + (u * 3 + k * 7) % 20;
+                const int rating = 1 + (u + k) % 5;
+                const QByteArray t = QByteArray::number(880000000 + u * 100 + k);
+                const QByteArray us = QByteArray::number(u), is = QByteArray::number(item),
+                                 rs = QByteArray::number(rating);
+                ml100k += us + "\t" + is + "\t" + rs + "\t" + t + "\n";
+                dat += us + "::" + is + "::" + rs + "::" + t + "\n";
+                csv += us + "," + is + "," + rs + ".5," + t + "\n";
+                yelp += "{\"user_id\":\"u" + us + "\",\"business_id\":\"b" + is + "\",\"stars\":" + rs +
+                        ",\"date\":\"2018-01-0" + QByteArray::number(1 + k) + " 10:00:00\"}\n";
+                generic += "c" + us + ";p" + is + "\n";
+            }
+        }
+        QTest::newRow("ml-100k") << QStringLiteral("u.data") << ml100k;
+        QTest::newRow("ml-dat") << QStringLiteral("ratings.dat") << dat;
+        QTest::newRow("ml-csv") << QStringLiteral("ratings.csv") << csv;
+        QTest::newRow("yelp") << QStringLiteral("review.json") << yelp;
+        QTest::newRow("csv") << QStringLiteral("purchases.csv") << generic;
+    }
+    void trainOnEveryFormat()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(file);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(content);
+        out.close();
+        for (const char* model : {"rnr:cdae+svd++", "vanilla:wrmf+svd", "popularity"}) {
+            const Outcome outcome =
+                run({QStringLiteral("train"), QStringLiteral("--dataset"), path,
+                     QStringLiteral("--model=") + QLatin1String(model), QStringLiteral("--epochs=2"),
+                     QStringLiteral("--dim=4"), QStringLiteral("--quiet")});
+            QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+            QVERIFY2(outcome.out.contains(QStringLiteral("test: recall@10")), qPrintable(outcome.out));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
