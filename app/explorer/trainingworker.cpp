@@ -1,0 +1,65 @@
+#include "trainingworker.h"
+
+#include "errors.h"
+
+namespace rnr {
+
+void TrainingWorker::cancel(quint64 runId)
+{
+    std::lock_guard lock(m_mutex);
+    if (runId == m_running && m_control)
+        m_control->cancel();
+    else
+        m_dropped.insert(runId);
+}
+
+void TrainingWorker::setPaused(bool paused)
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = paused;
+    if (m_control)
+        m_control->setPaused(paused);
+}
+
+void TrainingWorker::run(quint64 runId, const RunRequest& request)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_dropped.erase(runId) > 0) {
+            Q_EMIT cancelled(runId);
+            return;
+        }
+        m_running = runId;
+    }
+    Q_EMIT started(runId);
+    RunObserver observer;
+    observer.started = [&](Trainer& trainer) {
+        std::lock_guard lock(m_mutex);
+        m_control = &trainer.control();
+        m_control->setPaused(m_paused);
+        trainer.setProgressCallback([this, runId](const BatchProgress& p) { Q_EMIT progress(runId, p); });
+    };
+    observer.epoch = [&](const RunResult&, const EpochRecord& epoch) { Q_EMIT epochFinished(runId, epoch); };
+    auto clear = [&] {
+        std::lock_guard lock(m_mutex);
+        m_control = nullptr;
+        m_running = 0;
+    };
+    try {
+        const Split split = makeSplit(*request.data, request.split);
+        RunOutcome outcome;
+        outcome.result = runExperiment(*request.data, split, request.spec, request.hp, observer);
+        outcome.model = outcome.result.model;
+        outcome.result.model.reset();
+        clear();
+        Q_EMIT finished(runId, outcome);
+    } catch (const Cancelled&) {
+        clear();
+        Q_EMIT cancelled(runId);
+    } catch (const std::exception& e) {
+        clear();
+        Q_EMIT failed(runId, QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace rnr

@@ -1,0 +1,156 @@
+// The engine-thread bridge: progress, epochs and results arrive as signals; cancel is prompt;
+// errors arrive as messages; signals of stale runs are dropped; shutdown mid-run is clean.
+#include "demo.h"
+#include "enginebridge.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rnr;
+
+namespace {
+std::shared_ptr<const Dataset> demoData(std::uint32_t users = 300)
+{
+    DemoConfig config;
+    config.users = users;
+    config.items = 200;
+    config.minPerUser = 10;
+    config.meanPerUser = 30;
+    return std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
+}
+
+RunRequest request(std::shared_ptr<const Dataset> data, const char* model, std::uint32_t epochs)
+{
+    RunRequest r;
+    r.data = std::move(data);
+    r.spec = parseModelSpec(model);
+    r.hp.dim = 8;
+    r.hp.epochs = epochs;
+    return r;
+}
+} // namespace
+
+class TestEngineBridge : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void runReportsEpochsAndResult()
+    {
+        EngineBridge bridge;
+        QSignalSpy started(&bridge, &EngineBridge::runStarted);
+        QSignalSpy epochs(&bridge, &EngineBridge::epochFinished);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        QSignalSpy idle(&bridge, &EngineBridge::idle);
+        const quint64 id = bridge.start(request(demoData(), "rnr:bpr+svd", 3));
+        QCOMPARE(bridge.pending(), QList<quint64>{id});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(epochs.count(), 3);
+        QCOMPARE(epochs.at(2).at(1).value<EpochRecord>().epoch, 3u);
+        QVERIFY(epochs.at(0).at(1).value<EpochRecord>().validation.has_value());
+        const RunOutcome outcome = finished.first().at(1).value<RunOutcome>();
+        QCOMPARE(finished.first().at(0).value<quint64>(), id);
+        QVERIFY(outcome.model);
+        QCOMPARE(outcome.result.epochs.size(), 3u);
+        QVERIFY(outcome.result.test.users > 0);
+        QCOMPARE(idle.count(), 1);
+        QVERIFY(bridge.pending().isEmpty());
+    }
+
+    void progressArrivesDuringLongEpochs()
+    {
+        EngineBridge bridge;
+        QSignalSpy progress(&bridge, &EngineBridge::progress);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        RunRequest r = request(demoData(2000), "rnr:cdae+svd", 1);
+        r.hp.dim = 32;
+        bridge.start(r);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QVERIFY(progress.count() >= 1);
+        const BatchProgress p = progress.last().at(1).value<BatchProgress>();
+        QCOMPARE(p.epoch, 1u);
+        QVERIFY(p.tuplesDone > 0 && p.tuplesDone <= p.tuplesTotal);
+    }
+
+    void cancelIsPromptAndDropsLateSignals()
+    {
+        EngineBridge bridge;
+        QSignalSpy epochs(&bridge, &EngineBridge::epochFinished);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        QSignalSpy cancelled(&bridge, &EngineBridge::runCancelled);
+        const quint64 id = bridge.start(request(demoData(2000), "rnr:cdae+svd++", 1000));
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
+        QElapsedTimer timer;
+        timer.start();
+        bridge.cancel(id);
+        const int epochsAtCancel = epochs.count();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(cancelled.first().at(0).value<quint64>(), id);
+        QTest::qWait(100);
+        QCOMPARE(epochs.count(), epochsAtCancel);
+        QCOMPARE(finished.count(), 0);
+    }
+
+    void queuedRunsRunInOrderAndCancelledQueuedRunsAreSkipped()
+    {
+        EngineBridge bridge;
+        QSignalSpy started(&bridge, &EngineBridge::runStarted);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        QSignalSpy cancelled(&bridge, &EngineBridge::runCancelled);
+        const auto data = demoData();
+        const quint64 a = bridge.start(request(data, "bpr", 2));
+        const quint64 b = bridge.start(request(data, "vanilla:bpr+svd", 2));
+        const quint64 c = bridge.start(request(data, "rnr:bpr+svd", 2));
+        bridge.cancel(b);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(finished.at(0).at(0).value<quint64>(), a);
+        QCOMPARE(finished.at(1).at(0).value<quint64>(), c);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
+        QCOMPARE(cancelled.first().at(0).value<quint64>(), b);
+        QCOMPARE(started.count(), 2);
+    }
+
+    void errorsArriveAsMessages()
+    {
+        EngineBridge bridge;
+        QSignalSpy failed(&bridge, &EngineBridge::runFailed);
+        RunRequest r = request(demoData(), "vanilla:wrmf+svd", 5);
+        r.hp.optimizer = Optimizer::SGD;
+        r.hp.learningRate = 1e6;
+        bridge.start(r);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 60000);
+        QVERIFY(failed.first().at(1).toString().contains(QStringLiteral("learning rate")));
+    }
+
+    void pauseHoldsAndResumes()
+    {
+        EngineBridge bridge;
+        QSignalSpy epochs(&bridge, &EngineBridge::epochFinished);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        bridge.setPaused(true);
+        bridge.start(request(demoData(), "bpr", 2));
+        QTest::qWait(300);
+        QCOMPARE(epochs.count(), 0);
+        bridge.setPaused(false);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    }
+
+    void destroyingMidRunStopsCleanly()
+    {
+        QElapsedTimer timer;
+        {
+            auto bridge = std::make_unique<EngineBridge>();
+            QSignalSpy epochs(bridge.get(), &EngineBridge::epochFinished);
+            bridge->start(request(demoData(2000), "rnr:cdae+svd", 1000));
+            QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
+            timer.start();
+        }
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineBridge)
+#include "tst_enginebridge.moc"
