@@ -1,7 +1,14 @@
 // The main window starts on the demo data and survives a failed load with nothing lost.
 #include "datasetview.h"
+#include "experimentpanel.h"
+#include "hyperparamform.h"
+#include "lossplot.h"
 #include "mainwindow.h"
 
+#include <QDir>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +54,60 @@ private Q_SLOTS:
         QVERIFY(window.openDataset(file.fileName()));
         QCOMPARE(window.dataset().interactions.size(), 3u);
         QCOMPARE(window.datasetView()->valueText(QStringLiteral("users")), QStringLiteral("2"));
+    }
+
+    void trainsAndComparesWithVanilla()
+    {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* form = window.experimentPanel()->form();
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("epochs")))->setValue(3);
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("dim")))->setValue(16);
+        QCOMPARE(window.experimentPanel()->spec()->name(), std::string("rnr:bpr+svd"));
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        const QList<quint64> ids = window.compareWithVanilla();
+        QCOMPARE(ids.size(), 2);
+        QCOMPARE(window.tabs()->currentWidget(), window.lossPlot());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
+        QCOMPARE(window.finishedRuns().size(), 2);
+        QCOMPARE(window.finishedRuns()[0].result.spec.coupling, Coupling::RnR);
+        QCOMPARE(window.finishedRuns()[1].result.spec.coupling, Coupling::Vanilla);
+        // Same split and seed: the same test users.
+        QCOMPARE(window.finishedRuns()[0].result.testOutcomes.size(),
+                 window.finishedRuns()[1].result.testOutcomes.size());
+        QCOMPARE(window.finishedRuns()[0].result.hp.seed, window.finishedRuns()[1].result.hp.seed);
+        window.lossPlot()->flush();
+        QCOMPARE(window.lossPlot()->pointCount(ids[0]), 3);
+        QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3);
+        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("training.png"))));
+    }
+
+    void closingMidTrainingAsksThenStops()
+    {
+        MainWindow window;
+        window.loadDemo();
+        qobject_cast<QSpinBox*>(window.experimentPanel()->form()->editor(QStringLiteral("epochs")))->setValue(1000);
+        bool answer = false;
+        int asked = 0;
+        window.setCloseQuestion([&] {
+            ++asked;
+            return answer;
+        });
+        QSignalSpy epochs(&window.bridge(), &EngineBridge::epochFinished);
+        QSignalSpy cancelled(&window.bridge(), &EngineBridge::runCancelled);
+        window.show();
+        QVERIFY(window.startRun() != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 120000);
+        QVERIFY(!window.close()); // declined: still training
+        QCOMPARE(asked, 1);
+        QVERIFY(window.bridge().pending().size() == 1);
+        answer = true;
+        QVERIFY(window.close());
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
     }
 };
 

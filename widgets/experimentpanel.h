@@ -1,0 +1,60 @@
+#pragma once
+
+#include "hyperparams.h"
+#include "split.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace rnr {
+
+class HyperParamForm;
+
+/// The experiment panel: ranking and rating algorithm, mode (single task, vanilla MTL, RnR),
+/// split settings, the hyper-parameter form, and the run controls.
+class ExperimentPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ExperimentPanel(QWidget* parent = nullptr);
+
+    /// The selected model; nullopt (with a reason) when the choice does not make a model.
+    std::optional<ModelSpec> spec(QString* reason = nullptr) const;
+    void setSpec(const ModelSpec& spec);
+    HyperParams params() const;
+    void setParams(const HyperParams& params);
+    SplitConfig split() const;
+    HyperParamForm* form() const { return m_form; }
+
+    /// Enables the controls that fit: while training, Start is off and Pause/Stop are on.
+    void setRunning(bool running, bool paused);
+
+Q_SIGNALS:
+    void startRequested();
+    void compareRequested(); ///< the selected RnR model and its vanilla twin, same data, split and seed
+    void pauseToggled(bool paused);
+    void stopRequested();
+
+private:
+    void updateState();
+
+    QComboBox* m_ranker;
+    QComboBox* m_rater;
+    QComboBox* m_mode;
+    QSpinBox* m_splitUsers;
+    QSpinBox* m_splitSeed;
+    HyperParamForm* m_form;
+    QLabel* m_problem;
+    QPushButton* m_start;
+    QPushButton* m_compare;
+    QPushButton* m_pause;
+    QPushButton* m_stop;
+    bool m_running = false;
+};
+
+} // namespace rnr

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "trainer.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPGraph;
+class QComboBox;
+
+namespace rnr {
+
+/// Live per-epoch curves of several runs: the total, ranking, rating and regularisation losses
+/// and the validation metrics. Data arrive at the engine's rate and are buffered; a ~40 ms
+/// timer draws them with one queued replot (architecture.md, rule 5). Clicking a legend entry
+/// hides or shows its run; the mouse wheel zooms and dragging pans.
+class LossPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Series
+    {
+        Objective,
+        Ranking,
+        Rating,
+        Regularisation,
+        Recall,
+        Mrr,
+        Ndcg,
+        Rmse
+    };
+    Q_ENUM(Series)
+
+    explicit LossPlot(QWidget* parent = nullptr);
+
+    /// Starts a curve for a run (its legend name, e.g. "RnR(BPR, SVD) #3").
+    void addRun(quint64 runId, const QString& name);
+    void appendEpoch(quint64 runId, const EpochRecord& epoch);
+    void removeRun(quint64 runId);
+    void setSeries(Series series);
+    Series series() const { return m_series; }
+
+    /// Flushes pending points now (tests, exports).
+    void flush();
+    QCustomPlot* plot() const { return m_plot; }
+    /// Points drawn for a run in the current series.
+    int pointCount(quint64 runId) const;
+    bool exportImage(const QString& path);
+
+private:
+    static double value(const EpochRecord& epoch, Series series);
+    void rebuild();
+
+    QCustomPlot* m_plot;
+    QComboBox* m_seriesBox;
+    QTimer m_paintTimer;
+    Series m_series = Series::Objective;
+    struct Run
+    {
+        QString name;
+        std::vector<EpochRecord> epochs;
+        std::size_t drawn = 0;
+        QCPGraph* graph = nullptr;
+    };
+    QHash<quint64, Run> m_runs;
+    QList<quint64> m_order;
+};
+
+} // namespace rnr
