@@ -40,7 +40,6 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
            "3,706 items) with d = 50: parsing, one training epoch per model and thread count, and full-ranking "
            "top-10 evaluation of every user. Budgets: parse <= 0.5 s, RnR epoch <= 1 s, vanilla epoch <= 0.5 s, "
            "evaluation <= 0.1 s."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the figures as JSON to this file."),
                                   QStringLiteral("file"));
     const QCommandLineOption models(QStringLiteral("models"),
@@ -52,17 +51,11 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                      QStringLiteral("n"), QStringLiteral("1000000"));
     const QCommandLineOption repeats(QStringLiteral("repeats"), tr("Repetitions; the best time is kept (default 3)."),
                                      QStringLiteral("n"), QStringLiteral("3"));
-    parser.addOptions({help, json, models, threads, ratings, repeats});
+    parser.addOptions({json, models, threads, ratings, repeats});
     HyperParamOptions hyper;
     hyper.addTo(parser);
-    if (!parser.parse(arguments)) {
-        err << tr("rnr bench: %1\n").arg(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText();
-        return Ok;
-    }
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("bench"), out, err))
+        return *stop;
     const HyperParams base = hyper.apply(parser, HyperParams{});
     SyntheticSize size;
     size.ratings = parseCount(parser.value(ratings), QStringLiteral("ratings"));

@@ -88,6 +88,26 @@ QString generalHelp()
 
 } // namespace
 
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
+                                QTextStream& out, QTextStream& err)
+{
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        err << tr("rnr %1: %2\n").arg(command, parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("rnr %1: unexpected argument '%2'\n").arg(command, parser.positionalArguments().first());
+        return Usage;
+    }
+    return std::nullopt;
+}
+
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
     const QString first = arguments.value(1);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace rnr::cli {
 
@@ -12,6 +15,11 @@ enum ExitCode
     Failure = 1,
     Usage = 2
 };
+
+/// Adds -h/--help and parses a sub-command's arguments. Returns the exit code when the command
+/// must stop here: Ok after printing the help, Usage after a parse error or a stray argument.
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
+                                QTextStream& out, QTextStream& err);
 
 /// Runs `rnr` with the given arguments (the first is the program name). Output goes to out,
 /// errors to err; returns the exit code. Engine exceptions are caught here, at the edge.

@@ -92,7 +92,6 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         tr("Compare models: for each seed, split the data, run the alpha x lambda grid for each model, keep the grid "
            "point with the best validation Recall@k (ties: MRR@k) and report its test figures as mean ± std over "
            "seeds, with paired tests (RnR vs vanilla, vanilla vs single-task)."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption models(QStringLiteral("models"),
                                     tr("Comma-separated models (default: the 8 rows of the paper's Table 1)."),
                                     QStringLiteral("list"), kTable1Models);
@@ -109,23 +108,13 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                  QStringLiteral("file"));
     const QCommandLineOption markdown(QStringLiteral("markdown"), tr("Also write the table to this file."),
                                       QStringLiteral("file"));
-    parser.addOptions({help, models, seeds, alphas, lambdas, noGrid, json, csv, markdown});
+    parser.addOptions({models, seeds, alphas, lambdas, noGrid, json, csv, markdown});
     DatasetOptions dataset;
     dataset.addTo(parser);
     HyperParamOptions hyper;
     hyper.addTo(parser);
-    if (!parser.parse(arguments)) {
-        err << tr("rnr compare: %1\n").arg(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << tr("rnr compare: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
-        return Usage;
-    }
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("compare"), out, err))
+        return *stop;
     std::vector<ModelRuns> all;
     for (const QString& name : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
         all.push_back(ModelRuns{parseModelSpec(name.toStdString()), {}});

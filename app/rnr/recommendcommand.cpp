@@ -117,7 +117,6 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
     parser.setApplicationDescription(tr("Show a user's top-k items under a saved model (rnr train --save), with "
                                         "predicted ratings when the model rates; the user's training items are "
                                         "left out."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Checkpoint written by rnr train --save."),
                                    QStringLiteral("checkpoint"));
     const QCommandLineOption user(QStringLiteral("user"), tr("User id, as in the data set."), QStringLiteral("id"));
@@ -125,19 +124,9 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
                                QStringLiteral("10"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the list as JSON to this file."),
                                   QStringLiteral("file"));
-    parser.addOptions({help, model, user, k, json});
-    if (!parser.parse(arguments)) {
-        err << tr("rnr recommend: %1\n").arg(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << tr("rnr recommend: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
-        return Usage;
-    }
+    parser.addOptions({model, user, k, json});
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("recommend"), out, err))
+        return *stop;
     if (!parser.isSet(model) || parser.value(model).isEmpty()) {
         err << tr("rnr recommend: --model CHECKPOINT is required (see 'rnr recommend --help')\n");
         return Usage;

@@ -39,22 +39,10 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Load a data set and show what was read and skipped, its shape, its rating "
                                         "and activity distributions, and the evaluation split."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    parser.addOption(help);
     DatasetOptions dataset;
     dataset.addTo(parser);
-    if (!parser.parse(arguments)) {
-        err << tr("rnr stats: %1\n").arg(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << tr("rnr stats: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
-        return Usage;
-    }
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("stats"), out, err))
+        return *stop;
 
     const LoadResult loaded = dataset.load(parser);
     const Dataset& data = loaded.dataset;

@@ -27,7 +27,6 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Train one model with one configuration on the training part of the split, "
                                         "validate after every epoch, and report the test figures of the best epoch."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption model(QStringLiteral("model"),
                                    tr("Model: popularity, bpr, cdae, wrmf, svd, svd++, vanilla:R+P or rnr:R+P "
                                       "(e.g. rnr:bpr+svd)."),
@@ -38,23 +37,13 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption save(QStringLiteral("save"),
                                   tr("Save the trained model (best epoch) as a checkpoint for rnr recommend."),
                                   QStringLiteral("file"));
-    parser.addOptions({help, model, json, quiet, save});
+    parser.addOptions({model, json, quiet, save});
     DatasetOptions dataset;
     dataset.addTo(parser);
     HyperParamOptions hyper;
     hyper.addTo(parser);
-    if (!parser.parse(arguments)) {
-        err << tr("rnr train: %1\n").arg(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << tr("rnr train: unexpected argument '%1'\n").arg(parser.positionalArguments().first());
-        return Usage;
-    }
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("train"), out, err))
+        return *stop;
     const ModelSpec spec = parseModelSpec(parser.value(model).toStdString());
     const SplitConfig splitConfig = dataset.splitConfig(parser);
     HyperParams hp = hyper.apply(parser, HyperParams{});
