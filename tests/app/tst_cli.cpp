@@ -309,6 +309,12 @@ private Q_SLOTS:
     {
         const Outcome outcome = run({QStringLiteral("params")});
         QCOMPARE(outcome.code, 0);
+        // The README's table is this output: it must not drift from the engine's table.
+        QFile readme(QStringLiteral(RNR_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll());
+        for (const QString& line : outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(text.contains(line), qPrintable(QStringLiteral("README.md lacks: ") + line));
         for (const char* flag : {"`--dim`", "`--alpha`", "`--lambda`", "`--lr`", "`--optimizer`", "`--activation`"})
             QVERIFY2(outcome.out.contains(QLatin1String(flag)), flag);
     }
