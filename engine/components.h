@@ -39,6 +39,13 @@ public:
     virtual bool groupsByUser() const { return false; }
     virtual bool trainable() const { return true; }
     virtual void sample(Batch& batch, Rng& rng, const UserItems& history, const HyperParams& hp) const = 0;
+    /// Tuple-wise samplers (BPR, WRMF) can fill disjoint ranges of a batch on several threads:
+    /// reserveSamples() sizes the batch's arrays, sampleRange() fills one range.
+    virtual bool samplesByRange() const { return false; }
+    virtual void reserveSamples(Batch& /*batch*/, const HyperParams& /*hp*/) const {}
+    virtual void sampleRange(Batch& /*batch*/, const BatchRange& /*range*/, Rng& /*rng*/,
+                             const UserItems& /*history*/) const
+    {}
     /// Appends gradients (scaled by rankScale); returns the unweighted sum of its loss terms.
     virtual double accumulate(ChunkContext<T>& ctx) const = 0;
     /// Scores of every item (columns) for each user (rows).

@@ -79,6 +79,23 @@ template <typename T> void ModelT<T>::sample(Batch& batch, Rng& rng) const
         m_ranking->sample(batch, rng, m_history, m_hp);
 }
 
+template <typename T> bool ModelT<T>::samplesByRange() const
+{
+    return m_ranking && m_ranking->samplesByRange();
+}
+
+template <typename T> void ModelT<T>::reserveSamples(Batch& batch) const
+{
+    if (m_ranking)
+        m_ranking->reserveSamples(batch, m_hp);
+}
+
+template <typename T> void ModelT<T>::sampleRange(Batch& batch, const BatchRange& range, Rng& rng) const
+{
+    if (m_ranking)
+        m_ranking->sampleRange(batch, range, rng, m_history);
+}
+
 template <typename T>
 Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize,
                              RowGrads<T>& grads) const

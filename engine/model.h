@@ -56,6 +56,11 @@ public:
     /// Adds the sampled parts to a batch whose tuples (and groups) are set: negatives, CDAE's
     /// dropout and targets.
     void sample(Batch& batch, Rng& rng) const;
+    /// Parallel sampling (BPR, WRMF): reserveSamples() once per batch, then sampleRange() for
+    /// disjoint ranges, possibly on several threads. False: use sample().
+    bool samplesByRange() const;
+    void reserveSamples(Batch& batch) const;
+    void sampleRange(Batch& batch, const BatchRange& range, Rng& rng) const;
 
     /// Data terms of one part of a batch: appends weighted gradients (already divided by
     /// batchSize) and returns the unweighted loss sums.

@@ -32,15 +32,43 @@ std::uint32_t sampleNegative(Rng& rng, const UserItems& history, std::uint32_t u
     return item;
 }
 
-void sampleTupleNegatives(Batch& batch, Rng& rng, const UserItems& history, std::uint32_t perTuple)
+void reserveTupleNegatives(Batch& batch, std::uint32_t perTuple)
 {
-    const auto items = static_cast<std::uint32_t>(history.itemCount);
     batch.negativesPerTuple = perTuple;
     batch.negatives.resize(batch.size() * perTuple);
-    for (std::size_t t = 0; t < batch.size(); ++t)
+}
+
+void sampleTupleNegatives(Batch& batch, const BatchRange& range, Rng& rng, const UserItems& history)
+{
+    const auto items = static_cast<std::uint32_t>(history.itemCount);
+    const std::uint32_t perTuple = batch.negativesPerTuple;
+    for (std::size_t t = range.tupleBegin; t < range.tupleEnd; ++t)
         for (std::uint32_t k = 0; k < perTuple; ++k)
             batch.negatives[t * perTuple + k] = sampleNegative(rng, history, batch.users[t], items);
 }
+
+/// Rankers that sample one set of negatives per tuple.
+template <typename T> class TupleSampling : public RankingComponent<T>
+{
+public:
+    void sample(Batch& batch, Rng& rng, const UserItems& history, const HyperParams& hp) const final
+    {
+        reserveSamples(batch, hp);
+        sampleRange(batch, BatchRange{0, batch.size(), 0, batch.groups()}, rng, history);
+    }
+    bool samplesByRange() const final { return true; }
+    void reserveSamples(Batch& batch, const HyperParams& hp) const final
+    {
+        reserveTupleNegatives(batch, negativesPerTuple(hp));
+    }
+    void sampleRange(Batch& batch, const BatchRange& range, Rng& rng, const UserItems& history) const final
+    {
+        sampleTupleNegatives(batch, range, rng, history);
+    }
+
+protected:
+    virtual std::uint32_t negativesPerTuple(const HyperParams& hp) const = 0;
+};
 
 template <typename T> RowMatrix<T> gatherRows(const RowMatrix<T>& m, const std::vector<std::uint32_t>& rows)
 {
@@ -51,17 +79,14 @@ template <typename T> RowMatrix<T> gatherRows(const RowMatrix<T>& m, const std::
 }
 
 /// BPR: s_ui = p_u . q_i + b_i; loss -log sigma(s_ui - s_uj) per sampled negative j.
-template <typename T> class BprRanking final : public RankingComponent<T>
+template <typename T> class BprRanking final : public TupleSampling<T>
 {
 public:
     void allocate(Params<T>& p, std::uint32_t, std::uint32_t items, std::uint32_t) const override
     {
         p[Block::RankItemBias] = RowMatrix<T>::Zero(items, 1);
     }
-    void sample(Batch& batch, Rng& rng, const UserItems& history, const HyperParams& hp) const override
-    {
-        sampleTupleNegatives(batch, rng, history, hp.bprNegatives);
-    }
+    std::uint32_t negativesPerTuple(const HyperParams& hp) const override { return hp.bprNegatives; }
     double accumulate(ChunkContext<T>& ctx) const override
     {
         const auto& U = ctx.params[Block::Users];
@@ -103,14 +128,11 @@ public:
 
 /// WRMF (pointwise, SGD): s_ui = p_u . q_i; c_ui (1 - s_ui)^2 on positives with c = 1 + a r,
 /// (0 - s_uj)^2 on sampled negatives.
-template <typename T> class WrmfRanking final : public RankingComponent<T>
+template <typename T> class WrmfRanking final : public TupleSampling<T>
 {
 public:
     void allocate(Params<T>&, std::uint32_t, std::uint32_t, std::uint32_t) const override {}
-    void sample(Batch& batch, Rng& rng, const UserItems& history, const HyperParams& hp) const override
-    {
-        sampleTupleNegatives(batch, rng, history, hp.wrmfNegatives);
-    }
+    std::uint32_t negativesPerTuple(const HyperParams& hp) const override { return hp.wrmfNegatives; }
     double accumulate(ChunkContext<T>& ctx) const override
     {
         const auto& U = ctx.params[Block::Users];

@@ -154,7 +154,10 @@ struct Trainer::State
             for (std::size_t begin = 0; begin < batch.size(); begin += kChunkTuples)
                 chunks.push_back(BatchRange{begin, std::min(batch.size(), begin + kChunkTuples), 0, 0});
         }
-        model.sample(batch, rng);
+        if (model.samplesByRange())
+            model.reserveSamples(batch); // each chunk samples its own negatives in trainBatch
+        else
+            model.sample(batch, rng);
     }
 
     template <typename F> void parallel(std::size_t count, const F& body)
@@ -189,7 +192,13 @@ struct Trainer::State
             chunkLosses.resize(chunks.size());
         }
         const std::size_t size = batch.size();
+        const bool sampleChunks = model.samplesByRange();
+        const std::uint64_t batchSeed = rng.next(); // one draw per batch: same stream on any thread count
         parallel(chunks.size(), [&](std::size_t k) {
+            if (sampleChunks) {
+                Rng chunkRng(batchSeed + 0x9e3779b97f4a7c15ULL * (k + 1));
+                model.sampleRange(batch, chunks[k], chunkRng);
+            }
             chunkGrads[k].clear();
             chunkLosses[k] = model.accumulate(batch, chunks[k], size, chunkGrads[k]);
         });
