@@ -2,10 +2,13 @@
 
 #include "datasetview.h"
 #include "demo.h"
+#include "embeddingview.h"
 #include "errors.h"
 #include "experimentpanel.h"
 #include "loader.h"
 #include "lossplot.h"
+#include "resultsmodel.h"
+#include "resultsview.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -28,6 +31,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_lossPlot = new LossPlot(m_tabs);
     m_tabs->addTab(m_view, tr("&Data set"));
     m_tabs->addTab(m_lossPlot, tr("&Training"));
+    m_results = new ResultsModel(this);
+    m_resultsView = new ResultsView(m_results, m_tabs);
+    m_tabs->addTab(m_resultsView, tr("&Results"));
+    m_embeddings = new EmbeddingView(m_tabs);
+    m_tabs->addTab(m_embeddings, tr("&Embeddings"));
     setCentralWidget(m_tabs);
 
     m_panel = new ExperimentPanel;
@@ -112,6 +120,8 @@ void MainWindow::createRunWiring()
     });
     connect(&m_bridge, &EngineBridge::runFinished, this, [this](quint64 id, const RunOutcome& outcome) {
         m_finished.append(outcome);
+        m_results->addRun(outcome.result);
+        m_embeddings->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
         statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")
                                      .arg(m_runNames.value(id))
                                      .arg(outcome.result.test.k)
@@ -152,6 +162,7 @@ quint64 MainWindow::queue(const ModelSpec& spec)
     request.hp = m_panel->params();
     request.hp.seed = request.split.seed;
     const quint64 id = m_bridge.start(request);
+    m_runData.insert(id, m_filtered);
     const QString name = tr("%1 #%2").arg(QString::fromStdString(spec.title())).arg(id);
     m_runNames.insert(id, name);
     m_lossPlot->addRun(id, name);

@@ -17,8 +17,11 @@ class QTabWidget;
 namespace rnr {
 
 class DatasetView;
+class EmbeddingView;
 class ExperimentPanel;
 class LossPlot;
+class ResultsModel;
+class ResultsView;
 
 /// The main window: the experiment panel in a dock, the data set and training views in tabs,
 /// run progress in the status bar; runs go to the engine thread through an EngineBridge.
@@ -37,6 +40,9 @@ public:
     DatasetView* datasetView() const { return m_view; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
     LossPlot* lossPlot() const { return m_lossPlot; }
+    ResultsModel* resultsModel() const { return m_results; }
+    ResultsView* resultsView() const { return m_resultsView; }
+    EmbeddingView* embeddingView() const { return m_embeddings; }
     EngineBridge& bridge() { return m_bridge; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -72,6 +78,10 @@ private:
     DatasetView* m_view = nullptr;
     ExperimentPanel* m_panel = nullptr;
     LossPlot* m_lossPlot = nullptr;
+    ResultsModel* m_results = nullptr;
+    ResultsView* m_resultsView = nullptr;
+    EmbeddingView* m_embeddings = nullptr;
+    QHash<quint64, std::shared_ptr<const Dataset>> m_runData; ///< the data each run trains on
     QTabWidget* m_tabs = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_runLabel = nullptr;

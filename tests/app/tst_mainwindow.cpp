@@ -4,6 +4,7 @@
 #include "hyperparamform.h"
 #include "lossplot.h"
 #include "mainwindow.h"
+#include "resultsmodel.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -79,6 +80,9 @@ private Q_SLOTS:
         QCOMPARE(window.finishedRuns()[0].result.testOutcomes.size(),
                  window.finishedRuns()[1].result.testOutcomes.size());
         QCOMPARE(window.finishedRuns()[0].result.hp.seed, window.finishedRuns()[1].result.hp.seed);
+        QCOMPARE(window.resultsModel()->rowCount(), 2);
+        QCOMPARE(window.resultsModel()->index(0, ResultsModel::Model).data().toString(),
+                 QStringLiteral("RnR(BPR, SVD)"));
         window.lossPlot()->flush();
         QCOMPARE(window.lossPlot()->pointCount(ids[0]), 3);
         QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3);

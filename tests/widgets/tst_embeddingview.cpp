@@ -1,0 +1,95 @@
+// The embeddings view projects a trained model's item vectors, raw and post-FC, colours them,
+// finds the item under the mouse and selects it in both plots.
+#include "demo.h"
+#include "embeddingview.h"
+#include "experiment.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace rnr;
+
+class TestEmbeddingView : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const Model> m_rnr, m_bpr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoConfig config;
+        config.users = 300;
+        config.items = 120;
+        config.minPerUser = 10;
+        config.meanPerUser = 25;
+        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
+        const Split split = makeSplit(*m_data, SplitConfig{});
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 2;
+        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
+        m_bpr = runExperiment(*m_data, split, parseModelSpec("bpr"), hp).model;
+    }
+
+    void projectsRawAndPostFcSpaces()
+    {
+        EmbeddingView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        QCOMPARE(view.points(0).rows(), Eigen::Index(m_data->itemCount()));
+        QCOMPARE(view.points(1).rows(), Eigen::Index(m_data->itemCount()));
+        // The two spaces differ: RnR maps items through its FC layer.
+        QVERIFY((view.points(0) - view.points(1)).cwiseAbs().maxCoeff() > 1e-3f);
+        // Genre colouring: one graph per genre (8 demo genres) + "other / none".
+        int points = 0;
+        for (int g = 0; g < view.plot(0)->graphCount(); ++g)
+            points += view.plot(0)->graph(g)->dataCount();
+        QCOMPARE(points, int(m_data->itemCount()));
+        view.setColour(EmbeddingView::Colour::Popularity);
+        QCOMPARE(view.plot(1)->graphCount(), 5);
+        view.setColour(EmbeddingView::Colour::Genre);
+        QTest::qWait(50); // let the queued replots run
+        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("embeddings.png"))));
+    }
+
+    void hoverFindsTheItemAndClickSelectsIt()
+    {
+        EmbeddingView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        view.plot(0)->replot();
+        const std::uint32_t item = 7;
+        const QPointF pixel(view.plot(0)->xAxis->coordToPixel(view.points(0)(item, 0)),
+                            view.plot(0)->yAxis->coordToPixel(view.points(0)(item, 1)));
+        const auto found = view.itemAt(0, pixel, 0.5);
+        QVERIFY(found.has_value());
+        QCOMPARE(view.points(0).row(*found), view.points(0).row(item)); // the item there (or one on top of it)
+        QSignalSpy selected(&view, &EmbeddingView::itemSelected);
+        view.select(item);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(view.selectedItem(), std::optional<std::uint32_t>(item));
+        // The selection is marked in both plots.
+        for (int p = 0; p < 2; ++p)
+            QCOMPARE(view.plot(p)->graph(view.plot(p)->graphCount() - 1)->name(), QStringLiteral("selected"));
+    }
+
+    void rankingOnlyModelsHaveNoPostSpace()
+    {
+        EmbeddingView view;
+        view.setRun(m_data, m_bpr, QStringLiteral("BPR #2"));
+        QCOMPARE(view.points(0).rows(), Eigen::Index(m_data->itemCount()));
+        QCOMPARE(view.points(1).rows(), Eigen::Index(0));
+    }
+};
+
+QTEST_MAIN(TestEmbeddingView)
+#include "tst_embeddingview.moc"

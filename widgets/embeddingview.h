@@ -1,0 +1,63 @@
+#pragma once
+
+#include "dataset.h"
+#include "model.h"
+#include "projection.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+
+namespace rnr {
+
+/// The embeddings view: a 2-D PCA of the item vectors in the raw space (what R ranks with) and
+/// in the post-FC space (what P rates with, after RnR's deviation and tied layer) side by side,
+/// coloured by genre, popularity or mean rating; hovering shows the title, clicking selects an
+/// item in both plots.
+class EmbeddingView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Colour
+    {
+        Genre,
+        Popularity,
+        MeanRating
+    };
+
+    explicit EmbeddingView(QWidget* parent = nullptr);
+
+    /// data: the (filtered) data set the model was trained on.
+    void setRun(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model, const QString& name);
+    void setColour(Colour colour);
+    void select(std::uint32_t item);
+    std::optional<std::uint32_t> selectedItem() const { return m_selected; }
+    /// The nearest item to a point of a plot within `pixels` (0: raw plot, 1: post-FC plot).
+    std::optional<std::uint32_t> itemAt(int plot, const QPointF& pixel, double pixels = 8.0) const;
+    QCustomPlot* plot(int index) const { return m_plots[index]; }
+    const RowMatrix<float>& points(int plot) const { return m_points[plot]; }
+
+Q_SIGNALS:
+    void itemSelected(std::uint32_t item);
+
+private:
+    void redraw();
+    std::vector<int> bins(QStringList& names) const;
+    void showTip(int plot, QMouseEvent* event);
+
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const Model> m_model;
+    QCustomPlot* m_plots[2];
+    QLabel* m_captions[2];
+    QComboBox* m_colourBox;
+    RowMatrix<float> m_points[2];
+    Colour m_colour = Colour::Genre;
+    std::optional<std::uint32_t> m_selected;
+};
+
+} // namespace rnr

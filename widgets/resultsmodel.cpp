@@ -1,0 +1,217 @@
+#include "resultsmodel.h"
+
+#include <QFont>
+
+#include <cmath>
+
+namespace rnr {
+
+double ResultsModel::metric(const RunResult& run, Column column)
+{
+    switch (column) {
+    case Recall:
+        return run.test.recall;
+    case Mrr:
+        return run.test.mrr;
+    case Ndcg:
+        return run.test.ndcg;
+    case Rmse:
+        return run.test.rmse;
+    case Mae:
+        return run.test.mae;
+    default:
+        return std::nan("");
+    }
+}
+
+void ResultsModel::addRun(const RunResult& run)
+{
+    RunResult kept = run;
+    kept.model.reset(); // the table needs figures, not parameters
+    kept.testOutcomes.clear();
+    m_k = run.test.k;
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].spec == run.spec) {
+            m_rows[r].runs.push_back(std::move(kept));
+            // Every column's "best" mark may move: repaint the whole table.
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+            return;
+        }
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_rows.push_back(Row{run.spec, {std::move(kept)}});
+    endInsertRows();
+    if (rowCount() > 1)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ResultsModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int ResultsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+MeanStd ResultsModel::summary(int row, Column column) const
+{
+    std::vector<double> values;
+    for (const auto& run : m_rows[std::size_t(row)].runs)
+        values.push_back(metric(run, column));
+    return meanStd(values);
+}
+
+bool ResultsModel::isBest(int row, Column column) const
+{
+    if (column < Recall || m_rows.size() < 2)
+        return false;
+    const MeanStd mine = summary(row, column);
+    if (mine.n == 0)
+        return false;
+    const bool lowerIsBetter = column == Rmse || column == Mae;
+    for (int r = 0; r < rowCount(); ++r) {
+        const MeanStd other = summary(r, column);
+        if (other.n > 0 && (lowerIsBetter ? other.mean < mine.mean : other.mean > mine.mean))
+            return false;
+    }
+    return true;
+}
+
+QString ResultsModel::cellText(int row, Column column, int decimals) const
+{
+    const MeanStd s = summary(row, column);
+    if (s.n == 0)
+        return QStringLiteral("\u2013");
+    if (s.n == 1)
+        return QString::number(s.mean, 'f', decimals);
+    return QStringLiteral("%1 \u00b1 %2").arg(s.mean, 0, 'f', decimals).arg(s.std, 0, 'f', decimals);
+}
+
+QVariant ResultsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    const auto column = static_cast<Column>(index.column());
+    const int decimals = column == Rmse || column == Mae ? 3 : 4;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Model)
+            return QString::fromStdString(row.spec.title());
+        if (column == Runs)
+            return int(row.runs.size());
+        return cellText(index.row(), column, decimals);
+    case Qt::UserRole: // sort key
+        if (column == Model)
+            return QString::fromStdString(row.spec.title());
+        if (column == Runs)
+            return int(row.runs.size());
+        return summary(index.row(), column).mean;
+    case Qt::FontRole:
+        if (isBest(index.row(), column)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (isBest(index.row(), column))
+            return tr("Best in this column");
+        return {};
+    case Qt::TextAlignmentRole:
+        return column == Model ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Model:
+        return tr("Algorithm");
+    case Runs:
+        return tr("Runs");
+    case Recall:
+        return tr("Recall@%1").arg(m_k);
+    case Mrr:
+        return tr("MRR@%1").arg(m_k);
+    case Ndcg:
+        return tr("NDCG@%1").arg(m_k);
+    case Rmse:
+        return tr("RMSE");
+    case Mae:
+        return tr("MAE");
+    default:
+        return {};
+    }
+}
+
+QString ResultsModel::toCsv() const
+{
+    QString text = QStringLiteral("model,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,rmse_mean,"
+                                  "rmse_std,mae_mean,mae_std\n");
+    for (int r = 0; r < rowCount(); ++r) {
+        text += QString::fromStdString(m_rows[std::size_t(r)].spec.name()) + QLatin1Char(',') +
+                QString::number(m_rows[std::size_t(r)].runs.size());
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const MeanStd s = summary(r, c);
+            text += s.n ? QStringLiteral(",%1,%2").arg(s.mean, 0, 'g', 8).arg(s.std, 0, 'g', 8) : QStringLiteral(",,");
+        }
+        text += QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString ResultsModel::toMarkdown() const
+{
+    QString text = QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n|---|---|---|---|---|---|\n")
+                       .arg(headerData(Model, Qt::Horizontal).toString(), headerData(Recall, Qt::Horizontal).toString(),
+                            headerData(Mrr, Qt::Horizontal).toString(), headerData(Ndcg, Qt::Horizontal).toString(),
+                            headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString());
+    for (int r = 0; r < rowCount(); ++r) {
+        text += QStringLiteral("| ") + QString::fromStdString(m_rows[std::size_t(r)].spec.title());
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const QString cell = cellText(r, c, c == Rmse || c == Mae ? 3 : 4);
+            text += QStringLiteral(" | ") + (isBest(r, c) ? QStringLiteral("**%1**").arg(cell) : cell);
+        }
+        text += QStringLiteral(" |\n");
+    }
+    return text;
+}
+
+QString ResultsModel::toLatex() const
+{
+    QString text = QStringLiteral("\\begin{tabular}{lrrrrr}\n\\hline\n");
+    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE \\\\\n\\hline\n").arg(m_k);
+    for (int r = 0; r < rowCount(); ++r) {
+        text += QString::fromStdString(m_rows[std::size_t(r)].spec.title());
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const MeanStd s = summary(r, c);
+            const int d = c == Rmse || c == Mae ? 3 : 4;
+            QString cell = s.n == 0   ? QStringLiteral("--")
+                           : s.n == 1 ? QString::number(s.mean, 'f', d)
+                                      : QStringLiteral("%1 $\\pm$ %2").arg(s.mean, 0, 'f', d).arg(s.std, 0, 'f', d);
+            if (isBest(r, c))
+                cell = QStringLiteral("\\textbf{%1}").arg(cell);
+            text += QStringLiteral(" & ") + cell;
+        }
+        text += QStringLiteral(" \\\\\n");
+    }
+    text += QStringLiteral("\\hline\n\\end{tabular}\n");
+    return text;
+}
+
+} // namespace rnr

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QAbstractTableModel>
+
+namespace rnr {
+
+/// The results table (Table-1 layout): one row per model, test figures as mean ± std over its
+/// finished runs (seeds), the best value of each column marked. Sorts by the mean
+/// (Qt::UserRole) and exports to CSV, Markdown and LaTeX.
+class ResultsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        Model,
+        Runs,
+        Recall,
+        Mrr,
+        Ndcg,
+        Rmse,
+        Mae,
+        ColumnCount
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void addRun(const RunResult& run);
+    void clear();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Mean and std of a metric column for a row.
+    MeanStd summary(int row, Column column) const;
+    /// True when the row holds the best mean of the column (max for ranking, min for rating).
+    bool isBest(int row, Column column) const;
+    /// The runs of a row (one per seed), in the order they finished.
+    const std::vector<RunResult>& runs(int row) const { return m_rows[std::size_t(row)].runs; }
+
+    QString toCsv() const;
+    QString toMarkdown() const;
+    QString toLatex() const;
+
+private:
+    struct Row
+    {
+        ModelSpec spec;
+        std::vector<RunResult> runs;
+    };
+    static double metric(const RunResult& run, Column column);
+    QString cellText(int row, Column column, int decimals) const;
+
+    std::vector<Row> m_rows;
+    std::uint32_t m_k = 10;
+};
+
+} // namespace rnr
