@@ -113,7 +113,8 @@ struct Trainer::State
         position = 0;
         epochLosses = Losses{};
         batches = 0;
-        epochStart = lastReport = Clock::now();
+        epochStart = Clock::now();
+        lastReport = epochStart - std::chrono::seconds(1); // the first batch of an epoch is always reported
         inEpoch = true;
     }
 

@@ -35,7 +35,7 @@ private:
     std::atomic<bool> m_pause{false};
 };
 
-/// Reported during an epoch, at most every 50 ms.
+/// Reported during an epoch: after its first batch, then at most every 50 ms.
 struct BatchProgress
 {
     std::uint32_t epoch = 0; ///< 1-based epoch in progress

@@ -2,6 +2,7 @@
 
 #include "datasetview.h"
 #include "demo.h"
+#include "deviationview.h"
 #include "embeddingview.h"
 #include "errors.h"
 #include "experimentpanel.h"
@@ -36,6 +37,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->addTab(m_resultsView, tr("&Results"));
     m_embeddings = new EmbeddingView(m_tabs);
     m_tabs->addTab(m_embeddings, tr("&Embeddings"));
+    m_deviations = new DeviationView(m_tabs);
+    m_tabs->addTab(m_deviations, tr("De&viations"));
     setCentralWidget(m_tabs);
 
     m_panel = new ExperimentPanel;
@@ -122,6 +125,8 @@ void MainWindow::createRunWiring()
         m_finished.append(outcome);
         m_results->addRun(outcome.result);
         m_embeddings->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
+        if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view
+            m_deviations->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
         statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")
                                      .arg(m_runNames.value(id))
                                      .arg(outcome.result.test.k)

@@ -17,6 +17,7 @@ class QTabWidget;
 namespace rnr {
 
 class DatasetView;
+class DeviationView;
 class EmbeddingView;
 class ExperimentPanel;
 class LossPlot;
@@ -43,6 +44,7 @@ public:
     ResultsModel* resultsModel() const { return m_results; }
     ResultsView* resultsView() const { return m_resultsView; }
     EmbeddingView* embeddingView() const { return m_embeddings; }
+    DeviationView* deviationView() const { return m_deviations; }
     EngineBridge& bridge() { return m_bridge; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -81,6 +83,7 @@ private:
     ResultsModel* m_results = nullptr;
     ResultsView* m_resultsView = nullptr;
     EmbeddingView* m_embeddings = nullptr;
+    DeviationView* m_deviations = nullptr;
     QHash<quint64, std::shared_ptr<const Dataset>> m_runData; ///< the data each run trains on
     QTabWidget* m_tabs = nullptr;
     QProgressBar* m_progress = nullptr;

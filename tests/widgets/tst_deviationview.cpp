@@ -1,0 +1,79 @@
+// The deviation view shows an RnR run's deviations: histogram, scatters, arrows, the top items
+// and (demo data) the comparison with the truth; other models get an explanation.
+#include "demo.h"
+#include "deviationview.h"
+#include "experiment.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace rnr;
+
+class TestDeviationView : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const Model> m_rnr, m_vanilla;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoConfig config;
+        config.users = 300;
+        config.items = 120;
+        config.minPerUser = 10;
+        config.meanPerUser = 25;
+        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
+        const Split split = makeSplit(*m_data, SplitConfig{});
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 3;
+        hp.alpha = 0.5;
+        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
+        m_vanilla = runExperiment(*m_data, split, parseModelSpec("vanilla:bpr+svd"), hp).model;
+    }
+
+    void showsAnRnrRun()
+    {
+        DeviationView view;
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        QVERIFY(view.hasRun());
+        // Histogram bars count every item.
+        auto* bars = qobject_cast<QCPBars*>(view.plot(0)->plottable(0));
+        QVERIFY(bars);
+        double total = 0;
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+            total += it->value;
+        QCOMPARE(total, double(m_data->itemCount()));
+        QCOMPARE(view.plot(2)->graph(0)->dataCount(), int(m_data->itemCount()));
+        QCOMPARE(view.plot(3)->itemCount(), 40); // arrows for the 40 most deviating items
+        QCOMPARE(view.plot(4)->graph(0)->dataCount(), int(m_data->itemCount())); // demo: truth known
+        // The table lists the most deviating items first.
+        QCOMPARE(view.topItems()->rowCount(), 25);
+        const std::uint32_t first = view.summary()->ranking.front();
+        QCOMPARE(view.topItems()->item(0, 0)->text(), QString::fromStdString(m_data->itemLabel(first)));
+        QVERIFY(view.topItems()->item(0, 1)->text().toDouble() >= view.topItems()->item(1, 1)->text().toDouble());
+        QTest::qWait(50);
+        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("deviations.png"))));
+    }
+
+    void explainsOtherModels()
+    {
+        DeviationView view;
+        view.setRun(m_data, m_vanilla, QStringLiteral("Vanilla #2"));
+        QVERIFY(!view.hasRun());
+        QVERIFY(view.findChild<QLabel*>()->text().contains(QStringLiteral("not an RnR model")));
+        QCOMPARE(view.topItems()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestDeviationView)
+#include "tst_deviationview.moc"
