@@ -26,7 +26,8 @@ ResultsView::ResultsView(ResultsModel* model, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ResultsModel::Model, QHeaderView::Stretch);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the order runs finished in, until a header is clicked
     m_table->verticalHeader()->setVisible(false);
 
     auto* note =

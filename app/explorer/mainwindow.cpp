@@ -10,6 +10,7 @@
 #include "lossplot.h"
 #include "resultsmodel.h"
 #include "resultsview.h"
+#include "userinspector.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -39,6 +40,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->addTab(m_embeddings, tr("&Embeddings"));
     m_deviations = new DeviationView(m_tabs);
     m_tabs->addTab(m_deviations, tr("De&viations"));
+    m_users = new UserInspector(m_tabs);
+    m_tabs->addTab(m_users, tr("&Users"));
     setCentralWidget(m_tabs);
 
     m_panel = new ExperimentPanel;
@@ -125,6 +128,7 @@ void MainWindow::createRunWiring()
         m_finished.append(outcome);
         m_results->addRun(outcome.result);
         m_embeddings->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
+        m_users->addRun(m_runNames.value(id), m_runData.value(id), outcome.model);
         if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view
             m_deviations->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
         statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")

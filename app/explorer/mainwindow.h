@@ -23,6 +23,7 @@ class ExperimentPanel;
 class LossPlot;
 class ResultsModel;
 class ResultsView;
+class UserInspector;
 
 /// The main window: the experiment panel in a dock, the data set and training views in tabs,
 /// run progress in the status bar; runs go to the engine thread through an EngineBridge.
@@ -45,6 +46,7 @@ public:
     ResultsView* resultsView() const { return m_resultsView; }
     EmbeddingView* embeddingView() const { return m_embeddings; }
     DeviationView* deviationView() const { return m_deviations; }
+    UserInspector* userInspector() const { return m_users; }
     EngineBridge& bridge() { return m_bridge; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -84,6 +86,7 @@ private:
     ResultsView* m_resultsView = nullptr;
     EmbeddingView* m_embeddings = nullptr;
     DeviationView* m_deviations = nullptr;
+    UserInspector* m_users = nullptr;
     QHash<quint64, std::shared_ptr<const Dataset>> m_runData; ///< the data each run trains on
     QTabWidget* m_tabs = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include "checkpoint.h"
+#include "recommend.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -25,51 +26,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("rnr::cli::recommend", text);
 }
 
-struct Recommendation
-{
-    std::uint32_t item = 0;
-    float score = 0.0f;
-    float rating = std::numeric_limits<float>::quiet_NaN(); ///< clipped to the scale; NaN without a rater
-};
-
-/// The user's top-k by ranking score (ties: lower item id first, as evaluation breaks them),
-/// without the items of the user's training history.
 std::vector<Recommendation> topK(const Checkpoint& checkpoint, std::uint32_t user, std::size_t k)
 {
-    const Model& model = *checkpoint.model;
-    RowMatrix<float> scores;
-    model.rankingScores({user}, scores);
-    std::vector<char> known(model.itemCount(), 0);
-    for (const std::uint32_t item : model.history().of(user))
-        known[item] = 1;
-    auto key = [&](std::uint32_t item) {
-        const float s = scores(0, static_cast<Eigen::Index>(item));
-        return std::isnan(s) ? -std::numeric_limits<float>::infinity() : s;
-    };
-    std::vector<std::uint32_t> candidates;
-    candidates.reserve(model.itemCount());
-    for (std::uint32_t item = 0; item < model.itemCount(); ++item)
-        if (!known[item])
-            candidates.push_back(item);
-    const std::size_t n = std::min(k, candidates.size());
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(),
-                      [&](std::uint32_t a, std::uint32_t b) {
-                          const float ka = key(a), kb = key(b);
-                          return ka != kb ? ka > kb : a < b;
-                      });
-    candidates.resize(n);
-
-    std::vector<Recommendation> list(n);
-    for (std::size_t r = 0; r < n; ++r) {
-        list[r].item = candidates[r];
-        list[r].score = scores(0, static_cast<Eigen::Index>(candidates[r]));
-    }
-    if (model.spec().hasRater() && n > 0) {
-        const std::vector<float> ratings = model.predictRatings(std::vector<std::uint32_t>(n, user), candidates);
-        for (std::size_t r = 0; r < n; ++r)
-            list[r].rating = std::clamp(ratings[r], checkpoint.scale.min, checkpoint.scale.max);
-    }
-    return list;
+    return recommend(*checkpoint.model, user, k, checkpoint.scale);
 }
 
 QString title(const Checkpoint& checkpoint, std::uint32_t item)

@@ -5,6 +5,7 @@
 #include "lossplot.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
+#include "userinspector.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -86,8 +87,16 @@ private Q_SLOTS:
         window.lossPlot()->flush();
         QCOMPARE(window.lossPlot()->pointCount(ids[0]), 3);
         QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3);
-        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
-            QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("training.png"))));
+        QVERIFY(window.userInspector()->showUser(QStringLiteral("1")));
+        QCOMPARE(window.userInspector()->runCount(), 2);
+        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+                window.tabs()->setCurrentIndex(tab);
+                QTest::qWait(60); // queued replots
+                const QString name = window.tabs()->tabText(tab).remove(QLatin1Char('&')).toLower();
+                QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + QStringLiteral(".png"))));
+            }
+        }
     }
 
     void closingMidTrainingAsksThenStops()

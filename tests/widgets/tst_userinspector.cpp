@@ -1,0 +1,103 @@
+// The user inspector: history with the held-out rating marked, top-k of several runs side by
+// side without training items, the held-out item's rank per run, disagreements marked.
+#include "demo.h"
+#include "experiment.h"
+#include "userinspector.h"
+
+#include <QLabel>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace rnr;
+
+class TestUserInspector : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const Model> m_bpr, m_rnr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoConfig config;
+        config.users = 200;
+        config.items = 150;
+        config.minPerUser = 10;
+        config.meanPerUser = 25;
+        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
+        const Split split = makeSplit(*m_data, SplitConfig{});
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 2;
+        m_bpr = runExperiment(*m_data, split, parseModelSpec("bpr"), hp).model;
+        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
+    }
+
+    void showsAUser()
+    {
+        UserInspector inspector;
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
+        inspector.addRun(QStringLiteral("RnR #2"), m_data, m_rnr);
+        QCOMPARE(inspector.runCount(), 2);
+        const std::uint32_t user = 5;
+        QVERIFY(inspector.showUser(QString::fromStdString(m_data->userIds[user])));
+        std::size_t ratings = 0;
+        for (const auto& x : m_data->interactions)
+            ratings += x.user == user;
+        QCOMPARE(inspector.historyTable()->rowCount(), int(ratings));
+        // Every user has a held-out rating (n = all): exactly one row is starred, the latest.
+        int starred = 0;
+        for (int r = 0; r < inspector.historyTable()->rowCount(); ++r)
+            starred += inspector.historyTable()->item(r, 1)->text().startsWith(QStringLiteral("\u2605"));
+        QCOMPARE(starred, 1);
+        QVERIFY(inspector.historyTable()->item(0, 1)->text().startsWith(QStringLiteral("\u2605")));
+        for (int run = 0; run < 2; ++run) {
+            QTableWidget* table = inspector.runTable(run);
+            QCOMPARE(table->rowCount(), 10);
+            for (int r = 0; r < table->rowCount(); ++r) {
+                const QString title = table->item(r, 1)->text();
+                for (const std::uint32_t trained : (run == 0 ? m_bpr : m_rnr)->history().of(user))
+                    QVERIFY2(title != QString::fromStdString(m_data->itemLabel(trained)),
+                             "a training item was recommended");
+            }
+        }
+        QCOMPARE(inspector.runTable(0)->item(0, 2)->text(), QStringLiteral("\u2013")); // BPR has no rating
+        QVERIFY(inspector.runTable(1)->item(0, 2)->text().toDouble() >= 1.0);
+        const auto captions = inspector.findChildren<QLabel*>();
+        int ranked = 0;
+        for (const QLabel* caption : captions)
+            ranked += caption->text().contains(QStringLiteral("held-out item ranked"));
+        QCOMPARE(ranked, 2);
+    }
+
+    void marksDisagreements()
+    {
+        UserInspector inspector;
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
+        inspector.addRun(QStringLiteral("RnR #2"), m_data, m_rnr);
+        // Some user whose two top-10 lists differ gets a mark in both tables.
+        bool found = false;
+        for (std::uint32_t user = 0; user < 50 && !found; ++user) {
+            inspector.showUser(QString::fromStdString(m_data->userIds[user]));
+            int marks = 0;
+            for (int run = 0; run < 2; ++run)
+                for (int r = 0; r < 10; ++r)
+                    marks += inspector.runTable(run)->item(r, 3)->text().contains(QStringLiteral("\u2260"));
+            found = marks >= 2;
+        }
+        QVERIFY(found);
+    }
+
+    void unknownUser()
+    {
+        UserInspector inspector;
+        QVERIFY(!inspector.showUser(QStringLiteral("1")));
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
+        QVERIFY(!inspector.showUser(QStringLiteral("no such user")));
+        QVERIFY(inspector.status().contains(QStringLiteral("No user")));
+    }
+};
+
+QTEST_MAIN(TestUserInspector)
+#include "tst_userinspector.moc"
