@@ -1,8 +1,7 @@
 // The deviation view shows an RnR run's deviations: histogram, scatters, arrows, the top items
 // and (demo data) the comparison with the truth; other models get an explanation.
-#include "demo.h"
 #include "deviationview.h"
-#include "experiment.h"
+#include "trainedruns.h"
 
 #include <QDir>
 #include <QLabel>
@@ -22,19 +21,9 @@ class TestDeviationView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoConfig config;
-        config.users = 300;
-        config.items = 120;
-        config.minPerUser = 10;
-        config.meanPerUser = 25;
-        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
-        const Split split = makeSplit(*m_data, SplitConfig{});
-        HyperParams hp;
-        hp.dim = 8;
-        hp.epochs = 3;
-        hp.alpha = 0.5;
-        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
-        m_vanilla = runExperiment(*m_data, split, parseModelSpec("vanilla:bpr+svd"), hp).model;
+        m_data = fixtures::smallDemo(300, 120);
+        m_rnr = fixtures::trained(*m_data, "rnr:bpr+svd", 3, 0.5);
+        m_vanilla = fixtures::trained(*m_data, "vanilla:bpr+svd", 3, 0.5);
     }
 
     void showsAnRnrRun()

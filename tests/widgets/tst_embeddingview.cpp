@@ -1,8 +1,7 @@
 // The embeddings view projects a trained model's item vectors, raw and post-FC, colours them,
 // finds the item under the mouse and selects it in both plots.
-#include "demo.h"
 #include "embeddingview.h"
-#include "experiment.h"
+#include "trainedruns.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -21,18 +20,9 @@ class TestEmbeddingView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoConfig config;
-        config.users = 300;
-        config.items = 120;
-        config.minPerUser = 10;
-        config.meanPerUser = 25;
-        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
-        const Split split = makeSplit(*m_data, SplitConfig{});
-        HyperParams hp;
-        hp.dim = 8;
-        hp.epochs = 2;
-        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
-        m_bpr = runExperiment(*m_data, split, parseModelSpec("bpr"), hp).model;
+        m_data = fixtures::smallDemo(300, 120);
+        m_rnr = fixtures::trained(*m_data, "rnr:bpr+svd", 2);
+        m_bpr = fixtures::trained(*m_data, "bpr", 2);
     }
 
     void projectsRawAndPostFcSpaces()

@@ -1,7 +1,6 @@
 // The user inspector: history with the held-out rating marked, top-k of several runs side by
 // side without training items, the held-out item's rank per run, disagreements marked.
-#include "demo.h"
-#include "experiment.h"
+#include "trainedruns.h"
 #include "userinspector.h"
 
 #include <QLabel>
@@ -20,18 +19,9 @@ class TestUserInspector : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        DemoConfig config;
-        config.users = 200;
-        config.items = 150;
-        config.minPerUser = 10;
-        config.meanPerUser = 25;
-        m_data = std::make_shared<const Dataset>(filterMinInteractions(generateDemo(config)));
-        const Split split = makeSplit(*m_data, SplitConfig{});
-        HyperParams hp;
-        hp.dim = 8;
-        hp.epochs = 2;
-        m_bpr = runExperiment(*m_data, split, parseModelSpec("bpr"), hp).model;
-        m_rnr = runExperiment(*m_data, split, parseModelSpec("rnr:bpr+svd"), hp).model;
+        m_data = fixtures::smallDemo(200, 150);
+        m_bpr = fixtures::trained(*m_data, "bpr", 2);
+        m_rnr = fixtures::trained(*m_data, "rnr:bpr+svd", 2);
     }
 
     void showsAUser()
