@@ -1,7 +1,9 @@
 #include "mainwindow.h"
+#include "tour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 
 int main(int argc, char* argv[])
 {
@@ -20,9 +22,30 @@ int main(int argc, char* argv[])
                                  QCoreApplication::translate("main", "A data set file or folder to open (default: the "
                                                                      "built-in demo data)."),
                                  QStringLiteral("[dataset]"));
+    const QCommandLineOption tour(QStringLiteral("tour"),
+                                  QCoreApplication::translate("main",
+                                                              "Run a scripted session on the demo data and write "
+                                                              "a screenshot of every view to this folder, then quit."),
+                                  QStringLiteral("folder"));
+    parser.addOption(tour);
     parser.process(app);
 
     rnr::MainWindow window;
+    if (parser.isSet(tour)) {
+        window.resize(1280, 800);
+        window.show();
+        rnr::Tour script(window, parser.value(tour));
+        int code = 0;
+        QObject::connect(&script, &rnr::Tour::finished, &app, [&](bool ok, const QString& message) {
+            QTextStream(ok ? stdout : stderr) << message << '\n';
+            code = ok ? 0 : 1;
+            window.setCloseQuestion([] { return true; });
+            QApplication::quit();
+        });
+        script.start();
+        const int result = QApplication::exec();
+        return code != 0 ? code : result;
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         window.loadDemo();

@@ -1,0 +1,61 @@
+#include "tour.h"
+
+#include "experimentpanel.h"
+#include "hyperparamform.h"
+#include "mainwindow.h"
+#include "userinspector.h"
+
+#include <QDir>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace rnr {
+
+Tour::Tour(MainWindow& window, QString directory, int epochs)
+    : m_window(window), m_directory(std::move(directory)), m_epochs(epochs)
+{}
+
+void Tour::start()
+{
+    if (!QDir().mkpath(m_directory)) {
+        Q_EMIT finished(false, tr("cannot create %1").arg(m_directory));
+        return;
+    }
+    m_window.setErrorReporter([this](const QString& title, const QString& message) {
+        Q_EMIT finished(false, title + QStringLiteral(": ") + message);
+    });
+    m_window.loadDemo();
+    if (auto* epochs = qobject_cast<QSpinBox*>(m_window.experimentPanel()->form()->editor(QStringLiteral("epochs"))))
+        epochs->setValue(m_epochs);
+    connect(&m_window.bridge(), &EngineBridge::idle, this, &Tour::capture, Qt::SingleShotConnection);
+    if (m_window.compareWithVanilla().size() != 2)
+        Q_EMIT finished(false, tr("the default model cannot be compared with vanilla"));
+}
+
+void Tour::capture()
+{
+    m_window.userInspector()->showUser(QStringLiteral("1"));
+    QTabWidget* tabs = m_window.tabs();
+    const QDir dir(m_directory);
+    auto grabTab = std::make_shared<std::function<void(int)>>();
+    *grabTab = [this, tabs, dir, grabTab](int tab) {
+        if (tab == tabs->count()) {
+            Q_EMIT finished(true, tr("wrote %1 screenshots to %2").arg(tabs->count()).arg(m_directory));
+            return;
+        }
+        tabs->setCurrentIndex(tab);
+        // Let the queued replots of the view run before grabbing it.
+        QTimer::singleShot(150, this, [this, tabs, dir, grabTab, tab] {
+            const QString name = tabs->tabText(tab).remove(QLatin1Char('&')).remove(QLatin1Char(' ')).toLower();
+            if (!m_window.grab().save(dir.filePath(name + QStringLiteral(".png")))) {
+                Q_EMIT finished(false, tr("cannot write %1").arg(dir.filePath(name + QStringLiteral(".png"))));
+                return;
+            }
+            (*grabTab)(tab + 1);
+        });
+    };
+    (*grabTab)(0);
+}
+
+} // namespace rnr
