@@ -105,8 +105,4 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
 /// Xavier (Glorot) uniform initialisation of a rows x cols matrix: U(-a, a), a = sqrt(6 / (rows + cols)).
 template <typename T> void xavier(RowMatrix<T>& m, Rng& rng);
 
-/// Activation g and its derivative expressed through the output g(z) (tanh, sigmoid) or z.
-template <typename T> T activate(Activation a, T z);
-template <typename T> T activationSlope(Activation a, T z, T gz);
-
 } // namespace rnr

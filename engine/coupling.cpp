@@ -7,36 +7,6 @@
 
 namespace rnr {
 
-template <typename T> T activate(Activation a, T z)
-{
-    switch (a) {
-    case Activation::Tanh:
-        return std::tanh(z);
-    case Activation::ReLU:
-        return z > T(0) ? z : T(0);
-    case Activation::Sigmoid:
-        return T(1) / (T(1) + std::exp(-z));
-    case Activation::Identity:
-        break;
-    }
-    return z;
-}
-
-template <typename T> T activationSlope(Activation a, T z, T gz)
-{
-    switch (a) {
-    case Activation::Tanh:
-        return T(1) - gz * gz;
-    case Activation::ReLU:
-        return z > T(0) ? T(1) : T(0);
-    case Activation::Sigmoid:
-        return gz * (T(1) - gz);
-    case Activation::Identity:
-        break;
-    }
-    return T(1);
-}
-
 namespace {
 
 /// Vanilla MTL: x_u = p_u, y_i = q_i (also what a rating-only model uses for its own U, I).
@@ -197,9 +167,5 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
 
 template std::unique_ptr<CouplingComponent<float>> makeCoupling<float>(Coupling, Activation);
 template std::unique_ptr<CouplingComponent<double>> makeCoupling<double>(Coupling, Activation);
-template float activate<float>(Activation, float);
-template double activate<double>(Activation, double);
-template float activationSlope<float>(Activation, float, float);
-template double activationSlope<double>(Activation, double, double);
 
 } // namespace rnr

@@ -81,31 +81,4 @@ double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>&
     return squares;
 }
 
-void OptimizerState::updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols)
-{
-    // Eigen array expressions: vectorised square roots and divisions.
-    const int b = static_cast<int>(block);
-    Eigen::Map<Eigen::ArrayXf> th(theta, cols);
-    const Eigen::Map<const Eigen::ArrayXf> g(grad, cols);
-    switch (m_kind) {
-    case Optimizer::SGD:
-        th -= m_rate * g;
-        break;
-    case Optimizer::AdaGrad: {
-        Eigen::Map<Eigen::ArrayXf> acc(m_first[b].row(row).data(), cols);
-        acc += g.square();
-        th -= m_rate * g / acc.sqrt();
-        break;
-    }
-    case Optimizer::Adam: {
-        Eigen::Map<Eigen::ArrayXf> m(m_first[b].row(row).data(), cols);
-        Eigen::Map<Eigen::ArrayXf> v(m_second[b].row(row).data(), cols);
-        m = kBeta1 * m + (1.0f - kBeta1) * g;
-        v = kBeta2 * v + (1.0f - kBeta2) * g.square();
-        th -= m_adamRate * m / (v.sqrt() + kEpsilon);
-        break;
-    }
-    }
-}
-
 } // namespace rnr

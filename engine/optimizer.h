@@ -20,8 +20,6 @@ public:
     /// the rows before the step (the regularisation penalty is lambda times that).
     double updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
                       RowMatrix<float>& grads, float decay);
-    /// theta_row -= step(grad_row) for one row of a block.
-    void updateRow(Block block, std::uint32_t row, float* theta, const float* grad, Eigen::Index cols);
 
     Optimizer kind() const { return m_kind; }
 
