@@ -552,12 +552,13 @@ Checkpoint assemble(Contents&& c, const std::string& path)
                  std::to_string(items) + " items and d = " + std::to_string(dim) + ": the file is damaged");
     }
 
+    std::shared_ptr<Model> model;
     try {
-        out.model = std::make_shared<Model>(out.spec, out.hp, users, items, rebuild(*c.history), double(c.mu));
+        model = std::make_shared<Model>(out.spec, out.hp, users, items, rebuild(*c.history), double(c.mu));
     } catch (const UsageError& e) {
         fail(std::string("the checkpoint's model cannot be rebuilt: ") + e.what());
     }
-    Params<float>& params = out.model->params();
+    Params<float>& params = model->params();
     for (int b = 0; b < kBlockCount; ++b) {
         RowMatrix<float>& target = params.blocks[b];
         RowMatrix<float>& source = stored[b];
@@ -568,6 +569,7 @@ Checkpoint assemble(Contents&& c, const std::string& path)
         target = std::move(source);
     }
     params.mu = c.mu;
+    out.model = std::move(model);
     out.userIds = std::move(c.userIds);
     out.itemIds = std::move(c.itemIds);
     out.itemTitles = std::move(c.itemTitles);
@@ -576,7 +578,7 @@ Checkpoint assemble(Contents&& c, const std::string& path)
 
 } // namespace
 
-Checkpoint makeCheckpoint(std::shared_ptr<Model> model, const Dataset& data)
+Checkpoint makeCheckpoint(std::shared_ptr<const Model> model, const Dataset& data)
 {
     if (!model)
         throw UsageError("there is no model to save");

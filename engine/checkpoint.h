@@ -24,11 +24,11 @@ struct Checkpoint
     std::vector<std::string> userIds;    ///< dense user id -> original id (one per model user)
     std::vector<std::string> itemIds;    ///< dense item id -> original id (one per model item)
     std::vector<std::string> itemTitles; ///< empty, or one title per item ("" = unknown)
-    std::shared_ptr<Model> model;
+    std::shared_ptr<const Model> model;
 };
 
 /// The checkpoint of a model trained on `data` (the filtered data set the split was made from).
-Checkpoint makeCheckpoint(std::shared_ptr<Model> model, const Dataset& data);
+Checkpoint makeCheckpoint(std::shared_ptr<const Model> model, const Dataset& data);
 
 /// Current version of the checkpoint format; files of a newer version are refused.
 inline constexpr std::uint32_t kCheckpointVersion = 1;

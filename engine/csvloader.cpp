@@ -3,11 +3,13 @@
 #include "datasetbuilder.h"
 #include "errors.h"
 #include "linereader.h"
+#include "loader.h"
 #include "loaders.h"
 #include "textfields.h"
 
 #include <array>
 #include <filesystem>
+#include <utility>
 
 namespace rnr {
 
@@ -56,17 +58,29 @@ struct Resolved
     char delimiter = ',';
 };
 
-Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
+/// The mapping applied to the first line: explicit columns checked, the others guessed.
+/// User and item stay unset when they cannot be guessed.
+struct Guess
+{
+    char delimiter = ',';
+    bool header = false;
+    std::vector<std::string> firstFields;
+    std::optional<std::size_t> user, item, rating, timestamp;
+};
+
+Guess guessMapping(const std::string& file, const CsvMapping& mapping)
 {
     const std::string first = readFirstLine(file);
     if (trimmed(first).empty())
         throw DataError(file, 1, "the file is empty");
-    Resolved r;
+    Guess r;
     r.delimiter = mapping.delimiter ? mapping.delimiter : detectDelimiter(first);
     CsvSplitter splitter;
     if (!splitter.split(first, r.delimiter))
         throw DataError(file, 1, "broken quoting in the first line");
     const auto& fields = splitter.fields();
+    for (auto f : fields)
+        r.firstFields.emplace_back(f);
     if (mapping.hasHeader) {
         r.header = *mapping.hasHeader;
     } else {
@@ -97,38 +111,49 @@ Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
         throw DataError(file, 1, std::string("no column named '") + ref + "' for the " + role + " in the header");
     };
 
-    auto user = resolve(mapping.user, "user");
-    auto item = resolve(mapping.item, "item");
-    r.layout.rating = resolve(mapping.rating, "rating");
-    r.layout.timestamp = resolve(mapping.timestamp, "timestamp");
+    r.user = resolve(mapping.user, "user");
+    r.item = resolve(mapping.item, "item");
+    r.rating = resolve(mapping.rating, "rating");
+    r.timestamp = resolve(mapping.timestamp, "timestamp");
     if (r.header) {
-        if (!user && mapping.user.empty())
-            user = guessColumn(names, {"user", "userid", "uid", "reviewerid", "customerid", "customer"});
-        if (!item && mapping.item.empty())
-            item = guessColumn(names, {"item", "itemid", "iid", "movieid", "movie", "businessid", "productid",
-                                       "product", "asin", "bookid", "isbn"});
-        if (!r.layout.rating && mapping.rating.empty())
-            r.layout.rating = guessColumn(names, {"rating", "stars", "score", "overall", "bookrating", "value"});
-        if (!r.layout.timestamp && mapping.timestamp.empty())
-            r.layout.timestamp =
+        if (!r.user && mapping.user.empty())
+            r.user = guessColumn(names, {"user", "userid", "uid", "reviewerid", "customerid", "customer"});
+        if (!r.item && mapping.item.empty())
+            r.item = guessColumn(names, {"item", "itemid", "iid", "movieid", "movie", "businessid", "productid",
+                                         "product", "asin", "bookid", "isbn"});
+        if (!r.rating && mapping.rating.empty())
+            r.rating = guessColumn(names, {"rating", "stars", "score", "overall", "bookrating", "value"});
+        if (!r.timestamp && mapping.timestamp.empty())
+            r.timestamp =
                 guessColumn(names, {"timestamp", "time", "date", "datetime", "unixreviewtime", "ts", "created"});
     } else {
         // Without a header the usual order user, item, rating, timestamp is assumed.
-        if (!user && mapping.user.empty())
-            user = 0;
-        if (!item && mapping.item.empty() && fields.size() > 1)
-            item = 1;
-        if (!r.layout.rating && mapping.rating.empty() && fields.size() > 2)
-            r.layout.rating = 2;
-        if (!r.layout.timestamp && mapping.timestamp.empty() && fields.size() > 3)
-            r.layout.timestamp = 3;
+        if (!r.user && mapping.user.empty())
+            r.user = 0;
+        if (!r.item && mapping.item.empty() && fields.size() > 1)
+            r.item = 1;
+        if (!r.rating && mapping.rating.empty() && fields.size() > 2)
+            r.rating = 2;
+        if (!r.timestamp && mapping.timestamp.empty() && fields.size() > 3)
+            r.timestamp = 3;
     }
-    if (!user || !item)
+    return r;
+}
+
+Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
+{
+    const Guess g = guessMapping(file, mapping);
+    if (!g.user || !g.item)
         throw DataError(file, 1,
-                        std::string("cannot tell which column holds the ") + (!user ? "user" : "item") +
+                        std::string("cannot tell which column holds the ") + (!g.user ? "user" : "item") +
                             "; name the columns (for example --columns user=0,item=1,rating=2,time=3)");
-    r.layout.user = *user;
-    r.layout.item = *item;
+    Resolved r;
+    r.delimiter = g.delimiter;
+    r.header = g.header;
+    r.layout.user = *g.user;
+    r.layout.item = *g.item;
+    r.layout.rating = g.rating;
+    r.layout.timestamp = g.timestamp;
     r.layout.expectedFields = 0;
     r.layout.separatorName = r.delimiter == '\t'  ? "tabs"
                              : r.delimiter == ',' ? "commas"
@@ -138,6 +163,39 @@ Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
 }
 
 } // namespace
+
+CsvPreview previewCsv(const std::string& file, const CsvMapping& mapping, std::size_t maxRows)
+{
+    const Guess g = guessMapping(file, mapping);
+    CsvPreview preview;
+    preview.delimiter = g.delimiter;
+    preview.hasHeader = g.header;
+    preview.user = g.user;
+    preview.item = g.item;
+    preview.rating = g.rating;
+    preview.timestamp = g.timestamp;
+    for (std::size_t c = 0; c < g.firstFields.size(); ++c)
+        preview.columns.push_back(g.header ? std::string(trimmed(g.firstFields[c])) : "column " + std::to_string(c));
+    LoadOptions options;
+    LineReader reader(file, options);
+    CsvSplitter splitter;
+    std::string_view line;
+    bool first = true;
+    while (preview.rows.size() < maxRows && reader.next(line)) {
+        if (trimmed(line).empty())
+            continue;
+        if (std::exchange(first, false) && g.header)
+            continue;
+        std::vector<std::string> row;
+        if (splitter.split(line, g.delimiter))
+            for (auto f : splitter.fields())
+                row.emplace_back(f);
+        else
+            row.emplace_back(line);
+        preview.rows.push_back(std::move(row));
+    }
+    return preview;
+}
 
 Dataset loadGenericCsv(const std::string& file, const LoadOptions& options, LoadReport& report)
 {

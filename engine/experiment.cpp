@@ -77,4 +77,22 @@ GridResult gridSearch(const Dataset& data, const Split& split, const ModelSpec& 
     return result;
 }
 
+PairedTest pairedTestBySeed(const std::vector<RunResult>& a, const std::vector<RunResult>& b, const std::string& metric,
+                            std::uint32_t k)
+{
+    std::vector<double> valuesA, valuesB;
+    for (const RunResult& runA : a)
+        for (const RunResult& runB : b)
+            if (runA.hp.seed == runB.hp.seed) {
+                alignOutcomes(runA.testOutcomes, runB.testOutcomes, metric, k, valuesA, valuesB);
+                break;
+            }
+    if (valuesA.empty()) {
+        PairedTest none;
+        none.metric = metric;
+        return none;
+    }
+    return pairedTest(valuesA, valuesB, metric);
+}
+
 } // namespace rnr

@@ -94,7 +94,8 @@ std::string LoadReport::describe() const
         const auto& tally = problems[p];
         if (tally.count == 0)
             continue;
-        text += "  " + std::to_string(tally.count) + " " + std::string(kProblems[p].title) + " (lines ";
+        text += "  " + std::string(kProblems[p].title) + ": " + std::to_string(tally.count) +
+                (tally.count == 1 ? " (line " : " (lines ");
         for (std::size_t k = 0; k < tally.firstLines.size(); ++k)
             text += (k ? ", " : "") + std::to_string(tally.firstLines[k]);
         if (tally.count > tally.firstLines.size())

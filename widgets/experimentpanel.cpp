@@ -2,6 +2,7 @@
 
 #include "hyperparamform.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -16,7 +17,8 @@ namespace rnr {
 
 ExperimentPanel::ExperimentPanel(QWidget* parent)
     : QWidget(parent), m_ranker(new QComboBox(this)), m_rater(new QComboBox(this)), m_mode(new QComboBox(this)),
-      m_splitUsers(new QSpinBox(this)), m_splitSeed(new QSpinBox(this)), m_form(new HyperParamForm),
+      m_splitUsers(new QSpinBox(this)), m_splitSeed(new QSpinBox(this)), m_seeds(new QSpinBox(this)),
+      m_grid(new QCheckBox(tr("Search the α × λ &grid"), this)), m_form(new HyperParamForm),
       m_problem(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_compare(new QPushButton(tr("Compare with &vanilla"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
       m_stop(new QPushButton(tr("S&top"), this))
@@ -56,6 +58,13 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
     m_splitSeed->setToolTip(tr("Seed of the split and of the model's initialisation."));
     splitForm->addRow(tr("Held-out &users:"), m_splitUsers);
     splitForm->addRow(tr("S&eed:"), m_splitSeed);
+    m_seeds->setRange(1, 20);
+    m_seeds->setToolTip(tr("Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std "
+                           "over them and the paired test pairs them by seed."));
+    splitForm->addRow(tr("See&ds:"), m_seeds);
+    m_grid->setToolTip(tr("Train every point of the paper's grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only "
+                          "for single-task models) and keep the one with the best validation Recall@k."));
+    splitForm->addRow(m_grid);
 
     auto* hyper = new QGroupBox(tr("Hyper-parameters"), this);
     auto* scroll = new QScrollArea(hyper);
@@ -139,6 +148,32 @@ SplitConfig ExperimentPanel::split() const
     config.users = m_splitUsers->value() == 0 ? kAllUsers : std::uint32_t(m_splitUsers->value());
     config.seed = std::uint64_t(m_splitSeed->value());
     return config;
+}
+
+void ExperimentPanel::setSplit(const SplitConfig& split)
+{
+    m_splitUsers->setValue(split.users >= std::uint32_t(m_splitUsers->maximum()) ? 0 : int(split.users));
+    m_splitSeed->setValue(int(std::min<std::uint64_t>(split.seed, std::uint64_t(m_splitSeed->maximum()))));
+}
+
+int ExperimentPanel::seeds() const
+{
+    return m_seeds->value();
+}
+
+void ExperimentPanel::setSeeds(int seeds)
+{
+    m_seeds->setValue(seeds);
+}
+
+bool ExperimentPanel::gridSearch() const
+{
+    return m_grid->isChecked();
+}
+
+void ExperimentPanel::setGridSearch(bool on)
+{
+    m_grid->setChecked(on);
 }
 
 void ExperimentPanel::setRunning(bool running, bool paused)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -29,6 +30,13 @@ public:
     HyperParams params() const;
     void setParams(const HyperParams& params);
     SplitConfig split() const;
+    void setSplit(const SplitConfig& split);
+    /// How many seeds to run (seed, seed + 1, ...): the results show mean ± std over them.
+    int seeds() const;
+    void setSeeds(int seeds);
+    /// Whether each run searches the alpha x lambda grid and keeps the best validation point.
+    bool gridSearch() const;
+    void setGridSearch(bool on);
     HyperParamForm* form() const { return m_form; }
 
     /// Enables the controls that fit: while training, Start is off and Pause/Stop are on.
@@ -48,6 +56,8 @@ private:
     QComboBox* m_mode;
     QSpinBox* m_splitUsers;
     QSpinBox* m_splitSeed;
+    QSpinBox* m_seeds;
+    QCheckBox* m_grid;
     HyperParamForm* m_form;
     QLabel* m_problem;
     QPushButton* m_start;

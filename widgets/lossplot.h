@@ -40,6 +40,8 @@ public:
     void addRun(quint64 runId, const QString& name);
     void appendEpoch(quint64 runId, const EpochRecord& epoch);
     void removeRun(quint64 runId);
+    /// The runs shown, in the order they were added.
+    const QList<quint64>& runIds() const { return m_order; }
     void setSeries(Series series);
     Series series() const { return m_series; }
 

@@ -214,4 +214,54 @@ QString ResultsModel::toLatex() const
     return text;
 }
 
+QString ResultsModel::pairedSummary(int rowA, int rowB) const
+{
+    const Row& a = m_rows[std::size_t(rowA)];
+    const Row& b = m_rows[std::size_t(rowB)];
+    const QString nameA = QString::fromStdString(a.spec.title()), nameB = QString::fromStdString(b.spec.title());
+    struct Measure
+    {
+        const char* metric;
+        QString label;
+        bool lowerIsBetter;
+    };
+    std::vector<Measure> measures{{"recall", tr("Recall@%1").arg(m_k), false},
+                                  {"mrr", tr("MRR@%1").arg(m_k), false},
+                                  {"ndcg", tr("NDCG@%1").arg(m_k), false}};
+    if (a.spec.hasRater() && b.spec.hasRater())
+        measures.push_back({"squared-error", tr("squared error"), true});
+    QStringList lines;
+    lines << tr("<b>%1</b> against <b>%2</b>, paired by seed and held-out user:")
+                 .arg(nameB.toHtmlEscaped(), nameA.toHtmlEscaped());
+    for (const Measure& m : measures) {
+        const PairedTest t = pairedTestBySeed(a.runs, b.runs, m.metric, m_k);
+        if (t.pairs == 0) {
+            lines << tr("%1: no shared seed or held-out user: train both with the same split and seed.").arg(m.label);
+            continue;
+        }
+        const bool bWins = m.lowerIsBetter ? t.meanDifference < 0 : t.meanDifference > 0;
+        const QString p = t.pValue < 0.001 ? tr("p < 0.001") : tr("p = %1").arg(t.pValue, 0, 'f', 3);
+        const QString verdict = t.pValue < 0.05 ? (bWins ? tr("%1 is better").arg(nameB.toHtmlEscaped())
+                                                         : tr("%1 is better").arg(nameA.toHtmlEscaped()))
+                                                : tr("no significant difference");
+        lines << tr("%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) "
+                    "— <b>%14</b>")
+                     .arg(m.label)
+                     .arg(t.meanA, 0, 'f', 4)
+                     .arg(t.meanB, 0, 'f', 4)
+                     .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+                     .arg(t.meanDifference, 0, 'f', 4)
+                     .arg(t.standardError, 0, 'f', 4)
+                     .arg(p)
+                     .arg(t.pairs)
+                     .arg(nameB.toHtmlEscaped())
+                     .arg(m.lowerIsBetter ? t.aBetter : t.bBetter)
+                     .arg(nameA.toHtmlEscaped())
+                     .arg(m.lowerIsBetter ? t.bBetter : t.aBetter)
+                     .arg(t.ties)
+                     .arg(verdict);
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
 } // namespace rnr

@@ -43,6 +43,10 @@ public:
     /// The runs of a row (one per seed), in the order they finished.
     const std::vector<RunResult>& runs(int row) const { return m_rows[std::size_t(row)].runs; }
 
+    /// The paired significance test of row b against row a (runs paired by seed, then by
+    /// held-out user and item) on Recall@k, MRR@k, NDCG@k and, when both rate, the squared
+    /// error: one line per metric with the mean difference, the p-value and who wins how often.
+    QString pairedSummary(int rowA, int rowB) const;
     QString toCsv() const;
     QString toMarkdown() const;
     QString toLatex() const;

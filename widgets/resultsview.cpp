@@ -29,6 +29,15 @@ ResultsView::ResultsView(ResultsModel* model, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(ResultsModel::Model, QHeaderView::Stretch);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the order runs finished in, until a header is clicked
     m_table->verticalHeader()->setVisible(false);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_paired = new QLabel(this);
+    m_paired->setWordWrap(true);
+    m_paired->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_paired->setFrameShape(QFrame::StyledPanel);
+    m_paired->setMargin(6);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsView::updatePairedTest);
+    connect(model, &QAbstractItemModel::modelReset, this, &ResultsView::updatePairedTest);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ResultsView::updatePairedTest);
 
     auto* note =
         new QLabel(tr("Test figures of each run's best validation epoch, mean \u00b1 std over runs; the best of "
@@ -47,6 +56,37 @@ ResultsView::ResultsView(ResultsModel* model, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_paired);
+    updatePairedTest();
+}
+
+void ResultsView::selectPair(int rowA, int rowB)
+{
+    m_table->clearSelection();
+    for (int row : {rowA, rowB})
+        m_table->selectionModel()->select(m_proxy->mapFromSource(m_model->index(row, 0)),
+                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+QString ResultsView::pairedText() const
+{
+    return m_paired->text();
+}
+
+void ResultsView::updatePairedTest()
+{
+    QList<int> rows; // source rows in the order shown
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    if (rows.size() != 2) {
+        m_paired->setText(tr("Select two rows (Ctrl+click) for a paired significance test: the runs are paired by "
+                             "seed and each test user's held-out item, and a sign-flip randomisation test gives "
+                             "the p-value."));
+        return;
+    }
+    m_paired->setText(m_model->pairedSummary(m_proxy->mapToSource(m_proxy->index(rows[0], 0)).row(),
+                                             m_proxy->mapToSource(m_proxy->index(rows[1], 0)).row()));
 }
 
 bool ResultsView::exportTo(const QString& path) const

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTableView;
 class QSortFilterProxyModel;
 
@@ -21,13 +22,19 @@ public:
     /// Writes the table in the format the file's suffix names (.csv, .md, .tex); false on failure.
     bool exportTo(const QString& path) const;
     void copyToClipboard() const;
+    /// Selects two rows (source-model rows) for the paired test; tests use it.
+    void selectPair(int rowA, int rowB);
+    /// What the paired-test panel shows (rich text).
+    QString pairedText() const;
 
 private:
     void chooseExportFile();
+    void updatePairedTest();
 
     ResultsModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
+    QLabel* m_paired;
 };
 
 } // namespace rnr

@@ -107,6 +107,15 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
         showUser(m_search->text());
 }
 
+void UserInspector::clearRuns()
+{
+    for (const Run& run : m_runs)
+        delete run.table->parentWidget();
+    m_runs.clear();
+    m_history->setRowCount(0);
+    m_status->setText(tr("No trained run yet."));
+}
+
 bool UserInspector::showUser(const QString& id)
 {
     m_search->setText(id);

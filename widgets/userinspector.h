@@ -29,6 +29,8 @@ public:
     void addRun(const QString& name, std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model);
     /// Shows a user by original id; false (and a message) when no shown run knows the id.
     bool showUser(const QString& id);
+    /// Forgets every run.
+    void clearRuns();
 
     QTableWidget* historyTable() const { return m_history; }
     int runCount() const { return int(m_runs.size()); }

@@ -19,6 +19,10 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
         if (live(id))
             Q_EMIT runStarted(id);
     });
+    connect(m_worker, &TrainingWorker::gridPointStarted, this, [this](quint64 id, int point, double a, double l) {
+        if (live(id))
+            Q_EMIT gridPointStarted(id, point, a, l);
+    });
     connect(m_worker, &TrainingWorker::progress, this, [this](quint64 id, const BatchProgress& p) {
         if (live(id))
             Q_EMIT progress(id, p);

@@ -29,11 +29,14 @@ public:
     void cancelAll();
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// A fresh id for a run that does not train here (one restored from a session).
+    quint64 reserveId() { return m_nextId++; }
     /// Runs queued or running, oldest first.
     const QList<quint64>& pending() const { return m_pending; }
 
 Q_SIGNALS:
     void runStarted(quint64 runId);
+    void gridPointStarted(quint64 runId, int point, double alpha, double lambda);
     void progress(quint64 runId, const rnr::BatchProgress& progress);
     void epochFinished(quint64 runId, const rnr::EpochRecord& epoch);
     void runFinished(quint64 runId, const rnr::RunOutcome& outcome);

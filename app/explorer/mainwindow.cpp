@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "csvmappingdialog.h"
 #include "datasetview.h"
 #include "demo.h"
 #include "deviationview.h"
@@ -10,17 +11,24 @@
 #include "lossplot.h"
 #include "resultsmodel.h"
 #include "resultsview.h"
+#include "session.h"
 #include "userinspector.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
+#include <QProgressDialog>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -60,6 +68,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     createMenus();
     createRunWiring();
+    createLoadWiring();
+    setAcceptDrops(true);
     resize(1280, 800);
     m_reportError = [this](const QString& title, const QString& message) {
         QMessageBox::warning(this, title, message);
@@ -67,6 +77,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_askClose = [this] {
         return QMessageBox::question(this, tr("Training in progress"),
                                      tr("A model is still training. Stop it and quit?")) == QMessageBox::Yes;
+    };
+    m_showReport = [this](const QString& title, const QString& report) {
+        QMessageBox box(QMessageBox::Information, title,
+                        tr("Some rows could not be used and were skipped. The data set view shows the full load "
+                           "report."),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(report);
+        box.exec();
+    };
+    m_chooseMapping = [this](const QString& file) -> std::optional<CsvMapping> {
+        CsvMappingDialog dialog(file, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.mapping();
     };
 }
 
@@ -79,6 +103,11 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open Data Set &Folder..."), this, &MainWindow::chooseFolder);
     file->addAction(tr("Load &Demo Data"), this, &MainWindow::loadDemo);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addAction(tr("Open Sess&ion..."), this, &MainWindow::chooseSessionToOpen);
+    file->addAction(tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave)->setShortcut(QKeySequence::Save);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -103,10 +132,18 @@ void MainWindow::createRunWiring()
     connect(&m_bridge, &EngineBridge::runStarted, this, [this](quint64 id) {
         m_epochClock.start();
         m_runLabel->setText(tr("Training %1").arg(m_runNames.value(id)));
-        m_progress->setRange(0, int(m_panel->params().epochs));
+        m_progress->setRange(0, m_runEpochs.value(id, 1));
         m_progress->setValue(0);
         updateRunState();
     });
+    connect(&m_bridge, &EngineBridge::gridPointStarted, this,
+            [this](quint64 id, int point, double alpha, double lambda) {
+                m_epochClock.start();
+                m_progress->setValue(0);
+                const quint64 curve = (quint64(1) << 48) | (id << 8) | quint64(point);
+                m_curveOf.insert(id, curve);
+                m_lossPlot->addRun(curve, tr("%1 α=%2 λ=%3").arg(m_runNames.value(id)).arg(alpha).arg(lambda));
+            });
     connect(&m_bridge, &EngineBridge::progress, this, [this](quint64 id, const BatchProgress& p) {
         m_runLabel->setText(tr("%1: epoch %2, %3k samples/s")
                                 .arg(m_runNames.value(id))
@@ -114,7 +151,7 @@ void MainWindow::createRunWiring()
                                 .arg(p.samplesPerSecond / 1000.0, 0, 'f', 0));
     });
     connect(&m_bridge, &EngineBridge::epochFinished, this, [this](quint64 id, const EpochRecord& e) {
-        m_lossPlot->appendEpoch(id, e);
+        m_lossPlot->appendEpoch(m_curveOf.value(id, id), e);
         m_progress->setValue(int(e.epoch));
         const double perEpoch = double(m_epochClock.elapsed()) / 1000.0 / double(e.epoch);
         const double remaining = perEpoch * double(std::max(0, m_progress->maximum() - int(e.epoch)));
@@ -125,12 +162,7 @@ void MainWindow::createRunWiring()
                                 .arg(remaining, 0, 'f', 0));
     });
     connect(&m_bridge, &EngineBridge::runFinished, this, [this](quint64 id, const RunOutcome& outcome) {
-        m_finished.append(outcome);
-        m_results->addRun(outcome.result);
-        m_embeddings->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
-        m_users->addRun(m_runNames.value(id), m_runData.value(id), outcome.model);
-        if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view
-            m_deviations->setRun(m_runData.value(id), outcome.model, m_runNames.value(id));
+        adoptRun(id, m_runNames.value(id), m_runData.value(id), outcome);
         statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")
                                      .arg(m_runNames.value(id))
                                      .arg(outcome.result.test.k)
@@ -158,37 +190,51 @@ void MainWindow::updateRunState()
         m_runLabel->clear();
 }
 
-quint64 MainWindow::queue(const ModelSpec& spec)
+QList<quint64> MainWindow::queue(const QList<ModelSpec>& specs)
 {
     if (!m_filtered || m_filtered->userCount() == 0) {
         m_reportError(tr("Nothing to train on"), tr("No user of this data set has at least 4 ratings."));
-        return 0;
+        return {};
     }
-    RunRequest request;
-    request.data = m_filtered;
-    request.split = m_panel->split();
-    request.spec = spec;
-    request.hp = m_panel->params();
-    request.hp.seed = request.split.seed;
-    const quint64 id = m_bridge.start(request);
-    m_runData.insert(id, m_filtered);
-    const QString name = tr("%1 #%2").arg(QString::fromStdString(spec.title())).arg(id);
-    m_runNames.insert(id, name);
-    m_lossPlot->addRun(id, name);
+    QList<quint64> ids;
+    const SplitConfig split = m_panel->split();
+    for (int s = 0; s < m_panel->seeds(); ++s) {
+        for (const ModelSpec& spec : specs) {
+            RunRequest request;
+            request.data = m_filtered;
+            request.split = split;
+            request.split.seed = split.seed + std::uint64_t(s);
+            request.spec = spec;
+            request.hp = m_panel->params();
+            request.hp.seed = request.split.seed;
+            request.grid = m_panel->gridSearch() && spec.ranker != Ranker::Popularity;
+            const quint64 id = m_bridge.start(request);
+            m_runData.insert(id, m_filtered);
+            m_runEpochs.insert(id, int(request.hp.epochs));
+            const QString name =
+                m_panel->seeds() > 1
+                    ? tr("%1 #%2 (seed %3)").arg(QString::fromStdString(spec.title())).arg(id).arg(request.split.seed)
+                    : tr("%1 #%2").arg(QString::fromStdString(spec.title())).arg(id);
+            m_runNames.insert(id, name);
+            if (!request.grid) // a grid run gets a curve per grid point as it starts it
+                m_lossPlot->addRun(id, name);
+            ids << id;
+        }
+    }
     updateRunState();
-    return id;
+    return ids;
 }
 
-quint64 MainWindow::startRun()
+QList<quint64> MainWindow::startRun()
 {
     QString reason;
     const auto spec = m_panel->spec(&reason);
     if (!spec) {
         m_reportError(tr("Choose a model"), reason);
-        return 0;
+        return {};
     }
     m_tabs->setCurrentWidget(m_lossPlot);
-    return queue(*spec);
+    return queue({*spec});
 }
 
 QList<quint64> MainWindow::compareWithVanilla()
@@ -200,7 +246,21 @@ QList<quint64> MainWindow::compareWithVanilla()
     rnr.coupling = Coupling::RnR;
     vanilla.coupling = Coupling::Vanilla;
     m_tabs->setCurrentWidget(m_lossPlot);
-    return {queue(rnr), queue(vanilla)};
+    return queue({rnr, vanilla});
+}
+
+void MainWindow::adoptRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> runData,
+                          const RunOutcome& outcome)
+{
+    m_runNames.insert(id, name);
+    m_runData.insert(id, runData);
+    m_finished.append(outcome);
+    m_finishedIds.append(id);
+    m_results->addRun(outcome.result);
+    m_embeddings->setRun(runData, outcome.model, name);
+    m_users->addRun(name, runData, outcome.model);
+    if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view
+        m_deviations->setRun(runData, outcome.model, name);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -220,19 +280,138 @@ void MainWindow::loadDemo()
 
 bool MainWindow::openDataset(const QString& path)
 {
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    LoadOptions options;
     try {
-        LoadResult result = loadDataset(path.toStdString());
-        QGuiApplication::restoreOverrideCursor();
-        present(std::move(result.dataset), result.report);
-        return true;
+        std::string ratingsFile;
+        options.format = detectFormat(path.toStdString(), &ratingsFile);
+        if (options.format == Format::GenericCsv) {
+            const auto mapping = m_chooseMapping(QString::fromStdString(ratingsFile));
+            if (!mapping)
+                return false;
+            options.csv = *mapping;
+        }
     } catch (const std::exception& e) {
-        QGuiApplication::restoreOverrideCursor();
-        statusBar()->showMessage(tr("Could not open %1").arg(path), 5000);
         m_reportError(tr("Could not open the data set"),
                       tr("%1\n\nThe data set shown before is still loaded.").arg(QString::fromStdString(e.what())));
         return false;
     }
+    openDataset(path, options);
+    return true;
+}
+
+void MainWindow::openDataset(const QString& path, const LoadOptions& options)
+{
+    if (!m_loadProgress) {
+        m_loadProgress = new QProgressDialog(this);
+        m_loadProgress->setWindowTitle(tr("Loading"));
+        m_loadProgress->setWindowModality(Qt::WindowModal);
+        m_loadProgress->setRange(0, 1000);
+        m_loadProgress->setMinimumDuration(400);
+        m_loadProgress->setAutoReset(false);
+        m_loadProgress->setAutoClose(false);
+        connect(m_loadProgress, &QProgressDialog::canceled, &m_loader, &DatasetLoader::cancel);
+    }
+    m_loadProgress->setLabelText(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    m_loadProgress->setValue(0);
+    statusBar()->showMessage(tr("Loading %1...").arg(path));
+    m_loader.start(path, options);
+}
+
+void MainWindow::createLoadWiring()
+{
+    auto finish = [this] {
+        if (m_loadProgress) {
+            m_loadProgress->reset();
+            m_loadProgress->hide();
+        }
+    };
+    connect(&m_loader, &DatasetLoader::progress, this, [this](double fraction) {
+        if (m_loadProgress)
+            m_loadProgress->setValue(int(fraction * 1000));
+    });
+    connect(&m_loader, &DatasetLoader::loaded, this,
+            [this, finish](const QString& path, std::shared_ptr<LoadResult> result) {
+                finish();
+                rememberRecent(path);
+                present(std::move(result->dataset), result->report);
+                Q_EMIT loadFinished(true);
+                if (result->report.rowsSkipped() > 0)
+                    m_showReport(tr("Rows skipped while loading %1").arg(QFileInfo(path).fileName()),
+                                 QString::fromStdString(result->report.describe()));
+            });
+    connect(&m_loader, &DatasetLoader::failed, this, [this, finish](const QString& path, const QString& message) {
+        finish();
+        statusBar()->showMessage(tr("Could not open %1").arg(path), 5000);
+        Q_EMIT loadFinished(false);
+        m_reportError(tr("Could not open the data set"),
+                      tr("%1\n\nThe data set shown before is still loaded.").arg(message));
+    });
+    connect(&m_loader, &DatasetLoader::cancelled, this, [this, finish](const QString& path) {
+        finish();
+        statusBar()->showMessage(tr("Loading %1 cancelled; the data set shown before is still loaded.").arg(path),
+                                 5000);
+        Q_EMIT loadFinished(false);
+    });
+}
+
+QStringList MainWindow::recentDatasets() const
+{
+    return QSettings().value(QStringLiteral("recentDatasets")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentDatasets();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentDatasets"), recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentDatasets();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                                  [this, path] { openDataset(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent data sets"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { QSettings().remove(QStringLiteral("recentDatasets")); })
+        ->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Opened after the drop returns, so that the source application is not kept waiting.
+    QMetaObject::invokeMethod(
+        this,
+        [this, path] {
+            if (path.endsWith(QStringLiteral(".rnrsession"), Qt::CaseInsensitive))
+                openSession(path);
+            else
+                openDataset(path);
+        },
+        Qt::QueuedConnection);
 }
 
 void MainWindow::chooseFile()
@@ -254,6 +433,7 @@ void MainWindow::chooseFolder()
 void MainWindow::present(Dataset dataset, const LoadReport& report)
 {
     m_dataset = std::move(dataset);
+    m_report = report;
     m_filtered = std::make_shared<const Dataset>(filterMinInteractions(m_dataset));
     m_view->setDataset(m_dataset, report);
     setWindowTitle(QString::fromStdString(m_dataset.name));
@@ -262,6 +442,102 @@ void MainWindow::present(Dataset dataset, const LoadReport& report)
                                  .arg(m_dataset.interactions.size())
                                  .arg(m_dataset.userCount())
                                  .arg(m_dataset.itemCount()));
+}
+
+bool MainWindow::saveSession(const QString& path)
+{
+    Session session;
+    session.dataset = m_dataset;
+    session.report = m_report;
+    session.spec = m_panel->spec().value_or(parseModelSpec("rnr:bpr+svd"));
+    session.hp = m_panel->params();
+    session.split = m_panel->split();
+    session.seeds = m_panel->seeds();
+    session.grid = m_panel->gridSearch();
+    for (int i = 0; i < m_finished.size(); ++i) {
+        const quint64 id = m_finishedIds[i];
+        session.runs.push_back({m_runNames.value(id), m_runData.value(id), m_finished[i]});
+    }
+    try {
+        rnr::saveSession(session, path);
+    } catch (const std::exception& e) {
+        m_reportError(tr("Could not save the session"), QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved the session with %n run(s) to %1", nullptr, m_finished.size()).arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::openSession(const QString& path)
+{
+    if (!m_bridge.pending().isEmpty()) {
+        m_reportError(tr("Training in progress"),
+                      tr("Stop the training before opening a session: it replaces the runs shown."));
+        return false;
+    }
+    Session session;
+    try {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        session = rnr::loadSession(path);
+        QGuiApplication::restoreOverrideCursor();
+    } catch (const std::exception& e) {
+        QGuiApplication::restoreOverrideCursor();
+        m_reportError(tr("Could not open the session"),
+                      tr("%1\n\nNothing was changed.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    clearRuns();
+    present(std::move(session.dataset), session.report);
+    m_panel->setSpec(session.spec);
+    m_panel->setParams(session.hp);
+    m_panel->setSplit(session.split);
+    m_panel->setSeeds(session.seeds);
+    m_panel->setGridSearch(session.grid);
+    for (SessionRun& run : session.runs) {
+        const quint64 id = m_bridge.reserveId();
+        m_lossPlot->addRun(id, run.name);
+        for (const EpochRecord& epoch : run.outcome.result.epochs)
+            m_lossPlot->appendEpoch(id, epoch);
+        adoptRun(id, run.name, run.data, run.outcome);
+    }
+    setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), QString::fromStdString(m_dataset.name)));
+    statusBar()->showMessage(tr("Opened %1: %n run(s)", nullptr, int(session.runs.size())).arg(path), 5000);
+    return true;
+}
+
+void MainWindow::clearRuns()
+{
+    for (const quint64 id : QList<quint64>(m_lossPlot->runIds()))
+        m_lossPlot->removeRun(id);
+    m_results->clear();
+    m_users->clearRuns();
+    m_embeddings->setRun(nullptr, nullptr, {});
+    m_deviations->setRun(nullptr, nullptr, {});
+    m_finished.clear();
+    m_finishedIds.clear();
+    m_runNames.clear();
+    m_runData.clear();
+    m_runEpochs.clear();
+    m_curveOf.clear();
+}
+
+void MainWindow::chooseSessionToSave()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Session"), QString(), tr("RnR Explorer sessions (*.rnrsession)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".rnrsession")))
+        path += QStringLiteral(".rnrsession");
+    saveSession(path);
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), QString(),
+                                                      tr("RnR Explorer sessions (*.rnrsession);;All files (*)"));
+    if (!path.isEmpty())
+        openSession(path);
 }
 
 void MainWindow::showAbout()

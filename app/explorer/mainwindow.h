@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "datasetloader.h"
 #include "enginebridge.h"
 #include "loadoptions.h"
 
@@ -9,9 +10,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
+class QMenu;
 class QProgressBar;
+class QProgressDialog;
 class QTabWidget;
 
 namespace rnr {
@@ -36,8 +40,22 @@ public:
     ~MainWindow() override;
 
     void loadDemo();
-    /// Opens a file or folder; on failure shows the error and keeps the current data set.
+    /// Starts loading a file or folder off the GUI thread (a generic CSV file asks for its
+    /// column mapping first); returns false when nothing was started (mapping dialog
+    /// cancelled, unrecognisable file). loadFinished() follows; on failure the error is shown
+    /// and the current data set stays.
     bool openDataset(const QString& path);
+    /// Starts loading with explicit options (no mapping dialog).
+    void openDataset(const QString& path, const LoadOptions& options);
+    DatasetLoader& loader() { return m_loader; }
+    /// Writes the data set, the experiment settings and every finished run (curves, results,
+    /// models) to a session file; false (after showing why) when it cannot.
+    bool saveSession(const QString& path);
+    /// Replaces the window's data set, settings and runs with a saved session's; refused while
+    /// training. On failure the error is shown and nothing changes.
+    bool openSession(const QString& path);
+    /// Recently opened data sets, newest first (kept in QSettings).
+    QStringList recentDatasets() const;
     const Dataset& dataset() const { return m_dataset; }
     DatasetView* datasetView() const { return m_view; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
@@ -50,12 +68,15 @@ public:
     EngineBridge& bridge() { return m_bridge; }
     QTabWidget* tabs() const { return m_tabs; }
 
-    /// Queues the panel's model; returns the run id (0 when the selection is not a model).
-    quint64 startRun();
-    /// Queues the panel's multi-task model as RnR and as vanilla, same data, split and seed.
+    /// Queues the panel's model, one run per seed; returns the run ids (none when the selection
+    /// is not a model).
+    QList<quint64> startRun();
+    /// Queues the panel's multi-task model as RnR and as vanilla, same data, split and seed
+    /// (for each seed: RnR, then vanilla).
     QList<quint64> compareWithVanilla();
-    /// Finished runs, oldest first.
+    /// Finished runs, oldest first, and their ids.
     const QList<RunOutcome>& finishedRuns() const { return m_finished; }
+    const QList<quint64>& finishedIds() const { return m_finishedIds; }
 
     /// Shows an error to the user: a message box by default; tests install a recorder.
     using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
@@ -63,9 +84,21 @@ public:
     /// Asks whether to stop training when the window closes: a question box by default.
     using CloseQuestion = std::function<bool()>;
     void setCloseQuestion(CloseQuestion question) { m_askClose = std::move(question); }
+    /// Shows what a load skipped (title, report text): a message box by default.
+    using ReportViewer = std::function<void(const QString& title, const QString& report)>;
+    void setReportViewer(ReportViewer viewer) { m_showReport = std::move(viewer); }
+    /// Asks for the columns of a generic CSV file: the mapping dialog by default.
+    using MappingChooser = std::function<std::optional<CsvMapping>(const QString& file)>;
+    void setMappingChooser(MappingChooser chooser) { m_chooseMapping = std::move(chooser); }
+
+Q_SIGNALS:
+    /// A load ended: ok when the data set is now shown.
+    void loadFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
@@ -74,10 +107,19 @@ private:
     void chooseFolder();
     void showAbout();
     void present(Dataset dataset, const LoadReport& report);
-    quint64 queue(const ModelSpec& spec);
+    void createLoadWiring();
+    void rememberRecent(const QString& path);
+    void chooseSessionToSave();
+    void chooseSessionToOpen();
+    void clearRuns();
+    void fillRecentMenu();
+    QList<quint64> queue(const QList<ModelSpec>& specs);
+    /// Shows a finished run in every view (from the engine, or restored from a session).
+    void adoptRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> runData, const RunOutcome& outcome);
     void updateRunState();
 
     Dataset m_dataset;
+    LoadReport m_report;
     std::shared_ptr<const Dataset> m_filtered; ///< what runs train on (users with >= 4 ratings)
     DatasetView* m_view = nullptr;
     ExperimentPanel* m_panel = nullptr;
@@ -93,10 +135,18 @@ private:
     QLabel* m_runLabel = nullptr;
     EngineBridge m_bridge;
     QHash<quint64, QString> m_runNames;
+    QHash<quint64, int> m_runEpochs;
+    QHash<quint64, quint64> m_curveOf; ///< a grid run's current curve in the loss plot
     QList<RunOutcome> m_finished;
+    QList<quint64> m_finishedIds;
     QElapsedTimer m_epochClock;
     ErrorReporter m_reportError;
     CloseQuestion m_askClose;
+    ReportViewer m_showReport;
+    MappingChooser m_chooseMapping;
+    DatasetLoader m_loader;
+    QProgressDialog* m_loadProgress = nullptr;
+    QMenu* m_recentMenu = nullptr;
 };
 
 } // namespace rnr

@@ -19,6 +19,7 @@ struct RunRequest
     SplitConfig split;
     ModelSpec spec;
     HyperParams hp;
+    bool grid = false; ///< search the alpha x lambda grid (GridSettings defaults), keep the best validation point
 };
 
 /// A finished run: the kept model is a snapshot owned by the result, never touched again by the

@@ -33,7 +33,10 @@ void TrainingWorker::run(quint64 runId, const RunRequest& request)
     }
     Q_EMIT started(runId);
     RunObserver observer;
+    int point = 0;
     observer.started = [&](Trainer& trainer) {
+        if (request.grid)
+            Q_EMIT gridPointStarted(runId, point++, trainer.hyperParams().alpha, trainer.hyperParams().lambda);
         std::lock_guard lock(m_mutex);
         m_control = &trainer.control();
         m_control->setPaused(m_paused);
@@ -48,7 +51,9 @@ void TrainingWorker::run(quint64 runId, const RunRequest& request)
     try {
         const Split split = makeSplit(*request.data, request.split);
         RunOutcome outcome;
-        outcome.result = runExperiment(*request.data, split, request.spec, request.hp, observer);
+        outcome.result = request.grid
+                             ? gridSearch(*request.data, split, request.spec, request.hp, GridSettings{}, observer).best
+                             : runExperiment(*request.data, split, request.spec, request.hp, observer);
         outcome.model = outcome.result.model;
         outcome.result.model.reset();
         clear();

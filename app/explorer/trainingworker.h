@@ -30,6 +30,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void started(quint64 runId);
+    /// A grid run began training its point-th grid point (0-based) with these alpha and lambda.
+    void gridPointStarted(quint64 runId, int point, double alpha, double lambda);
     void progress(quint64 runId, const rnr::BatchProgress& progress);
     void epochFinished(quint64 runId, const rnr::EpochRecord& epoch);
     void finished(quint64 runId, const rnr::RunOutcome& outcome);

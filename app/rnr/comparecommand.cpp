@@ -64,12 +64,9 @@ QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
 {
     QStringList parts;
     for (const char* metric : {"recall", "mrr"}) {
-        std::vector<double> va, vb;
-        for (std::size_t s = 0; s < a.runs.size() && s < b.runs.size(); ++s)
-            alignOutcomes(a.runs[s].testOutcomes, b.runs[s].testOutcomes, metric, k, va, vb);
-        if (va.empty())
+        const PairedTest t = pairedTestBySeed(a.runs, b.runs, metric, k);
+        if (t.pairs == 0)
             continue;
-        const PairedTest t = pairedTest(va, vb, metric);
         parts << QStringLiteral("%1@%2 %3%4 (p = %5)")
                      .arg(QString::fromLatin1(metric))
                      .arg(k)

@@ -125,7 +125,7 @@ private Q_SLOTS:
             run({QStringLiteral("stats"), QStringLiteral("--dataset"), path, QStringLiteral("--format=csv")});
         QCOMPARE(skip.code, 0);
         QVERIFY2(skip.out.contains(QStringLiteral("rows read: 4, kept: 3, skipped: 1")), qPrintable(skip.out));
-        QVERIFY(skip.out.contains(QStringLiteral("(lines 3)")));
+        QVERIFY(skip.out.contains(QStringLiteral("(line 3)")));
 
         const Outcome stop = run({QStringLiteral("stats"), QStringLiteral("--dataset"), path,
                                   QStringLiteral("--format=csv"), QStringLiteral("--on-problem=not-numeric=stop")});

@@ -35,7 +35,10 @@ private Q_SLOTS:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("1::2::x::3\n");
         bad.close();
-        QVERIFY(!window.openDataset(bad.fileName()));
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openDataset(bad.fileName()));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), false);
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.first().contains(QStringLiteral("line 1: the rating 'x' is not a number")) ||
                      errors.first().contains(QStringLiteral("none of the 1 rows")),
@@ -53,7 +56,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("1\t10\t4\t100\n1\t11\t5\t101\n2\t10\t3\t102\n");
         file.close();
+        QSignalSpy done(&window, &MainWindow::loadFinished);
         QVERIFY(window.openDataset(file.fileName()));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
         QCOMPARE(window.dataset().interactions.size(), 3u);
         QCOMPARE(window.datasetView()->valueText(QStringLiteral("users")), QStringLiteral("2"));
     }
@@ -113,7 +119,7 @@ private Q_SLOTS:
         QSignalSpy epochs(&window.bridge(), &EngineBridge::epochFinished);
         QSignalSpy cancelled(&window.bridge(), &EngineBridge::runCancelled);
         window.show();
-        QVERIFY(window.startRun() != 0);
+        QVERIFY(!window.startRun().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 120000);
         QVERIFY(!window.close()); // declined: still training
         QCOMPARE(asked, 1);

@@ -1898,8 +1898,8 @@ void TestLoaders::reportDescribesTheLoad()
     QVERIFY2(text.contains(str(pathIn(dir, "ml/u.data"))), qPrintable(text));
     QVERIFY2(text.contains("MovieLens 100K"), qPrintable(text));
     QVERIFY2(text.contains("rows read: 4, kept: 1, skipped: 3"), qPrintable(text));
-    QVERIFY2(text.contains("2 ratings outside the scale (lines 2, 4)"), qPrintable(text));
-    QVERIFY2(text.contains("1 malformed rows (lines 3)"), qPrintable(text));
+    QVERIFY2(text.contains("ratings outside the scale: 2 (lines 2, 4)"), qPrintable(text));
+    QVERIFY2(text.contains("malformed rows: 1 (line 3)"), qPrintable(text));
     QVERIFY2(text.contains("u.item not found"), qPrintable(text));
 }
 

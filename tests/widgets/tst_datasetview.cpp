@@ -62,7 +62,7 @@ private Q_SLOTS:
         view.setDataset(data, report);
         const auto* text = view.findChild<QPlainTextEdit*>();
         QVERIFY(text);
-        QVERIFY(text->toPlainText().contains(QStringLiteral("1 ratings outside the scale (lines 7)")));
+        QVERIFY(text->toPlainText().contains(QStringLiteral("ratings outside the scale: 1 (line 7)")));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "resultsview.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -22,6 +23,20 @@ RunResult run(const char* model, double recall, double mrr, double rmse)
     r.test.ndcg = recall / 2;
     r.test.rmse = rmse;
     r.test.mae = rmse / 2;
+    return r;
+}
+/// A run whose test users 0..n-1 had their held-out item 0 at the given ranks.
+RunResult ranked(const char* model, std::uint64_t seed, const std::vector<std::uint32_t>& ranks)
+{
+    RunResult r = run(model, 0, 0, NAN);
+    r.hp.seed = seed;
+    for (std::uint32_t u = 0; u < ranks.size(); ++u) {
+        UserOutcome o;
+        o.user = u;
+        o.rank = ranks[u];
+        o.predicted = NAN;
+        r.testOutcomes.push_back(o);
+    }
     return r;
 }
 } // namespace
@@ -54,6 +69,33 @@ private Q_SLOTS:
         QVERIFY(model.isBest(1, ResultsModel::Mrr));
         QVERIFY(model.data(model.index(1, ResultsModel::Recall), Qt::FontRole).value<QFont>().bold());
         QCOMPARE(model.headerData(ResultsModel::Recall, Qt::Horizontal).toString(), QStringLiteral("Recall@10"));
+    }
+
+    void pairedTestBetweenTwoRows()
+    {
+        ResultsModel model;
+        // BPR misses every held-out item; WRMF ranks 8 of 10 first. Seed 7 of BPR has no partner.
+        model.addRun(ranked("bpr", 1, std::vector<std::uint32_t>(10, 20)));
+        model.addRun(ranked("bpr", 7, std::vector<std::uint32_t>(10, 1)));
+        model.addRun(ranked("wrmf", 1, {1, 1, 1, 1, 1, 1, 1, 1, 20, 20}));
+        const QString text = model.pairedSummary(0, 1);
+        // Recall@10: 0 vs 0.8 over the 10 pairs of seed 1; the 8 non-zero differences all favour
+        // WRMF: exact two-sided sign-flip p = 2 / 2^8 = 0.0078.
+        QVERIFY2(text.contains(QStringLiteral("Recall@10: 0.0000 → 0.8000")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("difference +0.8000")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("10 pairs: WRMF better for 8, BPR for 0, 2 ties")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("<b>WRMF is better</b>")), qPrintable(text));
+        const QRegularExpression p(QStringLiteral("p = (0\\.\\d+)"));
+        const auto match = p.match(text);
+        QVERIFY2(match.hasMatch(), qPrintable(text));
+        QVERIFY(std::abs(match.captured(1).toDouble() - 2.0 / 256.0) < 0.003);
+        QVERIFY(!text.contains(QStringLiteral("squared error"))); // neither model rates
+
+        ResultsView view(&model);
+        view.selectPair(0, 1);
+        QCOMPARE(view.pairedText(), text);
+        view.selectPair(0, 0);
+        QVERIFY(view.pairedText().startsWith(QStringLiteral("Select two rows")));
     }
 
     void sortsByTheMean()

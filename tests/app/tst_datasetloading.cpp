@@ -1,0 +1,224 @@
+// Opening data sets in the window: off the GUI thread with cancel, the column-mapping dialog
+// for generic CSV, the skipped-rows report, recent files and drag and drop.
+#include "csvmappingdialog.h"
+#include "datasetloader.h"
+#include "datasetview.h"
+#include "mainwindow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace rnr;
+
+namespace {
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(text);
+    return file.fileName();
+}
+
+} // namespace
+
+class TestDatasetLoading : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    }
+
+    void loaderCancelsABigFile()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        for (int i = 0; i < 200000; ++i)
+            text += QByteArray::number(i % 5000) + "::" + QByteArray::number(i % 3000) +
+                    "::4::" + QByteArray::number(978300760 + i) + '\n';
+        QByteArray big;
+        for (int copy = 0; copy < 12; ++copy) // ~60 MB: many progress chunks
+            big += text;
+        const QString path = writeFile(dir, QStringLiteral("ratings.dat"), big);
+        DatasetLoader loader;
+        QSignalSpy progress(&loader, &DatasetLoader::progress);
+        QSignalSpy cancelled(&loader, &DatasetLoader::cancelled);
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded);
+        loader.start(path);
+        QVERIFY(loader.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 20000);
+        loader.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(!loader.isLoading());
+    }
+
+    void aNewLoadSupersedesTheOldOne()
+    {
+        QTemporaryDir dir;
+        const QString a = writeFile(dir, QStringLiteral("a.data"), "1\t1\t4\t1\n");
+        const QString b = writeFile(dir, QStringLiteral("u.data"), "1\t1\t4\t1\n2\t1\t3\t2\n");
+        DatasetLoader loader;
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded);
+        loader.start(a);
+        loader.start(b);
+        QVERIFY(loaded.wait(5000));
+        QTest::qWait(50);
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.first().first().toString(), b);
+    }
+
+    void destroyingTheLoaderMidLoadIsClean()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        for (int i = 0; i < 300000; ++i)
+            text += "1::" + QByteArray::number(i) + "::4::978300760\n";
+        const QString path = writeFile(dir, QStringLiteral("ratings.dat"), text);
+        auto loader = std::make_unique<DatasetLoader>();
+        loader->start(path);
+        loader.reset(); // cancels and joins; the queued result is dropped with the object
+        QTest::qWait(50);
+    }
+
+    void mappingDialogGuessesAndValidates()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("plays.txt"),
+                                       "date;listener;song;stars\n2020-01-01;u1;s1;4\n2020-01-02;u2;s1;5\n");
+        CsvMappingDialog dialog(path);
+        QCOMPARE(dialog.delimiterBox()->currentIndex(), 2); // semicolon
+        QVERIFY(dialog.headerBox()->isChecked());
+        QCOMPARE(dialog.previewTable()->rowCount(), 2);
+        QCOMPARE(dialog.previewTable()->columnCount(), 4);
+        QCOMPARE(dialog.previewTable()->item(0, 1)->text(), QStringLiteral("u1"));
+        // "listener" and "song" are not usual names: the user must choose them.
+        QVERIFY(!dialog.isAcceptable());
+        QVERIFY(dialog.problem().isEmpty());
+        QCOMPARE(dialog.columnBox(CsvMappingDialog::Rating)->currentData().toInt(), 3);
+        QCOMPARE(dialog.columnBox(CsvMappingDialog::Time)->currentData().toInt(), 0);
+        dialog.columnBox(CsvMappingDialog::User)->setCurrentIndex(2); // column 1
+        QVERIFY(!dialog.isAcceptable());
+        dialog.columnBox(CsvMappingDialog::Item)->setCurrentIndex(2); // same column: refused
+        QVERIFY(!dialog.isAcceptable());
+        dialog.columnBox(CsvMappingDialog::Item)->setCurrentIndex(3);
+        QVERIFY(dialog.isAcceptable());
+        QVERIFY(dialog.previewTable()->horizontalHeaderItem(1)->text().contains(QStringLiteral("listener")));
+        const CsvMapping m = dialog.mapping();
+        QCOMPARE(m.delimiter, ';');
+        QCOMPARE(m.user, std::string("1"));
+        QCOMPARE(m.item, std::string("2"));
+        QCOMPARE(m.rating, std::string("3"));
+        QCOMPARE(m.timestamp, std::string("0"));
+        // Unticking the header turns the names into a data row.
+        dialog.headerBox()->setChecked(false);
+        QCOMPARE(dialog.previewTable()->rowCount(), 3);
+    }
+
+    void genericCsvGoesThroughTheMappingAndSkippedRowsAreReported()
+    {
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("plays.txt"), "listener;song;stars\nu1;s1;4\nu2;s1;x\nu2;s2;5\nu1;s2;3\n");
+        MainWindow window;
+        QStringList asked, reports;
+        window.setMappingChooser([&](const QString& file) -> std::optional<CsvMapping> {
+            asked << file;
+            CsvMapping m;
+            m.user = "0";
+            m.item = "1";
+            m.rating = "2";
+            m.timestamp = "-";
+            return m;
+        });
+        window.setReportViewer([&](const QString&, const QString& text) { reports << text; });
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openDataset(path));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(asked, QStringList{path});
+        QCOMPARE(window.dataset().interactions.size(), 3u);
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports.first().contains(QStringLiteral("(line 3)")), qPrintable(reports.first()));
+        QCOMPARE(window.recentDatasets().first(), QFileInfo(path).absoluteFilePath());
+    }
+
+    void cancellingTheMappingLoadsNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("plays.txt"), "a;b\nu1;s1\n");
+        MainWindow window;
+        window.loadDemo();
+        window.setMappingChooser([](const QString&) { return std::optional<CsvMapping>(); });
+        QVERIFY(!window.openDataset(path));
+        QVERIFY(!window.loader().isLoading());
+        QCOMPARE(window.dataset().source, std::string("builtin:demo"));
+    }
+
+    void recentFilesAreNewestFirstAndUnique()
+    {
+        QSettings().remove(QStringLiteral("recentDatasets"));
+        QTemporaryDir dir;
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QStringList paths;
+        for (int i = 0; i < 10; ++i) {
+            QTemporaryDir* sub = new QTemporaryDir;
+            sub->setAutoRemove(true);
+            paths << writeFile(*sub, QStringLiteral("u.data"), "1\t1\t4\t1\n");
+            QVERIFY(window.openDataset(paths.last()));
+            QVERIFY(done.wait(10000));
+            m_keep.emplace_back(sub);
+        }
+        QVERIFY(window.openDataset(paths[5]));
+        QVERIFY(done.wait(10000));
+        const QStringList recent = window.recentDatasets();
+        QCOMPARE(recent.size(), 8);
+        QCOMPARE(recent[0], QFileInfo(paths[5]).absoluteFilePath());
+        QCOMPARE(recent[1], QFileInfo(paths[9]).absoluteFilePath());
+        QCOMPARE(recent.count(QFileInfo(paths[5]).absoluteFilePath()), 1);
+        QVERIFY(!recent.contains(QFileInfo(paths[0]).absoluteFilePath()));
+    }
+
+    void droppingAFileOpensIt()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("u.data"), "1\t1\t4\t1\n2\t1\t3\t2\n");
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint at = window.rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QCoreApplication::sendEvent(&window, &drop);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(window.dataset().interactions.size(), 2u);
+    }
+
+private:
+    QTemporaryDir m_settings;
+    std::vector<std::unique_ptr<QTemporaryDir>> m_keep;
+};
+
+QTEST_MAIN(TestDatasetLoading)
+#include "tst_datasetloading.moc"
