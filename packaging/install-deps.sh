@@ -11,6 +11,9 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev fonts-dejavu-core
     # plotting, linear algebra, parallelism, JSON, benchmarks
     libqcustomplot-dev libeigen3-dev libtbb-dev libsimdjson-dev libbenchmark-dev
+    # the Debian package and its checks (packaging/check-package.sh): dpkg-shlibdeps and file for
+    # CPack, the desktop file, AppStream metainfo and manual page validators
+    dpkg-dev file desktop-file-utils appstream groff-base man-db
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -28,7 +28,8 @@ void ResultsModel::addRun(const RunResult& run)
 {
     RunResult kept = run;
     kept.model.reset(); // the table needs figures, not parameters
-    kept.testOutcomes.clear();
+    for (UserOutcome& outcome : kept.testOutcomes) // ranks and ratings for the paired test; lists are not needed
+        outcome.top.clear();
     m_k = run.test.k;
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         if (m_rows[r].spec == run.spec) {
