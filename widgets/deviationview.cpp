@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -40,9 +41,22 @@ DeviationView::DeviationView(QWidget* parent)
     }
     m_top->setColumnCount(4);
     m_top->setHorizontalHeaderLabels({tr("Item"), tr("\u2016q^d_i\u2016"), tr("Ratings"), tr("Mean rating")});
+    m_top->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_top->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_top->verticalHeader()->setVisible(false);
     m_top->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_top->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_top->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_top->setWordWrap(false);
+    m_top->setTextElideMode(Qt::ElideMiddle);
+    m_top->setMinimumWidth(360);
+    connect(m_top, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (const QTableWidgetItem* cell = m_top->item(row, 0)) {
+            const auto item = std::uint32_t(cell->data(Qt::UserRole).toUInt());
+            selectItem(item);
+            Q_EMIT itemSelected(item);
+        }
+    });
     m_caption->setWordWrap(true);
     m_caption->setText(tr("Train an RnR model to see what its deviation matrix learnt."));
 
@@ -53,6 +67,9 @@ DeviationView::DeviationView(QWidget* parent)
     grid->addWidget(m_plots[3], 1, 0);
     grid->addWidget(m_plots[4], 1, 1);
     grid->addWidget(m_top, 1, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 4);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
     layout->addLayout(grid, 1);
@@ -64,6 +81,10 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_data = std::move(dataset);
     m_model = std::move(model);
     m_summary.reset();
+    m_selected.reset();
+    m_projected.resize(0, 2);
+    for (QCPGraph*& mark : m_marks)
+        mark = nullptr;
     for (QCustomPlot* plot : m_plots) {
         plot->clearGraphs();
         plot->clearPlottables();
@@ -101,7 +122,10 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_top->setRowCount(rows);
     for (int r = 0; r < rows; ++r) {
         const std::uint32_t item = m_summary->ranking[std::size_t(r)];
-        m_top->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(m_data->itemLabel(item))));
+        auto* title = new QTableWidgetItem(QString::fromStdString(m_data->itemLabel(item)));
+        title->setToolTip(title->text());
+        title->setData(Qt::UserRole, item);
+        m_top->setItem(r, 0, title);
         m_top->setItem(r, 1, new QTableWidgetItem(QString::number(m_summary->norm[item], 'f', 4)));
         m_top->setItem(r, 2, new QTableWidgetItem(QString::number(m_summary->popularity[item])));
         m_top->setItem(r, 3, new QTableWidgetItem(QString::number(m_summary->meanRating[item], 'f', 2)));
@@ -165,6 +189,7 @@ void DeviationView::drawArrows()
     const RowMatrix<float>& items = m_model->params()[Block::Items];
     const Projection projection = pca2(items);
     const RowMatrix<float> moved = projection.apply(items + m_model->params()[Block::Deviation]);
+    m_projected = projection.points;
     QVector<double> xs, ys;
     for (Eigen::Index i = 0; i < projection.points.rows(); ++i) {
         xs << projection.points(i, 0);
@@ -200,6 +225,49 @@ void DeviationView::drawArrows()
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.1);
     plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DeviationView::selectItem(std::uint32_t item)
+{
+    if (!m_summary || item >= m_summary->norm.size())
+        return;
+    m_selected = item;
+    {
+        const QSignalBlocker block(m_top);
+        m_top->clearSelection();
+        for (int r = 0; r < m_top->rowCount(); ++r)
+            if (m_top->item(r, 0)->data(Qt::UserRole).toUInt() == item)
+                m_top->selectRow(r);
+    }
+    markSelection();
+}
+
+void DeviationView::markSelection()
+{
+    if (!m_selected)
+        return;
+    const std::uint32_t item = *m_selected;
+    const double norm = m_summary->norm[item];
+    auto mark = [&](int p, double x, double y) {
+        QCustomPlot* plot = m_plots[p];
+        if (!m_marks[p]) {
+            m_marks[p] = plot->addGraph();
+            m_marks[p]->setLineStyle(QCPGraph::lsNone);
+            m_marks[p]->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 14));
+            m_marks[p]->setName(tr("selected"));
+        }
+        m_marks[p]->setData({x}, {y});
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    };
+    if (m_summary->popularity[item] > 0)
+        mark(1, double(m_summary->popularity[item]), norm);
+    if (!std::isnan(double(m_summary->meanRating[item])))
+        mark(2, double(m_summary->meanRating[item]), norm);
+    if (Eigen::Index(item) < m_projected.rows())
+        mark(3, m_projected(item, 0), m_projected(item, 1));
+    if (m_data->trueDeviation.size() == m_data->itemCount())
+        mark(4, double(m_data->trueDeviation[item]), norm);
 }
 
 } // namespace rnr

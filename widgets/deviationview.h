@@ -8,6 +8,7 @@
 
 class QCustomPlot;
 class QLabel;
+class QCPGraph;
 class QTableWidget;
 
 namespace rnr {
@@ -27,6 +28,16 @@ public:
     bool hasRun() const { return m_summary != nullptr; }
     const DeviationSummary* summary() const { return m_summary.get(); }
     QTableWidget* topItems() const { return m_top; }
+    const Dataset* dataset() const { return m_data.get(); }
+    /// Marks an item in the scatter plots and the arrows, and in the table when listed (no signal).
+    void selectItem(std::uint32_t item);
+    std::optional<std::uint32_t> selectedItem() const { return m_selected; }
+
+Q_SIGNALS:
+    /// The user picked an item in the table of top deviating items.
+    void itemSelected(std::uint32_t item);
+
+public:
     /// 0 histogram, 1 vs popularity, 2 vs mean rating, 3 arrows, 4 learnt vs true.
     QCustomPlot* plot(int index) const { return m_plots[index]; }
 
@@ -34,6 +45,7 @@ private:
     void drawHistogram();
     void drawScatter(int plot, const std::vector<double>& x, const QString& xLabel, bool logX);
     void drawArrows();
+    void markSelection();
 
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const Model> m_model;
@@ -41,6 +53,9 @@ private:
     QLabel* m_caption;
     QCustomPlot* m_plots[5];
     QTableWidget* m_top;
+    RowMatrix<float> m_projected; ///< PCA of q (the arrows plot)
+    std::optional<std::uint32_t> m_selected;
+    QCPGraph* m_marks[5] = {};
 };
 
 } // namespace rnr

@@ -1,5 +1,6 @@
 #include "embeddingview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -22,8 +23,12 @@ const QColor kColours[] = {QColor(0, 114, 178),   QColor(213, 94, 0),  QColor(0,
 constexpr int kMaxGenres = 8; ///< the most common genres get a colour each, the rest are "other"
 } // namespace
 
-EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), m_colourBox(new QComboBox(this))
+EmbeddingView::EmbeddingView(QWidget* parent)
+    : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this))
 {
+    m_usersBox->setToolTip(tr("Draw every user vector p_u (grey) in the same projection as the items: a user "
+                              "scores items by the dot product p_u \u00b7 q_i."));
+    connect(m_usersBox, &QCheckBox::toggled, this, [this] { redraw(); });
     m_colourBox->addItem(tr("Genre"), int(Colour::Genre));
     m_colourBox->addItem(tr("Popularity"), int(Colour::Popularity));
     m_colourBox->addItem(tr("Mean rating"), int(Colour::MeanRating));
@@ -32,6 +37,7 @@ EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), m_colourBox(new
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Colour by:"), this));
     top->addWidget(m_colourBox);
+    top->addWidget(m_usersBox);
     top->addStretch();
     auto* grid = new QGridLayout;
     for (int p = 0; p < 2; ++p) {
@@ -47,8 +53,10 @@ EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), m_colourBox(new
         m_plots[p]->setMouseTracking(true);
         connect(m_plots[p], &QCustomPlot::mouseMove, this, [this, p](QMouseEvent* e) { showTip(p, e); });
         connect(m_plots[p], &QCustomPlot::mousePress, this, [this, p](QMouseEvent* e) {
-            if (const auto item = itemAt(p, e->position()))
+            if (const auto item = itemAt(p, e->position())) {
                 select(*item);
+                Q_EMIT itemSelected(*item);
+            }
         });
         grid->addWidget(m_captions[p], 0, p);
         grid->addWidget(m_plots[p], 1, p);
@@ -66,7 +74,10 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_data = std::move(dataset);
     m_model = std::move(model);
     m_selected.reset();
+    m_selectedUser.reset();
     for (auto& points : m_points)
+        points.resize(0, 2);
+    for (auto& points : m_userPoints)
         points.resize(0, 2);
     if (!m_model || !m_data) {
         redraw();
@@ -76,6 +87,8 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     if (raw.size() > 0) {
         const Projection p = pca2(raw);
         m_points[0] = p.points;
+        if (m_model->params()[Block::Users].cols() == raw.cols())
+            m_userPoints[0] = p.apply(m_model->params()[Block::Users]);
         m_captions[0]->setText(tr("%1 \u2014 raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%")
                                    .arg(name)
                                    .arg(100 * p.explained[0], 0, 'f', 1)
@@ -87,6 +100,9 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     if (post.size() > 0) {
         const Projection p = pca2(post);
         m_points[1] = p.points;
+        const RowMatrix<float> users = m_model->ratingUserVectors();
+        if (users.cols() == post.cols())
+            m_userPoints[1] = p.apply(users);
         const bool rnr = m_model->spec().coupling == Coupling::RnR;
         m_captions[1]->setText((rnr ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); "
                                          "PCA explains %1% + %2%")
@@ -180,6 +196,19 @@ void EmbeddingView::redraw()
             plot->replot(QCustomPlot::rpQueuedReplot);
             continue;
         }
+        const RowMatrix<float>& users = m_userPoints[p];
+        if (m_usersBox->isChecked() && users.rows() > 0) {
+            QVector<double> ux, uy;
+            for (Eigen::Index u = 0; u < users.rows(); ++u) {
+                ux << users(u, 0);
+                uy << users(u, 1);
+            }
+            QCPGraph* graph = plot->addGraph();
+            graph->setName(tr("users"));
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(120, 120, 120, 140), 4));
+            graph->setData(ux, uy);
+        }
         std::vector<QVector<double>> xs(std::size_t(names.size())), ys(std::size_t(names.size()));
         for (Eigen::Index i = 0; i < pts.rows(); ++i) {
             xs[std::size_t(bin[std::size_t(i)])].push_back(pts(i, 0));
@@ -199,6 +228,14 @@ void EmbeddingView::redraw()
             mark->setLineStyle(QCPGraph::lsNone);
             mark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::red, 2.5), Qt::NoBrush, 14));
             mark->setData({double(pts(*m_selected, 0))}, {double(pts(*m_selected, 1))});
+        }
+        if (m_selectedUser && *m_selectedUser < std::uint32_t(users.rows())) {
+            QCPGraph* mark = plot->addGraph();
+            mark->setName(tr("user %1").arg(QString::fromStdString(m_data->userIds[*m_selectedUser])));
+            mark->setLineStyle(QCPGraph::lsNone);
+            mark->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(120, 0, 160), 2.5), Qt::NoBrush, 18));
+            mark->setData({double(users(*m_selectedUser, 0))}, {double(users(*m_selectedUser, 1))});
         }
         plot->legend->setVisible(p == 1 || m_points[1].rows() == 0);
         plot->rescaleAxes();
@@ -243,7 +280,19 @@ void EmbeddingView::select(std::uint32_t item)
         return;
     m_selected = item;
     redraw();
-    Q_EMIT itemSelected(item);
+}
+
+void EmbeddingView::selectUser(std::optional<std::uint32_t> user)
+{
+    if (user && (!m_data || *user >= m_data->userCount()))
+        user.reset();
+    m_selectedUser = user;
+    redraw();
+}
+
+void EmbeddingView::setShowUsers(bool show)
+{
+    m_usersBox->setChecked(show);
 }
 
 } // namespace rnr

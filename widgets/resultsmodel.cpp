@@ -27,7 +27,7 @@ double ResultsModel::metric(const RunResult& run, Column column)
 void ResultsModel::addRun(const RunResult& run)
 {
     RunResult kept = run;
-    kept.model.reset(); // the table needs figures, not parameters
+    kept.model.reset();                            // the table needs figures, not parameters
     for (UserOutcome& outcome : kept.testOutcomes) // ranks and ratings for the paired test; lists are not needed
         outcome.top.clear();
     m_k = run.test.k;

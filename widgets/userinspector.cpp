@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -56,6 +57,7 @@ UserInspector::UserInspector(QWidget* parent)
     qobject_cast<QLabel*>(top->itemAt(0)->widget())->setBuddy(m_search);
 
     m_history = makeTable(this, {tr("Date"), tr("Item"), tr("Rating")});
+    connectTable(m_history);
     auto* historyBox = new QWidget(this);
     auto* historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(0, 0, 0, 0);
@@ -99,6 +101,7 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
     run.caption->setWordWrap(true);
     run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("")});
     run.table->setToolTip(tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
+    connectTable(run.table);
     layout->addWidget(run.caption);
     layout->addWidget(run.table);
     m_runsLayout->addWidget(box);
@@ -151,9 +154,10 @@ bool UserInspector::showUser(const QString& id)
                 ? QDateTime::fromSecsSinceEpoch(x.timestamp, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))
                 : tr("row %1").arg(x.row);
         m_history->setItem(r, 0, new QTableWidgetItem(when));
-        m_history->setItem(r, 1,
-                           new QTableWidgetItem((held ? QStringLiteral("\u2605 ") : QString()) +
-                                                QString::fromStdString(shown.itemLabel(x.item))));
+        auto* title = new QTableWidgetItem((held ? QStringLiteral("\u2605 ") : QString()) +
+                                           QString::fromStdString(shown.itemLabel(x.item)));
+        title->setData(Qt::UserRole, x.item);
+        m_history->setItem(r, 1, title);
         m_history->setItem(r, 2, new QTableWidgetItem(QString::number(double(x.rating))));
     }
 
@@ -178,7 +182,9 @@ bool UserInspector::showUser(const QString& id)
             if (m_runs.size() > 1 && !others.count(rec.item))
                 marks += QStringLiteral("\u2260");
             run.table->setItem(row, 0, new QTableWidgetItem(QString::number(row + 1)));
-            run.table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(run.data->itemLabel(rec.item))));
+            auto* title = new QTableWidgetItem(QString::fromStdString(run.data->itemLabel(rec.item)));
+            title->setData(Qt::UserRole, rec.item);
+            run.table->setItem(row, 1, title);
             run.table->setItem(row, 2,
                                new QTableWidgetItem(std::isnan(rec.rating) ? QStringLiteral("\u2013")
                                                                            : QString::number(rec.rating, 'f', 2)));
@@ -196,7 +202,33 @@ bool UserInspector::showUser(const QString& id)
     m_status->setText(heldOut
                           ? tr("User %1: %2 ratings; the latest was held out for evaluation.").arg(id).arg(rows.size())
                           : tr("User %1: %2 ratings, none held out.").arg(id).arg(rows.size()));
+    Q_EMIT userShown(*user);
     return true;
+}
+
+void UserInspector::connectTable(QTableWidget* table)
+{
+    connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
+        if (const QTableWidgetItem* cell = table->item(row, 1)) {
+            const auto item = std::uint32_t(cell->data(Qt::UserRole).toUInt());
+            selectItem(item);
+            Q_EMIT itemActivated(item);
+        }
+    });
+}
+
+void UserInspector::selectItem(std::uint32_t item)
+{
+    std::vector<QTableWidget*> tables{m_history};
+    for (const Run& run : m_runs)
+        tables.push_back(run.table);
+    for (QTableWidget* table : tables) {
+        const QSignalBlocker block(table);
+        table->clearSelection();
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (const QTableWidgetItem* cell = table->item(r, 1); cell && cell->data(Qt::UserRole).toUInt() == item)
+                table->selectRow(r);
+    }
 }
 
 } // namespace rnr

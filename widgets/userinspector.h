@@ -32,12 +32,25 @@ public:
     /// Forgets every run.
     void clearRuns();
 
+    /// Selects the rows of an item in the history and the recommendation lists (no signal).
+    void selectItem(std::uint32_t item);
+    /// The data set of the latest run (whose dense ids the signals carry).
+    const Dataset* dataset() const { return m_runs.empty() ? nullptr : m_runs.back().data.get(); }
+
     QTableWidget* historyTable() const { return m_history; }
     int runCount() const { return int(m_runs.size()); }
     QTableWidget* runTable(int index) const;
     QString status() const;
 
+Q_SIGNALS:
+    /// A user is shown (dense id in dataset()).
+    void userShown(std::uint32_t user);
+    /// The user clicked an item in the history or a recommendation list.
+    void itemActivated(std::uint32_t item);
+
 private:
+    void connectTable(QTableWidget* table);
+
     struct Run
     {
         QString name;

@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createMenus();
     createRunWiring();
     createLoadWiring();
+    linkSelection();
     setAcceptDrops(true);
     resize(1280, 800);
     m_reportError = [this](const QString& title, const QString& message) {
@@ -352,6 +353,34 @@ void MainWindow::createLoadWiring()
                                  5000);
         Q_EMIT loadFinished(false);
     });
+}
+
+void MainWindow::linkSelection()
+{
+    // Views link by dense id, so only views showing the same data set follow each other.
+    connect(m_embeddings, &EmbeddingView::itemSelected, this,
+            [this](std::uint32_t item) { selectItem(m_embeddings->dataset(), item); });
+    connect(m_deviations, &DeviationView::itemSelected, this,
+            [this](std::uint32_t item) { selectItem(m_deviations->dataset(), item); });
+    connect(m_users, &UserInspector::itemActivated, this,
+            [this](std::uint32_t item) { selectItem(m_users->dataset(), item); });
+    connect(m_users, &UserInspector::userShown, this, [this](std::uint32_t user) {
+        if (m_users->dataset() && m_users->dataset() == m_embeddings->dataset())
+            m_embeddings->selectUser(user);
+    });
+}
+
+void MainWindow::selectItem(const Dataset* shown, std::uint32_t item)
+{
+    if (!shown || item >= shown->itemCount())
+        return;
+    if (m_embeddings->dataset() == shown)
+        m_embeddings->select(item);
+    if (m_deviations->dataset() == shown)
+        m_deviations->selectItem(item);
+    if (m_users->dataset() == shown)
+        m_users->selectItem(item);
+    statusBar()->showMessage(tr("Selected %1").arg(QString::fromStdString(shown->itemLabel(item))));
 }
 
 QStringList MainWindow::recentDatasets() const

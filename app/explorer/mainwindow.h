@@ -112,6 +112,9 @@ private:
     void chooseSessionToSave();
     void chooseSessionToOpen();
     void clearRuns();
+    void linkSelection();
+    /// Marks an item of a data set in every view that shows that data set.
+    void selectItem(const Dataset* shown, std::uint32_t item);
     void fillRecentMenu();
     QList<quint64> queue(const QList<ModelSpec>& specs);
     /// Shows a finished run in every view (from the engine, or restored from a session).

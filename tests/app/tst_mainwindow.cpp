@@ -1,5 +1,7 @@
 // The main window starts on the demo data and survives a failed load with nothing lost.
 #include "datasetview.h"
+#include "deviationview.h"
+#include "embeddingview.h"
 #include "experimentpanel.h"
 #include "hyperparamform.h"
 #include "lossplot.h"
@@ -11,6 +13,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -95,6 +98,30 @@ private Q_SLOTS:
         QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3);
         QVERIFY(window.userInspector()->showUser(QStringLiteral("1")));
         QCOMPARE(window.userInspector()->runCount(), 2);
+        QCOMPARE(window.userInspector()->runTable(0)->rowCount(), 10);
+        // The embedding view shows the latest run, the deviation view the RnR one, on the same data.
+        const Dataset* data = window.embeddingView()->dataset();
+        QVERIFY(data);
+        QCOMPARE(window.deviationView()->dataset(), data);
+        QCOMPARE(window.embeddingView()->points(0).rows(), Eigen::Index(data->itemCount()));
+        QVERIFY(window.deviationView()->hasRun());
+        QCOMPARE(window.deviationView()->summary()->norm.size(), data->itemCount());
+        QCOMPARE(window.deviationView()->topItems()->rowCount(), 25);
+        // Showing a user marks their vector; picking an item anywhere selects it everywhere.
+        const auto one = std::find(data->userIds.begin(), data->userIds.end(), std::string("1"));
+        QCOMPARE(window.embeddingView()->selectedUser(),
+                 std::optional<std::uint32_t>(std::uint32_t(one - data->userIds.begin())));
+        window.deviationView()->topItems()->cellClicked(2, 0);
+        const auto picked = window.deviationView()->selectedItem();
+        QVERIFY(picked.has_value());
+        QCOMPARE(window.deviationView()->topItems()->item(2, 0)->data(Qt::UserRole).toUInt(), *picked);
+        QCOMPARE(window.embeddingView()->selectedItem(), picked);
+        QTableWidget* list = window.userInspector()->runTable(1);
+        list->cellClicked(4, 1);
+        const auto fromList = std::uint32_t(list->item(4, 1)->data(Qt::UserRole).toUInt());
+        QCOMPARE(window.embeddingView()->selectedItem(), std::optional<std::uint32_t>(fromList));
+        QCOMPARE(window.deviationView()->selectedItem(), std::optional<std::uint32_t>(fromList));
+        QVERIFY(list->item(4, 1)->isSelected());
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty()) {
             for (int tab = 0; tab < window.tabs()->count(); ++tab) {
                 window.tabs()->setCurrentIndex(tab);

@@ -64,12 +64,27 @@ private Q_SLOTS:
         QVERIFY(found.has_value());
         QCOMPARE(view.points(0).row(*found), view.points(0).row(item)); // the item there (or one on top of it)
         QSignalSpy selected(&view, &EmbeddingView::itemSelected);
-        view.select(item);
+        QTest::mouseClick(view.plot(0), Qt::LeftButton, Qt::NoModifier, pixel.toPoint());
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(view.points(0).row(selected.first().first().value<std::uint32_t>()), view.points(0).row(item));
+        view.select(item); // programmatic: no signal
         QCOMPARE(selected.count(), 1);
         QCOMPARE(view.selectedItem(), std::optional<std::uint32_t>(item));
         // The selection is marked in both plots.
         for (int p = 0; p < 2; ++p)
             QCOMPARE(view.plot(p)->graph(view.plot(p)->graphCount() - 1)->name(), QStringLiteral("selected"));
+        // Users: projected on the item axes, drawn on request, one can be marked.
+        QCOMPARE(view.userPoints(0).rows(), Eigen::Index(m_data->userCount()));
+        QCOMPARE(view.userPoints(1).rows(), Eigen::Index(m_data->userCount()));
+        const int before = view.plot(0)->graphCount();
+        view.setShowUsers(true);
+        QCOMPARE(view.plot(0)->graphCount(), before + 1);
+        QCOMPARE(view.plot(0)->graph(0)->name(), QStringLiteral("users"));
+        QCOMPARE(view.plot(0)->graph(0)->dataCount(), int(m_data->userCount()));
+        view.selectUser(3);
+        const QCPGraph* star = view.plot(1)->graph(view.plot(1)->graphCount() - 1);
+        QCOMPARE(star->name(), QStringLiteral("user %1").arg(QString::fromStdString(m_data->userIds[3])));
+        QCOMPARE(star->data()->begin()->key, double(view.userPoints(1)(3, 0)));
     }
 
     void rankingOnlyModelsHaveNoPostSpace()
