@@ -61,6 +61,7 @@ struct Trainer::State
     std::size_t position = 0;
     Rng rng;
     Losses epochLosses;
+    Losses sinceReport; ///< losses of the batches since the last progress report
     Clock::time_point epochStart, lastReport;
     std::size_t batches = 0;
 
@@ -112,6 +113,7 @@ struct Trainer::State
         rng.shuffle(std::span(order));
         position = 0;
         epochLosses = Losses{};
+        sinceReport = Losses{};
         batches = 0;
         epochStart = Clock::now();
         lastReport = epochStart - std::chrono::seconds(1); // the first batch of an epoch is always reported
@@ -288,6 +290,7 @@ std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
         s.nextBatch();
         const Losses losses = s.trainBatch();
         s.epochLosses += losses;
+        s.sinceReport += losses;
         ++s.batches;
         if (s.progress && Clock::now() - s.lastReport > std::chrono::milliseconds(50)) {
             s.lastReport = Clock::now();
@@ -295,8 +298,15 @@ std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
             p.epoch = s.epoch + 1;
             p.tuplesDone = s.epochLosses.tuples;
             p.tuplesTotal = s.train.size();
-            p.rankingLoss = losses.ranking / double(std::max<std::size_t>(losses.tuples, 1));
-            p.ratingLoss = losses.rating / double(std::max<std::size_t>(losses.tuples, 1));
+            const Losses& recent = s.sinceReport;
+            const double n = double(std::max<std::size_t>(recent.tuples, 1));
+            p.rankingLoss = recent.ranking / n;
+            p.ratingLoss = recent.rating / n;
+            p.regularisation = recent.regularisation / n;
+            p.objective = (double(s.model.rankWeight()) * recent.ranking +
+                           double(s.model.rateWeight()) * recent.rating + recent.regularisation) /
+                          n;
+            s.sinceReport = Losses{};
             p.samplesPerSecond = double(s.epochLosses.tuples) / std::max(s.elapsed(), 1e-9);
             s.progress(p);
         }

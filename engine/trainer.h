@@ -40,7 +40,9 @@ struct BatchProgress
 {
     std::uint32_t epoch = 0; ///< 1-based epoch in progress
     std::size_t tuplesDone = 0, tuplesTotal = 0;
-    double rankingLoss = 0, ratingLoss = 0; ///< means per tuple of the latest batch
+    /// Means per tuple over the batches since the previous report (a few ms of training): the
+    /// per-batch curve, already lightly smoothed.
+    double rankingLoss = 0, ratingLoss = 0, regularisation = 0, objective = 0;
     double samplesPerSecond = 0;
 };
 

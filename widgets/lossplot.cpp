@@ -1,6 +1,8 @@
 #include "lossplot.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -16,8 +18,20 @@ const QColor kColours[] = {QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 
                            QColor(230, 159, 0), QColor(86, 180, 233), QColor(120, 120, 120), QColor(240, 228, 66)};
 } // namespace
 
-LossPlot::LossPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_seriesBox(new QComboBox(this))
+LossPlot::LossPlot(QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_seriesBox(new QComboBox(this)),
+      m_batchBox(new QCheckBox(tr("Per-&batch curves"), this)), m_smoothingBox(new QDoubleSpinBox(this))
 {
+    m_batchBox->setChecked(true);
+    m_batchBox->setToolTip(tr("Thin lines: the training losses within each epoch, reported every few "
+                              "milliseconds; the markers are the epoch means."));
+    m_smoothingBox->setRange(0.0, 0.99);
+    m_smoothingBox->setSingleStep(0.05);
+    m_smoothingBox->setValue(0.6);
+    m_smoothingBox->setToolTip(tr("Exponential moving average of the per-batch curves: the weight of the past "
+                                  "(0 = raw values)."));
+    connect(m_batchBox, &QCheckBox::toggled, this, [this] { rebuild(); });
+    connect(m_smoothingBox, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
     const std::pair<Series, QString> series[] = {
         {Series::Objective, tr("Total loss")},       {Series::Ranking, tr("Ranking loss")},
         {Series::Rating, tr("Rating loss")},         {Series::Regularisation, tr("Regularisation")},
@@ -42,6 +56,9 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(th
         if (auto* plItem = qobject_cast<QCPPlottableLegendItem*>(item)) {
             QCPAbstractPlottable* p = plItem->plottable();
             p->setVisible(!p->visible());
+            for (const Run& run : std::as_const(m_runs))
+                if (run.graph == p)
+                    run.batchGraph->setVisible(p->visible());
             plItem->setTextColor(p->visible() ? palette().color(QPalette::WindowText) : Qt::gray);
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         }
@@ -50,6 +67,10 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(th
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Show:"), this));
     top->addWidget(m_seriesBox);
+    top->addSpacing(12);
+    top->addWidget(m_batchBox);
+    top->addWidget(new QLabel(tr("Smoothing:"), this));
+    top->addWidget(m_smoothingBox);
     top->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -84,13 +105,35 @@ double LossPlot::value(const EpochRecord& e, Series series)
     return none;
 }
 
+double LossPlot::batchValue(const BatchProgress& p, Series series)
+{
+    switch (series) {
+    case Series::Objective:
+        return p.objective;
+    case Series::Ranking:
+        return p.rankingLoss;
+    case Series::Rating:
+        return p.ratingLoss;
+    case Series::Regularisation:
+        return p.regularisation;
+    default:
+        return std::nan(""); // validation figures exist per epoch only
+    }
+}
+
 void LossPlot::addRun(quint64 runId, const QString& name)
 {
     Run run;
     run.name = name;
+    const QColor colour = kColours[m_order.size() % std::size(kColours)];
+    run.batchGraph = m_plot->addGraph();
+    run.batchGraph->removeFromLegend();
+    QColor faint = colour;
+    faint.setAlpha(120);
+    run.batchGraph->setPen(QPen(faint, 1.0));
     run.graph = m_plot->addGraph();
     run.graph->setName(name);
-    QPen pen(kColours[m_order.size() % std::size(kColours)]);
+    QPen pen(colour);
     pen.setWidthF(2.0);
     run.graph->setPen(pen);
     run.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
@@ -105,11 +148,35 @@ void LossPlot::appendEpoch(quint64 runId, const EpochRecord& epoch)
         it->epochs.push_back(epoch); // drawn by the next timer tick
 }
 
+void LossPlot::appendBatch(quint64 runId, const BatchProgress& progress)
+{
+    auto it = m_runs.find(runId);
+    if (it != m_runs.end() && progress.tuplesTotal > 0)
+        it->batches.push_back(progress); // drawn by the next timer tick
+}
+
+void LossPlot::setSmoothing(double smoothing)
+{
+    m_smoothingBox->setValue(smoothing);
+}
+
+void LossPlot::setBatchCurves(bool shown)
+{
+    m_batchBox->setChecked(shown);
+}
+
+int LossPlot::batchPointCount(quint64 runId) const
+{
+    const auto it = m_runs.find(runId);
+    return it == m_runs.end() ? 0 : it->batchGraph->dataCount();
+}
+
 void LossPlot::removeRun(quint64 runId)
 {
     auto it = m_runs.find(runId);
     if (it == m_runs.end())
         return;
+    m_plot->removeGraph(it->batchGraph);
     m_plot->removeGraph(it->graph);
     m_runs.erase(it);
     m_order.removeAll(runId);
@@ -131,6 +198,8 @@ void LossPlot::rebuild()
     for (auto& run : m_runs) {
         run.graph->data()->clear();
         run.drawn = 0;
+        run.batchGraph->data()->clear();
+        run.batchesDrawn = 0;
     }
     flush();
 }
@@ -143,6 +212,16 @@ void LossPlot::flush()
             const double y = value(run.epochs[run.drawn], m_series);
             if (std::isfinite(y))
                 run.graph->addData(run.epochs[run.drawn].epoch, y);
+            added = true;
+        }
+        const double keep = m_smoothingBox->value();
+        for (; run.batchesDrawn < run.batches.size(); ++run.batchesDrawn) {
+            const BatchProgress& p = run.batches[run.batchesDrawn];
+            const double y = batchValue(p, m_series);
+            if (!m_batchBox->isChecked() || !std::isfinite(y))
+                continue;
+            run.average = run.batchGraph->dataCount() == 0 ? y : keep * run.average + (1.0 - keep) * y;
+            run.batchGraph->addData(double(p.epoch - 1) + double(p.tuplesDone) / double(p.tuplesTotal), run.average);
             added = true;
         }
     }

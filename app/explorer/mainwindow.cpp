@@ -146,6 +146,7 @@ void MainWindow::createRunWiring()
                 m_lossPlot->addRun(curve, tr("%1 α=%2 λ=%3").arg(m_runNames.value(id)).arg(alpha).arg(lambda));
             });
     connect(&m_bridge, &EngineBridge::progress, this, [this](quint64 id, const BatchProgress& p) {
+        m_lossPlot->appendBatch(m_curveOf.value(id, id), p);
         m_runLabel->setText(tr("%1: epoch %2, %3k samples/s")
                                 .arg(m_runNames.value(id))
                                 .arg(p.epoch)

@@ -96,6 +96,7 @@ private Q_SLOTS:
         window.lossPlot()->flush();
         QCOMPARE(window.lossPlot()->pointCount(ids[0]), 3);
         QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3);
+        QVERIFY(window.lossPlot()->batchPointCount(ids[0]) >= 3); // at least the first batch of each epoch
         QVERIFY(window.userInspector()->showUser(QStringLiteral("1")));
         QCOMPARE(window.userInspector()->runCount(), 2);
         QCOMPARE(window.userInspector()->runTable(0)->rowCount(), 10);

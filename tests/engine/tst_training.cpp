@@ -146,6 +146,34 @@ private Q_SLOTS:
         QCOMPARE(record->epoch, 1u);
     }
 
+    void progressReportsTheLossesSinceTheLastReport()
+    {
+        // One batch per epoch: the epoch's first (and only) batch is always reported, so the
+        // report's means must equal the epoch record's.
+        const Dataset data = communities();
+        const Split split = makeSplit(data, SplitConfig{});
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 2;
+        hp.batchSize = 100000;
+        hp.lambda = 0.01;
+        Trainer trainer(data, split, parseModelSpec("rnr:bpr+svd"), hp);
+        std::vector<BatchProgress> reports;
+        trainer.setProgressCallback([&](const BatchProgress& p) { reports.push_back(p); });
+        for (std::uint32_t epoch = 1; epoch <= 2; ++epoch) {
+            const auto record = trainer.step();
+            QVERIFY(record.has_value());
+            QCOMPARE(reports.size(), std::size_t(epoch));
+            const BatchProgress& p = reports.back();
+            QCOMPARE(p.epoch, epoch);
+            QCOMPARE(p.tuplesDone, p.tuplesTotal);
+            QVERIFY(qFuzzyCompare(p.rankingLoss, record->rankingLoss));
+            QVERIFY(qFuzzyCompare(p.ratingLoss, record->ratingLoss));
+            QVERIFY(qFuzzyCompare(p.regularisation, record->regularisation));
+            QVERIFY(qFuzzyCompare(p.objective, record->objective));
+        }
+    }
+
     void cancelIsPrompt()
     {
         DemoConfig config; // the full demo: an epoch of RnR takes a while

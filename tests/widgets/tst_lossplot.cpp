@@ -1,0 +1,90 @@
+// The training view's curves: epoch points per series, per-batch curves with their moving
+// average, runs removed cleanly.
+#include "lossplot.h"
+
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace rnr;
+
+namespace {
+
+BatchProgress batch(std::uint32_t epoch, std::size_t done, double ranking)
+{
+    BatchProgress p;
+    p.epoch = epoch;
+    p.tuplesDone = done;
+    p.tuplesTotal = 100;
+    p.rankingLoss = ranking;
+    p.ratingLoss = 2 * ranking;
+    p.objective = 3 * ranking;
+    return p;
+}
+
+EpochRecord record(std::uint32_t epoch, double objective, std::optional<double> recall)
+{
+    EpochRecord e;
+    e.epoch = epoch;
+    e.objective = objective;
+    e.rankingLoss = objective / 3;
+    if (recall) {
+        e.validation = Metrics{};
+        e.validation->recall = *recall;
+    }
+    return e;
+}
+
+} // namespace
+
+class TestLossPlot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void epochsAndBatches()
+    {
+        LossPlot plot;
+        plot.addRun(1, QStringLiteral("RnR #1"));
+        plot.addRun(2, QStringLiteral("Vanilla #2"));
+        plot.setSmoothing(0.5);
+        plot.appendBatch(1, batch(1, 25, 4.0));
+        plot.appendBatch(1, batch(1, 50, 2.0));
+        plot.appendBatch(1, batch(1, 100, 1.0));
+        plot.appendEpoch(1, record(1, 9.0, 0.1));
+        plot.appendEpoch(1, record(2, 6.0, std::nullopt));
+        plot.appendBatch(3, batch(1, 10, 1.0)); // unknown run: ignored
+        plot.flush();
+        QCOMPARE(plot.pointCount(1), 2);
+        QCOMPARE(plot.batchPointCount(1), 3);
+        QCOMPARE(plot.pointCount(2), 0);
+        // The run's curves: a thin per-batch graph, then the epoch graph (in the legend).
+        QCPGraph* batches = plot.plot()->graph(0);
+        QCOMPARE(batches->data()->size(), 3);
+        // x: fraction of the epoch; y (objective = 3 x ranking): EMA 12, 0.5*12+0.5*6 = 9, 0.5*9+0.5*3 = 6.
+        auto it = batches->data()->constBegin();
+        QCOMPARE(it->key, 0.25);
+        QCOMPARE(it->value, 12.0);
+        ++it;
+        QCOMPARE(it->value, 9.0);
+        ++it;
+        QCOMPARE(it->key, 1.0);
+        QCOMPARE(it->value, 6.0);
+        QCOMPARE(plot.plot()->legend->itemCount(), 2); // one entry per run
+
+        plot.setSmoothing(0.0); // raw values
+        QCOMPARE(std::prev(plot.plot()->graph(0)->data()->constEnd())->value, 3.0);
+        plot.setSeries(LossPlot::Series::Recall); // per epoch only; epoch 2 has no validation
+        QCOMPARE(plot.pointCount(1), 1);
+        QCOMPARE(plot.batchPointCount(1), 0);
+        plot.setSeries(LossPlot::Series::Ranking);
+        plot.setBatchCurves(false);
+        QCOMPARE(plot.batchPointCount(1), 0);
+        QCOMPARE(plot.pointCount(1), 2);
+        plot.removeRun(1);
+        QCOMPARE(plot.plot()->graphCount(), 2);
+        QCOMPARE(plot.runIds(), QList<quint64>{2});
+    }
+};
+
+QTEST_MAIN(TestLossPlot)
+#include "tst_lossplot.moc"
