@@ -59,6 +59,12 @@ Dataset filterMinInteractions(const Dataset& data, std::uint32_t minPerUser, Fil
     return out;
 }
 
+SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config)
+{
+    const std::uint32_t chosen = std::min(config.users, users);
+    return SplitSizes{chosen / 2, chosen - chosen / 2};
+}
+
 Split makeSplit(const Dataset& data, const SplitConfig& config)
 {
     const auto users = static_cast<std::uint32_t>(data.userCount());
@@ -86,8 +92,9 @@ Split makeSplit(const Dataset& data, const SplitConfig& config)
     std::vector<std::uint32_t> order(users);
     std::iota(order.begin(), order.end(), 0u);
     rng.shuffle(std::span(order));
-    const std::uint32_t chosen = std::min(config.users, users);
-    const std::uint32_t validationCount = chosen / 2;
+    const SplitSizes sizes = splitSizes(users, config);
+    const std::uint32_t chosen = sizes.validation + sizes.test;
+    const std::uint32_t validationCount = sizes.validation;
 
     std::vector<char> role(users, 0); // 0 train only, 1 validation, 2 test
     for (std::uint32_t k = 0; k < chosen; ++k)

@@ -42,6 +42,13 @@ struct Split
     SplitConfig config;
 };
 
+/// How many users a split of `users` users gives to validation and to test.
+struct SplitSizes
+{
+    std::uint32_t validation = 0, test = 0;
+};
+SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config);
+
 /// Chooses n users at random (seeded), holds out each one's chronologically last interaction
 /// (ties: larger timestamp, then larger source row), and gives half of them, chosen at random,
 /// to validation (floor(n/2)) and the rest to test: each chosen user is in exactly one of

@@ -75,4 +75,19 @@ DatasetStats computeStats(const Dataset& data)
     return s;
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> countFrequencies(const std::vector<std::uint32_t>& counts)
+{
+    std::vector<std::uint32_t> sorted(counts);
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (std::uint32_t c : sorted) {
+        if (c == 0)
+            continue;
+        if (out.empty() || out.back().first != c)
+            out.emplace_back(c, 0);
+        ++out.back().second;
+    }
+    return out;
+}
+
 } // namespace rnr

@@ -36,4 +36,8 @@ DatasetStats computeStats(const Dataset& data);
 std::vector<std::uint32_t> interactionsPerUser(const Dataset& data);
 std::vector<std::uint32_t> interactionsPerItem(const Dataset& data);
 
+/// The activity distribution of counts: (count, how many users or items have it), ascending by
+/// count, zero counts left out (what a log-log activity plot draws).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> countFrequencies(const std::vector<std::uint32_t>& counts);
+
 } // namespace rnr

@@ -35,6 +35,7 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     addRow(QStringLiteral("perItem"), tr("Ratings per item:"));
     addRow(QStringLiteral("time"), tr("Time span:"));
     addRow(QStringLiteral("metadata"), tr("Titles and genres:"));
+    addRow(QStringLiteral("split"), tr("Training uses:"));
 
     auto* histogramBox = new QGroupBox(tr("Rating histogram"), this);
     m_histogram = new QCustomPlot(histogramBox);
@@ -43,6 +44,23 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     m_histogram->yAxis->setLabel(tr("Ratings"));
     auto* histogramLayout = new QVBoxLayout(histogramBox);
     histogramLayout->addWidget(m_histogram);
+
+    auto* activityBox = new QGroupBox(tr("Activity (log-log)"), this);
+    m_activity = new QCustomPlot(activityBox);
+    m_activity->setMinimumSize(320, 200);
+    m_activity->xAxis->setLabel(tr("Ratings"));
+    m_activity->yAxis->setLabel(tr("Users or items with that many"));
+    for (QCPAxis* axis : {m_activity->xAxis, m_activity->yAxis}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    }
+    m_activity->legend->setVisible(true);
+    m_activity->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_activity->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_activity->setToolTip(tr("How many users (items) have each number of ratings: a straight falling line is the "
+                              "long tail typical of ratings data."));
+    auto* activityLayout = new QVBoxLayout(activityBox);
+    activityLayout->addWidget(m_activity);
 
     auto* reportBox = new QGroupBox(tr("Load report"), this);
     m_report = new QPlainTextEdit(reportBox);
@@ -54,10 +72,13 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     auto* top = new QHBoxLayout;
     top->addWidget(summary, 1);
     top->addWidget(histogramBox, 1);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(activityBox, 1);
+    bottom->addWidget(reportBox, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addLayout(top, 3);
-    layout->addWidget(reportBox, 1);
+    layout->addLayout(top, 1);
+    layout->addLayout(bottom, 1);
 }
 
 QLabel* DatasetView::addRow(const QString& key, const QString& label)
@@ -115,6 +136,45 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
     m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
                                                : QString::fromStdString(report.describe()));
     plotHistogram(s, dataset.scale);
+    plotActivity(dataset);
+}
+
+void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
+{
+    const QLocale locale;
+    const SplitSizes sizes = splitSizes(std::uint32_t(filtered.userCount()), config);
+    auto* label = findChild<QLabel*>(QStringLiteral("split"));
+    label->setText(tr("%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the "
+                      "latest rating of %4 validation and %5 test users (seed %6); everything else trains.")
+                       .arg(locale.toString(qulonglong(filtered.userCount())),
+                            locale.toString(qulonglong(filtered.interactions.size())),
+                            locale.toString(qulonglong(filtered.itemCount())),
+                            locale.toString(qulonglong(sizes.validation)), locale.toString(qulonglong(sizes.test)))
+                       .arg(config.seed));
+}
+
+void DatasetView::plotActivity(const Dataset& dataset)
+{
+    m_activity->clearGraphs();
+    const std::pair<QString, QColor> series[] = {{tr("users"), QColor(0, 114, 178)}, {tr("items"), QColor(213, 94, 0)}};
+    const std::vector<std::uint32_t> counts[] = {interactionsPerUser(dataset), interactionsPerItem(dataset)};
+    for (int k = 0; k < 2; ++k) {
+        QVector<double> xs, ys;
+        for (const auto& [count, how] : countFrequencies(counts[k])) {
+            xs << count;
+            ys << how;
+        }
+        QCPGraph* graph = m_activity->addGraph();
+        graph->setName(series[k].first);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(
+            QCPScatterStyle(k == 0 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssTriangle, series[k].second, 5));
+        graph->setData(xs, ys, true);
+    }
+    m_activity->rescaleAxes();
+    m_activity->xAxis->setRange(m_activity->xAxis->range().lower / 1.5, m_activity->xAxis->range().upper * 1.5);
+    m_activity->yAxis->setRange(m_activity->yAxis->range().lower / 1.5, m_activity->yAxis->range().upper * 1.5);
+    m_activity->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void DatasetView::plotHistogram(const DatasetStats& s, const RatingScale& scale)

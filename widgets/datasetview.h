@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 #include "loadoptions.h"
+#include "split.h"
 #include "stats.h"
 
 #include <QWidget>
@@ -24,6 +25,10 @@ public:
 
     /// Shows a data set and the report of its load (an empty report for built-in data).
     void setDataset(const Dataset& dataset, const LoadReport& report);
+    /// Shows what training uses: the filtered data set and what the split holds out.
+    void setSplit(const Dataset& filtered, const SplitConfig& config);
+    /// 0: rating histogram, 1: activity (log-log).
+    QCustomPlot* plot(int index) const { return index == 0 ? m_histogram : m_activity; }
 
     /// Text of the value label of a row, by its key ("users", "items", ...), for tests.
     QString valueText(const QString& key) const;
@@ -31,9 +36,11 @@ public:
 private:
     QLabel* addRow(const QString& key, const QString& label);
     void plotHistogram(const DatasetStats& stats, const RatingScale& scale);
+    void plotActivity(const Dataset& dataset);
 
     QFormLayout* m_form = nullptr;
     QCustomPlot* m_histogram = nullptr;
+    QCustomPlot* m_activity = nullptr;
     QPlainTextEdit* m_report = nullptr;
     QLabel* m_title = nullptr;
 };

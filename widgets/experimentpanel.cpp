@@ -92,6 +92,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
 
     for (QComboBox* box : {m_ranker, m_rater, m_mode})
         connect(box, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateState);
+    for (QSpinBox* box : {m_splitUsers, m_splitSeed})
+        connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::splitChanged);
     connect(m_start, &QPushButton::clicked, this, &ExperimentPanel::startRequested);
     connect(m_compare, &QPushButton::clicked, this, &ExperimentPanel::compareRequested);
     connect(m_stop, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void compareRequested(); ///< the selected RnR model and its vanilla twin, same data, split and seed
     void pauseToggled(bool paused);
     void stopRequested();
+    void splitChanged(); ///< held-out users or seed edited
 
 private:
     void updateState();

@@ -124,6 +124,10 @@ void MainWindow::createMenus()
 void MainWindow::createRunWiring()
 {
     connect(m_panel, &ExperimentPanel::startRequested, this, &MainWindow::startRun);
+    connect(m_panel, &ExperimentPanel::splitChanged, this, [this] {
+        if (m_filtered)
+            m_view->setSplit(*m_filtered, m_panel->split());
+    });
     connect(m_panel, &ExperimentPanel::compareRequested, this, &MainWindow::compareWithVanilla);
     connect(m_panel, &ExperimentPanel::stopRequested, this, [this] { m_bridge.cancelAll(); });
     connect(m_panel, &ExperimentPanel::pauseToggled, this, [this](bool paused) {
@@ -466,6 +470,7 @@ void MainWindow::present(Dataset dataset, const LoadReport& report)
     m_report = report;
     m_filtered = std::make_shared<const Dataset>(filterMinInteractions(m_dataset));
     m_view->setDataset(m_dataset, report);
+    m_view->setSplit(*m_filtered, m_panel->split());
     setWindowTitle(QString::fromStdString(m_dataset.name));
     statusBar()->showMessage(tr("%1: %2 ratings by %3 users of %4 items")
                                  .arg(QString::fromStdString(m_dataset.name))

@@ -147,6 +147,12 @@ private Q_SLOTS:
         for (auto u : validation)
             QVERIFY(!test.count(u));
         QCOMPARE(split.train.size(), 50u - 7u);
+        const SplitSizes sizes = splitSizes(10, SplitConfig{7, 11});
+        QCOMPARE(sizes.validation, 3u);
+        QCOMPARE(sizes.test, 4u);
+        QCOMPARE(splitSizes(10, SplitConfig{}).validation, 5u); // all users
+        QCOMPARE(splitSizes(10, SplitConfig{}).test, 5u);
+        QCOMPARE(splitSizes(3, SplitConfig{100, 1}).test, 2u);
     }
 
     void heldOutRowsAbsentFromTraining()

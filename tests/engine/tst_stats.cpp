@@ -44,6 +44,11 @@ private Q_SLOTS:
         QCOMPARE(s.lastTime, 50);
         QCOMPARE(s.itemsWithTitle, 2u);
         QCOMPARE(s.genres, 1u);
+        // Activity: user a has 3 ratings, b and c one each; item w 3, x and y one, z none.
+        using Frequencies = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+        QCOMPARE(countFrequencies(interactionsPerUser(data)), (Frequencies{{1, 2}, {3, 1}}));
+        QCOMPARE(countFrequencies(interactionsPerItem(data)), (Frequencies{{1, 2}, {3, 1}}));
+        QVERIFY(countFrequencies({0, 0}).empty());
     }
 
     void emptyDataSet()

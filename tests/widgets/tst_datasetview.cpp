@@ -1,6 +1,7 @@
 // The data set view shows the numbers of the data set it is given, and its load report.
 #include "datasetview.h"
 #include "demo.h"
+#include "split.h"
 
 #include <QApplication>
 #include <QDir>
@@ -31,7 +32,7 @@ private Q_SLOTS:
         QVERIFY(view.valueText(QStringLiteral("scale")).startsWith(QStringLiteral("1")));
         QVERIFY(view.valueText(QStringLiteral("metadata")).contains(QStringLiteral("8 genres")));
 
-        auto* plot = view.findChild<QCustomPlot*>();
+        QCustomPlot* plot = view.plot(0);
         QVERIFY(plot);
         QCOMPARE(plot->plottableCount(), 1);
         const auto* bars = qobject_cast<QCPBars*>(plot->plottable(0));
@@ -41,6 +42,28 @@ private Q_SLOTS:
         for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
             total += it->value;
         QCOMPARE(total, double(data.interactions.size()));
+
+        // Activity: every user and every rated item counted once, at its number of ratings.
+        QCustomPlot* activity = view.plot(1);
+        QCOMPARE(activity->graphCount(), 2);
+        const std::size_t expected[] = {data.userCount(), data.itemCount()};
+        for (int g = 0; g < 2; ++g) {
+            double counted = 0, ratings = 0;
+            for (auto it = activity->graph(g)->data()->constBegin(); it != activity->graph(g)->data()->constEnd();
+                 ++it) {
+                counted += it->value;
+                ratings += it->key * it->value;
+            }
+            QVERIFY(counted <= double(expected[g]));
+            QCOMPARE(ratings, double(data.interactions.size()));
+        }
+        QCOMPARE(activity->xAxis->scaleType(), QCPAxis::stLogarithmic);
+
+        // What the split holds out.
+        const Dataset filtered = filterMinInteractions(data);
+        view.setSplit(filtered, SplitConfig{101, 5});
+        const QString split = view.valueText(QStringLiteral("split"));
+        QVERIFY2(split.contains(QStringLiteral("50 validation and 51 test users (seed 5)")), qPrintable(split));
 
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty()) {
             view.show();
