@@ -32,10 +32,10 @@ DeviationView::DeviationView(QWidget* parent)
 {
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),
                                tr("\u2016q^d_i\u2016 against mean rating"), tr("q_i \u2192 q_i + q^d_i (PCA of q)"),
-                               tr("Learnt against true deviation (demo data)")};
+                               tr("Learnt against true (demo data)")};
     for (int p = 0; p < 5; ++p) {
         m_plots[p] = new QCustomPlot(this);
-        m_plots[p]->setMinimumSize(260, 200);
+        m_plots[p]->setMinimumSize(200, 180);
         m_plots[p]->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         titled(m_plots[p], titles[p]);
     }
@@ -49,7 +49,7 @@ DeviationView::DeviationView(QWidget* parent)
     m_top->setSelectionMode(QAbstractItemView::SingleSelection);
     m_top->setWordWrap(false);
     m_top->setTextElideMode(Qt::ElideMiddle);
-    m_top->setMinimumWidth(360);
+    m_top->setMinimumWidth(320);
     connect(m_top, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (const QTableWidgetItem* cell = m_top->item(row, 0)) {
             const auto item = std::uint32_t(cell->data(Qt::UserRole).toUInt());
@@ -61,15 +61,17 @@ DeviationView::DeviationView(QWidget* parent)
     m_caption->setText(tr("Train an RnR model to see what its deviation matrix learnt."));
 
     auto* grid = new QGridLayout;
+    // Four plots on top; the arrows and the table of titles get the width of two each below.
     grid->addWidget(m_plots[0], 0, 0);
     grid->addWidget(m_plots[1], 0, 1);
     grid->addWidget(m_plots[2], 0, 2);
-    grid->addWidget(m_plots[3], 1, 0);
-    grid->addWidget(m_plots[4], 1, 1);
-    grid->addWidget(m_top, 1, 2);
-    grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 4);
+    grid->addWidget(m_plots[4], 0, 3);
+    grid->addWidget(m_plots[3], 1, 0, 1, 2);
+    grid->addWidget(m_top, 1, 2, 1, 2);
+    for (int c = 0; c < 4; ++c)
+        grid->setColumnStretch(c, 1);
+    grid->setRowStretch(0, 2);
+    grid->setRowStretch(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
     layout->addLayout(grid, 1);

@@ -253,7 +253,7 @@ QString ResultsModel::pairedSummary(int rowA, int rowB) const
                      .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
                      .arg(t.meanDifference, 0, 'f', 4)
                      .arg(t.standardError, 0, 'f', 4)
-                     .arg(p)
+                     .arg(p.toHtmlEscaped())
                      .arg(t.pairs)
                      .arg(nameB.toHtmlEscaped())
                      .arg(m.lowerIsBetter ? t.aBetter : t.bBetter)

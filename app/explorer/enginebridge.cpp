@@ -38,10 +38,12 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
             Q_EMIT runFinished(id, outcome);
         else
             Q_EMIT runCancelled(id);
+        idleIfDone();
     });
     connect(m_worker, &TrainingWorker::cancelled, this, [this](quint64 id) {
         settle(id);
         Q_EMIT runCancelled(id);
+        idleIfDone();
     });
     connect(m_worker, &TrainingWorker::failed, this, [this](quint64 id, const QString& message) {
         const bool wanted = live(id);
@@ -50,6 +52,7 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
             Q_EMIT runFailed(id, message);
         else
             Q_EMIT runCancelled(id);
+        idleIfDone();
     });
     m_thread.start();
 }
@@ -95,6 +98,10 @@ void EngineBridge::settle(quint64 runId)
 {
     m_pending.removeAll(runId);
     m_cancelled.removeAll(runId);
+}
+
+void EngineBridge::idleIfDone()
+{
     if (m_pending.isEmpty())
         Q_EMIT idle();
 }

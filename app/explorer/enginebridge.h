@@ -47,6 +47,8 @@ Q_SIGNALS:
 private:
     bool live(quint64 runId) const { return m_pending.contains(runId) && !m_cancelled.contains(runId); }
     void settle(quint64 runId);
+    /// idle() after the last run's own signal, so that listeners see every result first.
+    void idleIfDone();
 
     QThread m_thread;
     TrainingWorker* m_worker = nullptr;

@@ -43,6 +43,8 @@ private Q_SLOTS:
         QSignalSpy epochs(&bridge, &EngineBridge::epochFinished);
         QSignalSpy finished(&bridge, &EngineBridge::runFinished);
         QSignalSpy idle(&bridge, &EngineBridge::idle);
+        qsizetype finishedWhenIdle = -1;
+        connect(&bridge, &EngineBridge::idle, this, [&] { finishedWhenIdle = finished.count(); });
         const quint64 id = bridge.start(request(demoData(), "rnr:bpr+svd", 3));
         QCOMPARE(bridge.pending(), QList<quint64>{id});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
@@ -56,6 +58,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.result.epochs.size(), 3u);
         QVERIFY(outcome.result.test.users > 0);
         QCOMPARE(idle.count(), 1);
+        QCOMPARE(finishedWhenIdle, 1); // idle comes after the last result
         QVERIFY(bridge.pending().isEmpty());
     }
 

@@ -90,6 +90,11 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(text));
         QVERIFY(std::abs(match.captured(1).toDouble() - 2.0 / 256.0) < 0.003);
         QVERIFY(!text.contains(QStringLiteral("squared error"))); // neither model rates
+        ResultsModel clear;
+        clear.addRun(ranked("bpr", 1, std::vector<std::uint32_t>(40, 20)));
+        clear.addRun(ranked("wrmf", 1, std::vector<std::uint32_t>(40, 1)));
+        const QString strong = clear.pairedSummary(0, 1);
+        QVERIFY2(strong.contains(QStringLiteral("p &lt; 0.001")), qPrintable(strong)); // escaped for rich text
 
         ResultsView view(&model);
         view.selectPair(0, 1);
