@@ -1,5 +1,6 @@
 #include "datasetview.h"
 
+#include "lazyreplot.h"
 #include "stats.h"
 
 #include <QDateTime>
@@ -174,7 +175,7 @@ void DatasetView::plotActivity(const Dataset& dataset)
     m_activity->rescaleAxes();
     m_activity->xAxis->setRange(m_activity->xAxis->range().lower / 1.5, m_activity->xAxis->range().upper * 1.5);
     m_activity->yAxis->setRange(m_activity->yAxis->range().lower / 1.5, m_activity->yAxis->range().upper * 1.5);
-    m_activity->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot(m_activity);
 }
 
 void DatasetView::plotHistogram(const DatasetStats& s, const RatingScale& scale)
@@ -195,7 +196,7 @@ void DatasetView::plotHistogram(const DatasetStats& s, const RatingScale& scale)
     bars->setPen(Qt::NoPen);
     m_histogram->xAxis->setRange(scale.min - step, scale.max + step);
     m_histogram->yAxis->setRange(0, top * 1.1 + 1);
-    m_histogram->replot();
+    requestReplot(m_histogram);
 }
 
 } // namespace rnr

@@ -1,5 +1,6 @@
 #include "deviationview.h"
 
+#include "lazyreplot.h"
 #include "projection.h"
 
 #include <QGridLayout>
@@ -91,7 +92,7 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         plot->clearGraphs();
         plot->clearPlottables();
         plot->clearItems();
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        requestReplot(plot);
     }
     m_top->setRowCount(0);
     if (!m_model || !m_data || m_model->spec().coupling != Coupling::RnR) {
@@ -155,7 +156,7 @@ void DeviationView::drawHistogram()
     plot->yAxis->setLabel(tr("Items"));
     plot->rescaleAxes();
     plot->yAxis->setRangeLower(0);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot(plot);
 }
 
 void DeviationView::drawScatter(int p, const std::vector<double>& x, const QString& xLabel, bool logX)
@@ -182,7 +183,7 @@ void DeviationView::drawScatter(int p, const std::vector<double>& x, const QStri
     if (!logX)
         plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
     plot->yAxis->scaleRange(1.1);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot(plot);
 }
 
 void DeviationView::drawArrows()
@@ -226,7 +227,7 @@ void DeviationView::drawArrows()
     plot->yAxis->setRange(bottom, top);
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.1);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    requestReplot(plot);
 }
 
 void DeviationView::selectItem(std::uint32_t item)
@@ -260,7 +261,7 @@ void DeviationView::markSelection()
             m_marks[p]->setName(tr("selected"));
         }
         m_marks[p]->setData({x}, {y});
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        requestReplot(plot);
     };
     if (m_summary->popularity[item] > 0)
         mark(1, double(m_summary->popularity[item]), norm);

@@ -1,5 +1,6 @@
 #include "embeddingview.h"
 
+#include "lazyreplot.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -193,7 +194,7 @@ void EmbeddingView::redraw()
         const RowMatrix<float>& pts = m_points[p];
         if (pts.rows() == 0 || pts.rows() != Eigen::Index(bin.size())) {
             plot->legend->setVisible(false);
-            plot->replot(QCustomPlot::rpQueuedReplot);
+            requestReplot(plot);
             continue;
         }
         const RowMatrix<float>& users = m_userPoints[p];
@@ -242,7 +243,7 @@ void EmbeddingView::redraw()
         plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
         plot->yAxis->scaleRange(1.08);
         plot->legend->setBrush(QColor(255, 255, 255, 200));
-        plot->replot(QCustomPlot::rpQueuedReplot);
+        requestReplot(plot);
     }
 }
 

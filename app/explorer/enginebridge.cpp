@@ -1,8 +1,13 @@
 #include "enginebridge.h"
 
+#include "threadpriority.h"
 #include "trainingworker.h"
 
 namespace rnr {
+
+namespace {
+constexpr int kEngineNice = 10;
+} // namespace
 
 EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
 {
@@ -55,6 +60,9 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
         idleIfDone();
     });
     m_thread.start();
+    // Training yields to the GUI thread when it uses every core (a 2-core machine, 2 threads).
+    QMetaObject::invokeMethod(
+        m_worker, [] { lowerEnginePriority(kEngineNice); }, Qt::QueuedConnection);
 }
 
 EngineBridge::~EngineBridge()

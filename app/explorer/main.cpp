@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+#include "stallbenchmark.h"
+#include "synthetic.h"
 #include "tour.h"
 
 #include <QApplication>
@@ -28,6 +30,19 @@ int main(int argc, char* argv[])
                                                               "a screenshot of every view to this folder, then quit."),
                                   QStringLiteral("folder"));
     parser.addOption(tour);
+    const QCommandLineOption stalls(
+        QStringLiteral("measure-stalls"),
+        QCoreApplication::translate("main",
+                                    "Benchmark: train RnR(BPR, SVD) on the data set given (default: generated, "
+                                    "MovieLens-100K-sized) and report the largest GUI-thread stall, then quit."));
+    const QCommandLineOption epochs(QStringLiteral("epochs"),
+                                    QCoreApplication::translate("main", "Epochs for --measure-stalls (default 5)."),
+                                    QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QCoreApplication::translate("main", "Training threads for --measure-stalls "
+                                                                         "(default 1)."),
+                                     QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({stalls, epochs, threads});
     parser.process(app);
 
     rnr::MainWindow window;
@@ -47,6 +62,37 @@ int main(int argc, char* argv[])
         return code != 0 ? code : result;
     }
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(stalls)) {
+        window.resize(1280, 800);
+        window.show();
+        window.setCloseQuestion([] { return true; });
+        int code = 0;
+        window.setErrorReporter([&](const QString& title, const QString& message) {
+            QTextStream(stderr) << title << ": " << message << '\n';
+            code = 1;
+            QApplication::quit();
+        });
+        rnr::StallBenchmark benchmark(window, std::max(1, parser.value(epochs).toInt()),
+                                      std::max(1, parser.value(threads).toInt()));
+        QObject::connect(&benchmark, &rnr::StallBenchmark::finished, &app, [](const QString& report) {
+            QTextStream(stdout) << report << '\n';
+            QApplication::quit();
+        });
+        if (positional.isEmpty()) {
+            rnr::Dataset data = rnr::syntheticRatings(rnr::SyntheticSize{943, 1682, 100000, 1});
+            data.name = "generated, MovieLens-100K-sized";
+            window.showDataset(std::move(data));
+            benchmark.start();
+        } else {
+            QObject::connect(&window, &rnr::MainWindow::loadFinished, &benchmark, [&](bool ok) {
+                if (ok)
+                    benchmark.start();
+            });
+            window.openDataset(positional.first());
+        }
+        const int result = QApplication::exec();
+        return code != 0 ? code : result;
+    }
     if (positional.isEmpty())
         window.loadDemo();
     else

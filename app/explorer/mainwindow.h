@@ -40,6 +40,8 @@ public:
     ~MainWindow() override;
 
     void loadDemo();
+    /// Shows a data set made in memory (benchmarks, generated data).
+    void showDataset(Dataset dataset, const LoadReport& report = {}) { present(std::move(dataset), report); }
     /// Starts loading a file or folder off the GUI thread (a generic CSV file asks for its
     /// column mapping first); returns false when nothing was started (mapping dialog
     /// cancelled, unrecognisable file). loadFinished() follows; on failure the error is shown
