@@ -7,8 +7,10 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build g++ clang-format
-    # Qt 6 Widgets, Qt Test, Linguist tools, the platform plugins and a font for offscreen tests
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev fonts-dejavu-core
+    # Qt 6 Widgets, Qt Test, Linguist tools, the platform plugins, the SVG icon plugin, and fonts
+    # for offscreen tests and screenshots (Latin and Chinese)
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 libgl-dev
+    fonts-dejavu-core fonts-wqy-microhei
     # plotting, linear algebra, parallelism, JSON, benchmarks
     libqcustomplot-dev libeigen3-dev libtbb-dev libsimdjson-dev libbenchmark-dev
     # the Debian package and its checks (packaging/check-package.sh): dpkg-shlibdeps and file for

@@ -183,12 +183,12 @@ void ExperimentPanel::setRunning(bool running, bool paused)
     m_running = running;
     m_pause->setEnabled(running);
     m_stop->setEnabled(running);
-    if (!running && m_pause->isChecked()) {
+    const bool checked = running && paused;
+    if (m_pause->isChecked() != checked) {
         const QSignalBlocker blocker(m_pause);
-        m_pause->setChecked(false);
-        m_pause->setText(tr("&Pause"));
+        m_pause->setChecked(checked);
     }
-    Q_UNUSED(paused);
+    m_pause->setText(checked ? tr("&Resume") : tr("&Pause"));
     updateState();
 }
 

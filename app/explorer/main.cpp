@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 int main(int argc, char* argv[])
@@ -14,6 +15,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("RnR Explorer"));
     QApplication::setOrganizationName(QStringLiteral("rnr-explorer"));
     QApplication::setApplicationVersion(QStringLiteral(RNR_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rnr-explorer.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rnr_explorer.RnRExplorer"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -29,8 +29,11 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace rnr {
 
@@ -99,26 +102,68 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
+    auto icon = [](const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Data Set File..."), this, &MainWindow::chooseFile);
+    QAction* open = file->addAction(icon("open-dataset"), tr("&Open Data Set File..."), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a ratings file (MovieLens, Yelp, CSV)"));
     file->addAction(tr("Open Data Set &Folder..."), this, &MainWindow::chooseFolder);
-    file->addAction(tr("Load &Demo Data"), this, &MainWindow::loadDemo);
+    QAction* demo = file->addAction(icon("demo-data"), tr("Load &Demo Data"), this, &MainWindow::loadDemo);
+    demo->setToolTip(tr("Generate the built-in demo data with a planted post-consumption deviation"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
-    file->addAction(tr("Open Sess&ion..."), this, &MainWindow::chooseSessionToOpen);
-    file->addAction(tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave)->setShortcut(QKeySequence::Save);
+    QAction* openSession =
+        file->addAction(icon("open-session"), tr("Open Sess&ion..."), this, &MainWindow::chooseSessionToOpen);
+    QAction* saveSession =
+        file->addAction(icon("save-session"), tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave);
+    saveSession->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction* preferences = file->addAction(icon("preferences"), tr("&Preferences..."), this, [this] {
+        if (m_showPreferences)
+            m_showPreferences();
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* start = run->addAction(tr("&Start"), this, &MainWindow::startRun);
-    start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    run->addAction(tr("Compare with &Vanilla"), this, &MainWindow::compareWithVanilla);
-    run->addAction(tr("S&top All"), this, [this] { m_bridge.cancelAll(); });
+    m_startAction = run->addAction(icon("start"), tr("&Start"), this, &MainWindow::startRun);
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_startAction->setToolTip(tr("Train the selected model (Ctrl+R)"));
+    m_compareAction =
+        run->addAction(icon("compare"), tr("Compare with &Vanilla"), this, &MainWindow::compareWithVanilla);
+    m_compareAction->setToolTip(tr("Train the selected model as RnR and as vanilla multi-task, same split and seed"));
+    m_pauseAction = run->addAction(icon("pause"), tr("&Pause"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        m_bridge.setPaused(paused);
+        updateRunState();
+    });
+    m_stopAction = run->addAction(icon("stop"), tr("S&top All"), this, [this] { m_bridge.cancelAll(); });
+    m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About RnR Explorer"), this, &MainWindow::showAbout);
+    QAction* about = help->addAction(icon("about"), tr("&About RnR Explorer"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setIconSize(QSize(22, 22));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({open, demo});
+    bar->addSeparator();
+    bar->addActions({m_startAction, m_pauseAction, m_stopAction, m_compareAction});
+    bar->addSeparator();
+    bar->addActions({openSession, saveSession});
+    bar->addSeparator();
+    bar->addAction(preferences);
+    for (QAction* action : {open, demo, openSession, saveSession, preferences, m_pauseAction})
+        if (QWidget* button = bar->widgetForAction(action))
+            qobject_cast<QToolButton*>(button)->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::createRunWiring()
@@ -190,7 +235,15 @@ void MainWindow::createRunWiring()
 void MainWindow::updateRunState()
 {
     const bool running = !m_bridge.pending().isEmpty();
+    if (!running && m_bridge.isPaused())
+        m_bridge.setPaused(false); // a pause ends with the runs: the next one starts right away
     m_panel->setRunning(running, m_bridge.isPaused());
+    m_pauseAction->setEnabled(running);
+    m_stopAction->setEnabled(running);
+    if (m_pauseAction->isChecked() != (running && m_bridge.isPaused())) {
+        const QSignalBlocker block(m_pauseAction);
+        m_pauseAction->setChecked(running && m_bridge.isPaused());
+    }
     m_progress->setVisible(running);
     if (!running)
         m_runLabel->clear();
@@ -577,10 +630,29 @@ void MainWindow::chooseSessionToOpen()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About RnR Explorer"),
-                       tr("<h3>RnR Explorer %1</h3><p>Explore multi-task recommender training: a ranking and a "
-                          "rating model trained together, the Rank and Rate way.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About RnR Explorer"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/rnr-explorer.svg")).pixmap(96, 96));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<h3>RnR Explorer %1</h3>"
+           "<p>Explore multi-task recommender training: a ranking and a rating model trained together on "
+           "shared user and item embeddings, compared with vanilla multi-task learning, the Rank and Rate "
+           "way.</p><p>Built with Qt %2 (running on Qt %3).</p>")
+            .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box.setInformativeText(aboutDetails());
+    box.exec();
+}
+
+QString MainWindow::aboutDetails()
+{
+    return tr("<p><b>Licence.</b> RnR Explorer is free software under the MIT licence. It uses Qt 6 (LGPL v3), "
+              "QCustomPlot 2.1 (GPL v3), Eigen 3.4 (MPL 2.0), oneTBB 2021 (Apache 2.0) and simdjson (Apache 2.0); "
+              "because QCustomPlot is under the GPL, the program as distributed in binary form is covered by the "
+              "GPL v3.</p>"
+              "<p><b>How to cite the method.</b> G. Hadash, O. Sar Shalom and R. Osadchy. <i>Rank and Rate: "
+              "Multi-task Learning for Recommender Systems.</i> Proceedings of the 12th ACM Conference on "
+              "Recommender Systems (RecSys '18), pp. 451–454, 2018.</p>");
 }
 
 } // namespace rnr

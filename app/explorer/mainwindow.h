@@ -92,6 +92,10 @@ public:
     /// Asks for the columns of a generic CSV file: the mapping dialog by default.
     using MappingChooser = std::function<std::optional<CsvMapping>(const QString& file)>;
     void setMappingChooser(MappingChooser chooser) { m_chooseMapping = std::move(chooser); }
+    /// Opens the preferences (set by the application, which owns them).
+    void setPreferencesOpener(std::function<void()> open) { m_showPreferences = std::move(open); }
+    /// The licences and the citation the About box shows (rich text).
+    static QString aboutDetails();
 
 Q_SIGNALS:
     /// A load ended: ok when the data set is now shown.
@@ -152,6 +156,11 @@ private:
     DatasetLoader m_loader;
     QProgressDialog* m_loadProgress = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    std::function<void()> m_showPreferences;
 };
 
 } // namespace rnr
