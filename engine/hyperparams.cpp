@@ -7,6 +7,12 @@
 #include <charconv>
 #include <cmath>
 
+// Labels and help texts are marked for Qt's lupdate: the desktop application shows them
+// translated (HyperParamForm). The engine itself stays free of Qt; here the mark is a no-op.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
 namespace rnr {
 
 namespace {
@@ -118,19 +124,19 @@ HyperParamInfo real(std::string key, std::string label, std::string help, double
 std::vector<HyperParamInfo> buildInfo()
 {
     std::vector<HyperParamInfo> list;
-    list.push_back(integer("dim", "Embedding size d", "Length of the user and item vectors shared by both tasks.", 2,
+    list.push_back(integer("dim", QT_TRANSLATE_NOOP("rnr::HyperParams", "Embedding size d"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Length of the user and item vectors shared by both tasks."), 2,
                            1024, &HyperParams::dim));
-    list.push_back(real("alpha", "Task weight \u03b1",
-                        "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only.", 0, 1,
+    list.push_back(real("alpha", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task weight \u03b1"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only."), 0, 1,
                         false, &HyperParams::alpha));
-    list.push_back(real("lambda", "Regularisation \u03bb",
-                        "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
-                        "minibatch touches.",
+    list.push_back(real("lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
+                        "minibatch touches."),
                         0, 10, true, &HyperParams::lambda));
     {
         HyperParamInfo info =
-            makeInfo("optimizer", "Optimiser",
-                     "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd.",
+            makeInfo("optimizer", QT_TRANSLATE_NOOP("rnr::HyperParams", "Optimiser"),
+                     QT_TRANSLATE_NOOP("rnr::HyperParams", "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd."),
                      HyperParamInfo::Kind::Choice);
         info.choices = {kOptimizers.begin(), kOptimizers.end()};
         info.get = [](const HyperParams& p) { return std::string(optimizerName(p.optimizer)); };
@@ -138,37 +144,37 @@ std::vector<HyperParamInfo> buildInfo()
         list.push_back(std::move(info));
     }
     list.push_back(
-        real("lr", "Learning rate", "Step size of the optimiser.", 1e-6, 10, true, &HyperParams::learningRate));
-    list.push_back(integer("epochs", "Epochs", "Passes over the training data.", 1, 100000, &HyperParams::epochs));
-    list.push_back(integer("batch", "Batch size", "Rating tuples per minibatch (one optimiser step each).", 1, 1 << 20,
+        real("lr", QT_TRANSLATE_NOOP("rnr::HyperParams", "Learning rate"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Step size of the optimiser."), 1e-6, 10, true, &HyperParams::learningRate));
+    list.push_back(integer("epochs", QT_TRANSLATE_NOOP("rnr::HyperParams", "Epochs"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Passes over the training data."), 1, 100000, &HyperParams::epochs));
+    list.push_back(integer("batch", QT_TRANSLATE_NOOP("rnr::HyperParams", "Batch size"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Rating tuples per minibatch (one optimiser step each)."), 1, 1 << 20,
                            &HyperParams::batchSize));
     {
-        HyperParamInfo info = makeInfo("activation", "Activation g",
-                                       "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR.",
+        HyperParamInfo info = makeInfo("activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
+                                       QT_TRANSLATE_NOOP("rnr::HyperParams", "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR."),
                                        HyperParamInfo::Kind::Choice);
         info.choices = {kActivations.begin(), kActivations.end()};
         info.get = [](const HyperParams& p) { return std::string(activationName(p.activation)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.activation, t, kActivations); };
         list.push_back(std::move(info));
     }
-    list.push_back(integer("bpr-negatives", "BPR negatives", "Sampled negative items per positive for BPR.", 1, 100,
+    list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1, 100,
                            &HyperParams::bprNegatives));
-    list.push_back(integer("cdae-negatives", "CDAE negatives", "Sampled negative items per positive for CDAE.", 1, 100,
+    list.push_back(integer("cdae-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for CDAE."), 1, 100,
                            &HyperParams::cdaeNegatives));
-    list.push_back(real("cdae-dropout", "CDAE dropout \u03c1",
-                        "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1)).", 0, 0.95, false,
+    list.push_back(real("cdae-dropout", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE dropout \u03c1"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1))."), 0, 0.95, false,
                         &HyperParams::cdaeDropout));
-    list.push_back(integer("wrmf-negatives", "WRMF negatives", "Sampled negative items per positive for WRMF.", 1, 100,
+    list.push_back(integer("wrmf-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for WRMF."), 1, 100,
                            &HyperParams::wrmfNegatives));
-    list.push_back(real("wrmf-confidence", "WRMF confidence a",
-                        "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss.", 0, 100, false,
+    list.push_back(real("wrmf-confidence", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF confidence a"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss."), 0, 100, false,
                         &HyperParams::wrmfConfidence));
-    list.push_back(integer("k", "Top k", "Cut-off of Recall@k, MRR@k and NDCG@k.", 1, 1000, &HyperParams::topK));
+    list.push_back(integer("k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k and NDCG@k."), 1, 1000, &HyperParams::topK));
     list.push_back(
-        integer("threads", "Threads", "Worker threads for training and evaluation.", 1, 256, &HyperParams::threads));
+        integer("threads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Threads"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Worker threads for training and evaluation."), 1, 256, &HyperParams::threads));
     {
         HyperParamInfo info =
-            makeInfo("model-seed", "Model seed", "Seed of the initialisation and of negative sampling.",
+            makeInfo("model-seed", QT_TRANSLATE_NOOP("rnr::HyperParams", "Model seed"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Seed of the initialisation and of negative sampling."),
                      HyperParamInfo::Kind::Integer, 0, 1e18);
         info.get = [](const HyperParams& p) { return std::to_string(p.seed); };
         info.set = [](HyperParams& p, std::string_view t) -> std::string {
@@ -180,8 +186,8 @@ std::vector<HyperParamInfo> buildInfo()
         };
         list.push_back(std::move(info));
     }
-    list.push_back(integer("validation-users", "Validation users",
-                           "Validate each epoch on at most this many users (0: all), for big data sets.", 0, 1e9,
+    list.push_back(integer("validation-users", QT_TRANSLATE_NOOP("rnr::HyperParams", "Validation users"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Validate each epoch on at most this many users (0: all), for big data sets."), 0, 1e9,
                            &HyperParams::validationUsers));
     return list;
 }

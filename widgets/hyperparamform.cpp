@@ -1,5 +1,6 @@
 #include "hyperparamform.h"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -47,8 +48,8 @@ HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new 
         }
         }
         editor->setObjectName(QString::fromStdString(info.key));
-        editor->setToolTip(QString::fromStdString(info.help));
-        auto* label = new QLabel(QString::fromStdString(info.label), this);
+        editor->setToolTip(QCoreApplication::translate("rnr::HyperParams", info.help.c_str()));
+        auto* label = new QLabel(QCoreApplication::translate("rnr::HyperParams", info.label.c_str()), this);
         label->setToolTip(editor->toolTip());
         label->setBuddy(editor);
         m_layout->addRow(label, editor);

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "stallbenchmark.h"
 #include "synthetic.h"
 #include "tour.h"
@@ -6,6 +7,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QTextStream>
 
 int main(int argc, char* argv[])
@@ -17,6 +21,20 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(RNR_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rnr-explorer.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rnr_explorer.RnRExplorer"));
+
+    // The language: --language, else the preference, else the system's.
+    QString language = rnr::Preferences::load().effectiveLanguage();
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    QTranslator translator, qtTranslator;
+    if (translator.load(QLocale(language), QStringLiteral("rnr-explorer"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+    if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QLocale::setDefault(QLocale(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -45,7 +63,12 @@ int main(int argc, char* argv[])
                                      QCoreApplication::translate("main", "Training threads for --measure-stalls "
                                                                          "(default 1)."),
                                      QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({stalls, epochs, threads});
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "Interface language, e.g. de or zh_CN (default: the preference or the "
+                                            "system's)."),
+        QStringLiteral("name"));
+    parser.addOptions({stalls, epochs, threads, languageOption});
     parser.process(app);
 
     rnr::MainWindow window;

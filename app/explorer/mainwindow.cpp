@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "lossplot.h"
 #include "resultsmodel.h"
+#include "preferencesdialog.h"
 #include "resultsview.h"
 #include "session.h"
 #include "userinspector.h"
@@ -90,6 +91,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         box.setDetailedText(report);
         box.exec();
     };
+    m_showPreferences = [this] {
+        PreferencesDialog dialog(Preferences::load(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const Preferences chosen = dialog.preferences();
+        chosen.save();
+        applyPreferences(chosen);
+    };
+    applyPreferences(Preferences::load());
     m_chooseMapping = [this](const QString& file) -> std::optional<CsvMapping> {
         CsvMappingDialog dialog(file, this);
         if (dialog.exec() != QDialog::Accepted)
@@ -411,6 +421,14 @@ void MainWindow::createLoadWiring()
                                  5000);
         Q_EMIT loadFinished(false);
     });
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences)
+{
+    HyperParams hp = m_panel->params();
+    hp.threads = std::uint32_t(preferences.threads);
+    hp.epochs = std::uint32_t(preferences.epochs);
+    m_panel->setParams(hp);
 }
 
 void MainWindow::linkSelection()

@@ -26,6 +26,7 @@ class EmbeddingView;
 class ExperimentPanel;
 class LossPlot;
 class ResultsModel;
+struct Preferences;
 class ResultsView;
 class UserInspector;
 
@@ -94,6 +95,8 @@ public:
     void setMappingChooser(MappingChooser chooser) { m_chooseMapping = std::move(chooser); }
     /// Opens the preferences (set by the application, which owns them).
     void setPreferencesOpener(std::function<void()> open) { m_showPreferences = std::move(open); }
+    /// Puts the preferred threads and epochs into the experiment panel.
+    void applyPreferences(const Preferences& preferences);
     /// The licences and the citation the About box shows (rich text).
     static QString aboutDetails();
 
