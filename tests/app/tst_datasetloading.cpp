@@ -3,10 +3,14 @@
 #include "csvmappingdialog.h"
 #include "datasetloader.h"
 #include "datasetview.h"
+#include "experimentpanel.h"
 #include "mainwindow.h"
+#include "resultsmodel.h"
+#include "userinspector.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLocale>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -213,6 +217,32 @@ private Q_SLOTS:
         QCoreApplication::sendEvent(&window, &drop);
         QVERIFY(done.wait(10000));
         QCOMPARE(window.dataset().interactions.size(), 2u);
+    }
+
+    void movieLens100KTrainsRnRAndVanilla()
+    {
+        const QString folder = QStringLiteral(RNR_SHARED_DATASETS "/ml-100k");
+        if (!QFileInfo::exists(folder + QStringLiteral("/u.data")))
+            QSKIP("../shared/datasets/ml-100k is not here (its licence forbids committing it)");
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openDataset(folder));
+        QVERIFY(done.wait(60000));
+        QCOMPARE(window.dataset().userCount(), 943u);
+        QCOMPARE(window.dataset().itemCount(), 1682u);
+        QCOMPARE(window.datasetView()->valueText(QStringLiteral("ratings")), QLocale().toString(100000));
+        HyperParams hp = window.experimentPanel()->params();
+        hp.dim = 8;
+        hp.epochs = 1;
+        window.experimentPanel()->setParams(hp);
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        QCOMPARE(window.compareWithVanilla().size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
+        QCOMPARE(window.resultsModel()->rowCount(), 2);
+        QVERIFY(window.finishedRuns()[0].result.test.users > 400);
+        QVERIFY(window.userInspector()->showUser(QStringLiteral("196")));
+        QVERIFY(window.userInspector()->historyTable()->rowCount() > 0);
     }
 
 private:
