@@ -147,7 +147,7 @@ void CsvMappingDialog::check()
             if (chosen[a] >= 0 && chosen[a] == chosen[b])
                 problem = tr("The %1 and the %2 cannot be the same column.").arg(roles[a], roles[b]);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
-    m_message->setText(problem.isEmpty() ? tr("%n row(s) shown.", nullptr, int(m_current.rows.size())) : problem);
+    m_message->setText(problem.isEmpty() ? tr("Rows shown: %n", nullptr, int(m_current.rows.size())) : problem);
     // Name the chosen columns in the preview's header.
     for (int c = 0; c < m_preview->columnCount(); ++c) {
         QString name = QString::fromStdString(m_current.columns[std::size_t(c)]);

@@ -118,7 +118,7 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     drawArrows();
     if (m_data->trueDeviation.size() == m_data->itemCount()) {
         const std::vector<double> truth(m_data->trueDeviation.begin(), m_data->trueDeviation.end());
-        drawScatter(4, truth, tr("True \u2016e_i\u2016"), false);
+        drawScatter(4, truth, tr("True ‖e_i‖"), false);
     }
 
     const int rows = std::min<int>(kTopItems, int(m_summary->ranking.size()));

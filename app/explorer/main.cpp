@@ -9,8 +9,8 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <QTextStream>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {

@@ -9,8 +9,8 @@
 #include "experimentpanel.h"
 #include "loader.h"
 #include "lossplot.h"
-#include "resultsmodel.h"
 #include "preferencesdialog.h"
+#include "resultsmodel.h"
 #include "resultsview.h"
 #include "session.h"
 #include "userinspector.h"
@@ -64,10 +64,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     m_runLabel = new QLabel(this);
+    m_queueLabel = new QLabel(this);
+    m_queueLabel->setToolTip(tr("Runs waiting behind the one in training"));
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->setVisible(false);
     statusBar()->addPermanentWidget(m_runLabel);
+    statusBar()->addPermanentWidget(m_queueLabel);
     statusBar()->addPermanentWidget(m_progress);
 
     createMenus();
@@ -255,6 +258,9 @@ void MainWindow::updateRunState()
         m_pauseAction->setChecked(running && m_bridge.isPaused());
     }
     m_progress->setVisible(running);
+    const int queued = int(m_bridge.pending().size()) - 1;
+    m_queueLabel->setText(queued > 0 ? tr("Queued: %n", nullptr, queued) : QString());
+    m_queueLabel->setVisible(queued > 0);
     if (!running)
         m_runLabel->clear();
 }
@@ -292,6 +298,11 @@ QList<quint64> MainWindow::queue(const QList<ModelSpec>& specs)
     }
     updateRunState();
     return ids;
+}
+
+QString MainWindow::queueText() const
+{
+    return m_queueLabel->text();
 }
 
 QList<quint64> MainWindow::startRun()
@@ -570,7 +581,7 @@ bool MainWindow::saveSession(const QString& path)
         m_reportError(tr("Could not save the session"), QString::fromStdString(e.what()));
         return false;
     }
-    statusBar()->showMessage(tr("Saved the session with %n run(s) to %1", nullptr, m_finished.size()).arg(path), 5000);
+    statusBar()->showMessage(tr("Saved %1 (runs: %n)", nullptr, int(m_finished.size())).arg(path), 5000);
     return true;
 }
 
@@ -607,7 +618,7 @@ bool MainWindow::openSession(const QString& path)
         adoptRun(id, run.name, run.data, run.outcome);
     }
     setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), QString::fromStdString(m_dataset.name)));
-    statusBar()->showMessage(tr("Opened %1: %n run(s)", nullptr, int(session.runs.size())).arg(path), 5000);
+    statusBar()->showMessage(tr("Opened %1 (runs: %n)", nullptr, int(session.runs.size())).arg(path), 5000);
     return true;
 }
 

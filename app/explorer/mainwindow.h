@@ -77,6 +77,8 @@ public:
     /// Queues the panel's multi-task model as RnR and as vanilla, same data, split and seed
     /// (for each seed: RnR, then vanilla).
     QList<quint64> compareWithVanilla();
+    /// The status bar's queue note ("2 more runs queued"; empty when nothing waits).
+    QString queueText() const;
     /// Finished runs, oldest first, and their ids.
     const QList<RunOutcome>& finishedRuns() const { return m_finished; }
     const QList<quint64>& finishedIds() const { return m_finishedIds; }
@@ -145,6 +147,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_runLabel = nullptr;
+    QLabel* m_queueLabel = nullptr; ///< how many runs wait behind the running one
     EngineBridge m_bridge;
     QHash<quint64, QString> m_runNames;
     QHash<quint64, int> m_runEpochs;

@@ -32,8 +32,13 @@ QString tr(const char* text)
 }
 
 /// `rnr params`: the hyper-parameter table as Markdown (the README's table is this output).
-int runParams(const QStringList&, QTextStream& out, QTextStream&)
+int runParams(const QStringList& arguments, QTextStream& out, QTextStream& err)
 {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List every hyper-parameter with its default, range and meaning, as a "
+                                        "Markdown table (the README's table is this output)."));
+    if (const auto done = parseCommand(parser, arguments, QStringLiteral("params"), out, err))
+        return *done;
     const HyperParams defaults;
     out << tr("| flag | default | meaning |\n|---|---|---|\n");
     for (const auto& info : hyperParamInfo()) {
@@ -98,7 +103,12 @@ std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& a
         return Usage;
     }
     if (parser.isSet(help)) {
-        out << parser.helpText();
+        // Qt names the executable as it was started ("./rnr"); name the sub-command instead.
+        QString text = parser.helpText();
+        const qsizetype options = text.indexOf(QStringLiteral(" [options]"));
+        if (text.startsWith(QStringLiteral("Usage: ")) && options > 0)
+            text.replace(7, options - 7, QStringLiteral("rnr ") + command);
+        out << text;
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

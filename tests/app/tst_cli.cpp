@@ -78,6 +78,10 @@ private Q_SLOTS:
         QCOMPARE(statsHelp.code, 0);
         QVERIFY(statsHelp.out.contains(QStringLiteral("--dataset")));
         QVERIFY(statsHelp.out.contains(QStringLiteral("--on-problem")));
+        QVERIFY2(statsHelp.out.startsWith(QStringLiteral("Usage: rnr stats [options]")), qPrintable(statsHelp.out));
+        const Outcome paramsHelp = run({QStringLiteral("params"), QStringLiteral("--help")});
+        QCOMPARE(paramsHelp.code, 0);
+        QVERIFY2(paramsHelp.out.startsWith(QStringLiteral("Usage: rnr params [options]")), qPrintable(paramsHelp.out));
     }
 
     void usageErrorsExitWithTwo_data()
@@ -86,6 +90,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("no command") << QStringList{} << QStringLiteral("Usage");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command");
+        QTest::newRow("params option") << QStringList{QStringLiteral("params"), QStringLiteral("--bogus")}
+                                       << QStringLiteral("bogus");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("stats"), QStringLiteral("--colour")}
                                         << QStringLiteral("colour");
         QTest::newRow("bad format") << QStringList{QStringLiteral("stats"), QStringLiteral("--format=xml")}

@@ -81,8 +81,10 @@ private Q_SLOTS:
         QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
         const QList<quint64> ids = window.compareWithVanilla();
         QCOMPARE(ids.size(), 2);
+        QCOMPARE(window.queueText(), QStringLiteral("Queued: 1"));
         QCOMPARE(window.tabs()->currentWidget(), window.lossPlot());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
+        QCOMPARE(window.queueText(), QString());
         QCOMPARE(window.finishedRuns().size(), 2);
         QCOMPARE(window.finishedRuns()[0].result.spec.coupling, Coupling::RnR);
         QCOMPARE(window.finishedRuns()[1].result.spec.coupling, Coupling::Vanilla);

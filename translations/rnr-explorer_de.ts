@@ -1,0 +1,1339 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore multi-task recommender training: Rank and Rate.</source>
+        <translation>Multi-Task-Training von Empfehlungssystemen erkunden: Rank and Rate.</translation>
+    </message>
+    <message>
+        <source>A data set file or folder to open (default: the built-in demo data).</source>
+        <translation>Zu öffnende Datensatzdatei oder zu öffnender Datensatzordner (Standard: die eingebauten Demodaten).</translation>
+    </message>
+    <message>
+        <source>Run a scripted session on the demo data and write a screenshot of every view to this folder, then quit.</source>
+        <translation>Eine geskriptete Sitzung mit den Demodaten ausführen, von jeder Ansicht einen Screenshot in diesen Ordner schreiben und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Benchmark: train RnR(BPR, SVD) on the data set given (default: generated, MovieLens-100K-sized) and report the largest GUI-thread stall, then quit.</source>
+        <translation>Benchmark: RnR(BPR, SVD) auf dem angegebenen Datensatz trainieren (Standard: generiert, in der Größe von MovieLens-100K), die längste Blockade des GUI-Threads melden und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Epochs for --measure-stalls (default 5).</source>
+        <translation>Epochen für --measure-stalls (Standard: 5).</translation>
+    </message>
+    <message>
+        <source>Training threads for --measure-stalls (default 1).</source>
+        <translation>Trainings-Threads für --measure-stalls (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
+        <translation>Sprache der Oberfläche, z. B. de oder zh_CN (Standard: die Einstellung oder die Systemsprache).</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::CsvMappingDialog</name>
+    <message>
+        <source>Map the Columns of %1</source>
+        <translation>Spalten von %1 zuordnen</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>The first line names the columns</source>
+        <translation>Die erste Zeile enthält die Spaltennamen</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Nutzer:</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>Bewertung:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Without a rating column every row counts as rating 1 (implicit feedback).</source>
+        <translation>Ohne Bewertungsspalte zählt jede Zeile als Bewertung 1 (implizites Feedback).</translation>
+    </message>
+    <message>
+        <source>Without a time column the order of the rows is taken as time.</source>
+        <translation>Ohne Zeitspalte gilt die Reihenfolge der Zeilen als Zeit.</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>Erste Zeilen:</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>(Spalte wählen)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the user.</source>
+        <translation>Bitte die Spalte mit dem Nutzer auswählen.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the item.</source>
+        <translation>Bitte die Spalte mit dem Item auswählen.</translation>
+    </message>
+    <message>
+        <source>The %1 and the %2 cannot be the same column.</source>
+        <translation>%1 und %2 können nicht in derselben Spalte stehen.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows shown: %n</source>
+        <translation>
+            <numerusform>%n Zeile angezeigt.</numerusform>
+            <numerusform>%n Zeilen angezeigt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rnr::DatasetView</name>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Nutzer:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Items:</translation>
+    </message>
+    <message>
+        <source>Ratings:</source>
+        <translation>Bewertungen:</translation>
+    </message>
+    <message>
+        <source>Density:</source>
+        <translation>Dichte:</translation>
+    </message>
+    <message>
+        <source>Rating scale:</source>
+        <translation>Bewertungsskala:</translation>
+    </message>
+    <message>
+        <source>Mean rating:</source>
+        <translation>Mittlere Bewertung:</translation>
+    </message>
+    <message>
+        <source>Ratings per user:</source>
+        <translation>Bewertungen pro Nutzer:</translation>
+    </message>
+    <message>
+        <source>Ratings per item:</source>
+        <translation>Bewertungen pro Item:</translation>
+    </message>
+    <message>
+        <source>Time span:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Titles and genres:</source>
+        <translation>Titel und Genres:</translation>
+    </message>
+    <message>
+        <source>Training uses:</source>
+        <translation>Training nutzt:</translation>
+    </message>
+    <message>
+        <source>Rating histogram</source>
+        <translation>Bewertungshistogramm</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Activity (log-log)</source>
+        <translation>Aktivität (log-log)</translation>
+    </message>
+    <message>
+        <source>Users or items with that many</source>
+        <translation>Nutzer bzw. Items mit so vielen</translation>
+    </message>
+    <message>
+        <source>How many users (items) have each number of ratings: a straight falling line is the long tail typical of ratings data.</source>
+        <translation>Wie viele Nutzer (Items) jede Anzahl von Bewertungen haben: Eine gerade fallende Linie ist der für Bewertungsdaten typische Long Tail.</translation>
+    </message>
+    <message>
+        <source>Load report</source>
+        <translation>Ladebericht</translation>
+    </message>
+    <message>
+        <source>min %1, median %2, mean %3, max %4</source>
+        <translation>Min. %1, Median %2, Mittel %3, Max. %4</translation>
+    </message>
+    <message>
+        <source>%1 (std %2)</source>
+        <translation>%1 (Std.-Abw. %2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>no timestamps: row order is used as time</source>
+        <translation>keine Zeitstempel: Die Zeilenreihenfolge dient als Zeit</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items have a title; %3 genres</source>
+        <translation>%1 von %2 Items haben einen Titel; %3 Genres</translation>
+    </message>
+    <message>
+        <source>Generated in memory: nothing was read or skipped.</source>
+        <translation>Im Speicher erzeugt: Nichts wurde gelesen oder übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the latest rating of %4 validation and %5 test users (seed %6); everything else trains.</source>
+        <translation>%1 Nutzer mit mindestens 4 Bewertungen, %2 Bewertungen von %3 Items. Für die Evaluation zurückgehalten: die jeweils letzte Bewertung von %4 Validierungs- und %5 Testnutzern (Seed %6); alles Übrige dient dem Training.</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::DeviationView</name>
+    <message>
+        <source>Distribution of ‖q^d_i‖</source>
+        <translation>Verteilung von ‖q^d_i‖</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖ against popularity</source>
+        <translation>‖q^d_i‖ gegen Popularität</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖ against mean rating</source>
+        <translation>‖q^d_i‖ gegen mittlere Bewertung</translation>
+    </message>
+    <message>
+        <source>q_i → q_i + q^d_i (PCA of q)</source>
+        <translation>q_i → q_i + q^d_i (PCA von q)</translation>
+    </message>
+    <message>
+        <source>Learnt against true (demo data)</source>
+        <translation>Gelernt gegen wahr (Demodaten)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖</source>
+        <translation>‖q^d_i‖</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>Mittlere Bewertung</translation>
+    </message>
+    <message>
+        <source>Train an RnR model to see what its deviation matrix learnt.</source>
+        <translation>Nach dem Training eines RnR-Modells ist hier zu sehen, was seine Abweichungsmatrix gelernt hat.</translation>
+    </message>
+    <message>
+        <source>%1 is not an RnR model: only RnR learns a post-consumption deviation q^d_i.</source>
+        <translation>%1 ist kein RnR-Modell: Nur RnR lernt eine Abweichung q^d_i nach dem Konsum.</translation>
+    </message>
+    <message>
+        <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the tied FC layer (rating).</source>
+        <translation>%1: Die Abweichungsmatrix verschiebt jedes Item von q_i (Ranking) nach q_i + q^d_i vor der gemeinsam genutzten FC-Schicht (Bewertung).</translation>
+    </message>
+    <message>
+        <source> On the demo data the learnt ‖q^d_i‖ correlates with the planted deviation: Spearman %1, Pearson %2.</source>
+        <translation> Auf den Demodaten korreliert das gelernte ‖q^d_i‖ mit der vorgegebenen Abweichung: Spearman %1, Pearson %2.</translation>
+    </message>
+    <message>
+        <source>Training ratings (log)</source>
+        <translation>Trainingsbewertungen (log)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>PC 1 of q</source>
+        <translation>PC 1 von q</translation>
+    </message>
+    <message>
+        <source>PC 2 of q</source>
+        <translation>PC 2 von q</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>True ‖e_i‖</source>
+        <translation>Wahre ‖e_i‖</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::EmbeddingView</name>
+    <message>
+        <source>Show &amp;users</source>
+        <translation>&amp;Nutzer anzeigen</translation>
+    </message>
+    <message>
+        <source>Draw every user vector p_u (grey) in the same projection as the items: a user scores items by the dot product p_u · q_i.</source>
+        <translation>Jeden Nutzervektor p_u (grau) in derselben Projektion wie die Items zeichnen: Der Score eines Items für einen Nutzer ist das Skalarprodukt p_u · q_i.</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>Popularität</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>Mittlere Bewertung</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Färben nach:</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <source>Train a model to see its item vectors.</source>
+        <translation>Nach dem Training eines Modells sind hier seine Item-Vektoren zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 — raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%</source>
+        <translation>%1 — rohe Item-Vektoren q_i (von der Ranking-Aufgabe genutzt); PCA erklärt %2 % + %3 %</translation>
+    </message>
+    <message>
+        <source>%1 has no item vectors.</source>
+        <translation>%1 hat keine Item-Vektoren.</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); PCA explains %1% + %2%</source>
+        <translation>Item-Vektoren nach der FC-Schicht g(W(q_i + q^d_i) + c) (von der Bewertungsaufgabe genutzt); PCA erklärt %1 % + %2 %</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer); PCA explains %1% + %2%</source>
+        <translation>Von der Bewertungsaufgabe genutzte Item-Vektoren (gleich den rohen: keine FC-Schicht); PCA erklärt %1 % + %2 %</translation>
+    </message>
+    <message>
+        <source>%1 has no rating task: no post-consumption space.</source>
+        <translation>%1 hat keine Bewertungsaufgabe: kein Raum nach dem Konsum.</translation>
+    </message>
+    <message>
+        <source>other / none</source>
+        <translation>sonstige / keins</translation>
+    </message>
+    <message>
+        <source>%1–%2 ratings</source>
+        <translation>%1–%2 Bewertungen</translation>
+    </message>
+    <message>
+        <source>mean %1–%2</source>
+        <translation>Mittel %1–%2</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Nutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ExperimentPanel</name>
+    <message>
+        <source>Search the α × λ &amp;grid</source>
+        <translation>α × λ-&amp;Gitter durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;vanilla</source>
+        <translation>Mit &amp;Vanilla vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;topp</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>Popularität</translation>
+    </message>
+    <message>
+        <source>The ranking task R: which items a user chooses (implicit feedback).</source>
+        <translation>Die Ranking-Aufgabe R: welche Items ein Nutzer auswählt (implizites Feedback).</translation>
+    </message>
+    <message>
+        <source>The rating task P: how a user rates an item after consuming it.</source>
+        <translation>Die Bewertungsaufgabe P: wie ein Nutzer ein Item nach dem Konsum bewertet.</translation>
+    </message>
+    <message>
+        <source>Single task</source>
+        <translation>Single-Task</translation>
+    </message>
+    <message>
+        <source>Vanilla multi-task</source>
+        <translation>Vanilla-Multi-Task</translation>
+    </message>
+    <message>
+        <source>Rank and Rate (RnR)</source>
+        <translation>Rank and Rate (RnR)</translation>
+    </message>
+    <message>
+        <source>Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items through a learnt deviation and a tied non-linear layer.</source>
+        <translation>Vanilla: Beide Aufgaben teilen sich die Nutzer- und Item-Vektoren. RnR: Die Bewertungsaufgabe sieht Items durch eine gelernte Abweichung und eine gemeinsam genutzte nichtlineare Schicht.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Ranking:</source>
+        <translation>&amp;Ranking:</translation>
+    </message>
+    <message>
+        <source>R&amp;ating:</source>
+        <translation>&amp;Bewertung:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Users whose latest rating is held out (half validation, half test); 0 = all.</source>
+        <translation>Nutzer, deren letzte Bewertung zurückgehalten wird (je zur Hälfte Validierung und Test); 0 = alle.</translation>
+    </message>
+    <message>
+        <source>Seed of the split and of the model&apos;s initialisation.</source>
+        <translation>Seed der Aufteilung und der Initialisierung des Modells.</translation>
+    </message>
+    <message>
+        <source>Held-out &amp;users:</source>
+        <translation>Holdout-N&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std over them and the paired test pairs them by seed.</source>
+        <translation>Läufe pro Modell mit den Seeds Seed, Seed + 1, ...: Die Ergebnistabelle zeigt Mittelwert ± Standardabweichung über diese Läufe, und der gepaarte Test paart sie nach Seed.</translation>
+    </message>
+    <message>
+        <source>See&amp;ds:</source>
+        <translation>See&amp;ds:</translation>
+    </message>
+    <message>
+        <source>Train every point of the paper&apos;s grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
+        <translation>Jeden Punkt des Gitters aus dem Paper trainieren (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ nur für Single-Task-Modelle) und den Punkt mit dem besten Validierungs-Recall@k behalten.</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Train the selected model on the engine thread.</source>
+        <translation>Das ausgewählte Modell im Engine-Thread trainieren.</translation>
+    </message>
+    <message>
+        <source>Queue the selected RnR model and its vanilla twin on the same data, split and seed.</source>
+        <translation>Das ausgewählte RnR-Modell und sein Vanilla-Gegenstück mit denselben Daten, derselben Aufteilung und demselben Seed in die Warteschlange stellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>A single-task model has either a ranking or a rating algorithm: choose None for the other, or a multi-task mode.</source>
+        <translation>Ein Single-Task-Modell hat entweder einen Ranking- oder einen Bewertungsalgorithmus: Für den anderen „Keiner“ wählen oder einen Multi-Task-Modus.</translation>
+    </message>
+    <message>
+        <source>Choose a ranking or a rating algorithm.</source>
+        <translation>Bitte einen Ranking- oder einen Bewertungsalgorithmus auswählen.</translation>
+    </message>
+    <message>
+        <source>Multi-task modes need a learnt ranking algorithm (BPR, CDAE, WRMF) and a rating algorithm.</source>
+        <translation>Multi-Task-Modi brauchen einen gelernten Ranking-Algorithmus (BPR, CDAE, WRMF) und einen Bewertungsalgorithmus.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::HyperParams</name>
+    <message>
+        <source>Embedding size d</source>
+        <translation>Einbettungsgröße d</translation>
+    </message>
+    <message>
+        <source>Length of the user and item vectors shared by both tasks.</source>
+        <translation>Länge der Nutzer- und Item-Vektoren, die sich beide Aufgaben teilen.</translation>
+    </message>
+    <message>
+        <source>Task weight α</source>
+        <translation>Aufgabengewicht α</translation>
+    </message>
+    <message>
+        <source>Weight of the ranking loss; the rating loss gets 1 - α. 1 trains ranking only.</source>
+        <translation>Gewicht des Ranking-Verlusts; der Bewertungsverlust erhält 1 - α. Bei 1 wird nur das Ranking trainiert.</translation>
+    </message>
+    <message>
+        <source>Regularisation λ</source>
+        <translation>Regularisierung λ</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each minibatch touches.</source>
+        <translation>L2-Strafterm auf Einbettungen, Abweichungen und FC-Schicht, angewandt auf die Zeilen, die der jeweilige Minibatch berührt.</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>adam (default), adagrad (the paper&apos;s, with a larger rate than its 0.001) or plain sgd.</source>
+        <translation>adam (Standard), adagrad (wie im Paper, aber mit größerer Lernrate als dessen 0.001) oder einfaches sgd.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Step size of the optimiser.</source>
+        <translation>Schrittweite des Optimierers.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training data.</source>
+        <translation>Durchläufe über die Trainingsdaten.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>Rating tuples per minibatch (one optimiser step each).</source>
+        <translation>Bewertungstupel pro Minibatch (je ein Optimiererschritt).</translation>
+    </message>
+    <message>
+        <source>Activation g</source>
+        <translation>Aktivierung g</translation>
+    </message>
+    <message>
+        <source>Non-linearity of RnR&apos;s tied FC layer; identity is an ablation, not RnR.</source>
+        <translation>Nichtlinearität der gemeinsam genutzten FC-Schicht von RnR; identity ist eine Ablation, kein RnR.</translation>
+    </message>
+    <message>
+        <source>BPR negatives</source>
+        <translation>BPR-Negative</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for BPR.</source>
+        <translation>Gezogene negative Items pro positivem Item für BPR.</translation>
+    </message>
+    <message>
+        <source>CDAE negatives</source>
+        <translation>CDAE-Negative</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for CDAE.</source>
+        <translation>Gezogene negative Items pro positivem Item für CDAE.</translation>
+    </message>
+    <message>
+        <source>CDAE dropout ρ</source>
+        <translation>CDAE-Dropout ρ</translation>
+    </message>
+    <message>
+        <source>Share of a user&apos;s input items dropped (survivors scaled by 1/(1-ρ)).</source>
+        <translation>Anteil der verworfenen Eingabe-Items eines Nutzers (die verbleibenden werden mit 1/(1-ρ) skaliert).</translation>
+    </message>
+    <message>
+        <source>WRMF negatives</source>
+        <translation>WRMF-Negative</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for WRMF.</source>
+        <translation>Gezogene negative Items pro positivem Item für WRMF.</translation>
+    </message>
+    <message>
+        <source>WRMF confidence a</source>
+        <translation>WRMF-Konfidenz a</translation>
+    </message>
+    <message>
+        <source>Confidence of a positive is 1 + a * rating in WRMF&apos;s weighted squared loss.</source>
+        <translation>Die Konfidenz eines positiven Items ist 1 + a * Bewertung im gewichteten quadratischen Verlust von WRMF.</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>Top k</translation>
+    </message>
+    <message>
+        <source>Cut-off of Recall@k, MRR@k and NDCG@k.</source>
+        <translation>Grenze k für Recall@k, MRR@k und NDCG@k.</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Worker threads for training and evaluation.</source>
+        <translation>Worker-Threads für Training und Evaluation.</translation>
+    </message>
+    <message>
+        <source>Model seed</source>
+        <translation>Modell-Seed</translation>
+    </message>
+    <message>
+        <source>Seed of the initialisation and of negative sampling.</source>
+        <translation>Seed der Initialisierung und des Negative Samplings.</translation>
+    </message>
+    <message>
+        <source>Validation users</source>
+        <translation>Validierungsnutzer</translation>
+    </message>
+    <message>
+        <source>Validate each epoch on at most this many users (0: all), for big data sets.</source>
+        <translation>In jeder Epoche auf höchstens so vielen Nutzern validieren (0: alle), für große Datensätze.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::LossPlot</name>
+    <message>
+        <source>Per-&amp;batch curves</source>
+        <translation>Kurven je &amp;Batch</translation>
+    </message>
+    <message>
+        <source>Thin lines: the training losses within each epoch, reported every few milliseconds; the markers are the epoch means.</source>
+        <translation>Dünne Linien: die Trainingsverluste innerhalb jeder Epoche, alle paar Millisekunden gemeldet; die Markierungen sind die Epochenmittelwerte.</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the per-batch curves: the weight of the past (0 = raw values).</source>
+        <translation>Exponentiell gleitender Mittelwert der Kurven je Batch: das Gewicht der Vergangenheit (0 = Rohwerte).</translation>
+    </message>
+    <message>
+        <source>Total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>Ranking loss</source>
+        <translation>Ranking-Verlust</translation>
+    </message>
+    <message>
+        <source>Rating loss</source>
+        <translation>Bewertungsverlust</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Regularisierung</translation>
+    </message>
+    <message>
+        <source>Validation Recall@k</source>
+        <translation>Validierungs-Recall@k</translation>
+    </message>
+    <message>
+        <source>Validation MRR@k</source>
+        <translation>Validierungs-MRR@k</translation>
+    </message>
+    <message>
+        <source>Validation NDCG@k</source>
+        <translation>Validierungs-NDCG@k</translation>
+    </message>
+    <message>
+        <source>Validation RMSE</source>
+        <translation>Validierungs-RMSE</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::MainWindow</name>
+    <message>
+        <source>&amp;Data set</source>
+        <translation>Daten&amp;satz</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Ergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Embeddings</source>
+        <translation>E&amp;inbettungen</translation>
+    </message>
+    <message>
+        <source>De&amp;viations</source>
+        <translation>Ab&amp;weichungen</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Nutzer</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Training in progress</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>A model is still training. Stop it and quit?</source>
+        <translation>Ein Modell wird noch trainiert. Training stoppen und beenden?</translation>
+    </message>
+    <message>
+        <source>Some rows could not be used and were skipped. The data set view shows the full load report.</source>
+        <translation>Einige Zeilen waren nicht verwendbar und wurden übersprungen. Die Datensatzansicht zeigt den vollständigen Ladebericht.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Set File...</source>
+        <translation>&amp;Datensatzdatei öffnen...</translation>
+    </message>
+    <message>
+        <source>Open a ratings file (MovieLens, Yelp, CSV)</source>
+        <translation>Eine Bewertungsdatei öffnen (MovieLens, Yelp, CSV)</translation>
+    </message>
+    <message>
+        <source>Open Data Set &amp;Folder...</source>
+        <translation>Datensatz&amp;ordner öffnen...</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>De&amp;modaten laden</translation>
+    </message>
+    <message>
+        <source>Generate the built-in demo data with a planted post-consumption deviation</source>
+        <translation>Die eingebauten Demodaten mit einer vorgegebenen Abweichung nach dem Konsum erzeugen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open Sess&amp;ion...</source>
+        <translation>S&amp;itzung öffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session As...</source>
+        <translation>Sitzung &amp;speichern unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Train the selected model (Ctrl+R)</source>
+        <translation>Das ausgewählte Modell trainieren (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;Vanilla</source>
+        <translation>Mit &amp;Vanilla vergleichen</translation>
+    </message>
+    <message>
+        <source>Train the selected model as RnR and as vanilla multi-task, same split and seed</source>
+        <translation>Das ausgewählte Modell als RnR und als Vanilla-Multi-Task trainieren, mit derselben Aufteilung und demselben Seed</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>S&amp;top All</source>
+        <translation>Alle s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop the running model and drop the queued ones</source>
+        <translation>Das laufende Modell stoppen und die wartenden verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About RnR Explorer</source>
+        <translation>Ü&amp;ber RnR Explorer</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>Training von %1</translation>
+    </message>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2, %3k samples/s</source>
+        <translation>%1: Epoche %2, %3k Samples/s</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2 of %3, about %4 s left</source>
+        <translation>%1: Epoche %2 von %3, noch etwa %4 s</translation>
+    </message>
+    <message>
+        <source>%1 finished: test Recall@%2 %3, MRR@%2 %4</source>
+        <translation>%1 fertig: Test-Recall@%2 %3, MRR@%2 %4</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 gestoppt</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to train on</source>
+        <translation>Keine Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>No user of this data set has at least 4 ratings.</source>
+        <translation>Kein Nutzer dieses Datensatzes hat mindestens 4 Bewertungen.</translation>
+    </message>
+    <message>
+        <source>%1 #%2 (seed %3)</source>
+        <translation>%1 #%2 (Seed %3)</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell auswählen</translation>
+    </message>
+    <message>
+        <source>Could not open the data set</source>
+        <translation>Datensatz konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+The data set shown before is still loaded.</source>
+        <translation>%1
+
+Der zuvor angezeigte Datensatz bleibt geladen.</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>%1 wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Loading %1...</source>
+        <translation>%1 wird geladen...</translation>
+    </message>
+    <message>
+        <source>Rows skipped while loading %1</source>
+        <translation>Beim Laden von %1 übersprungene Zeilen</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Loading %1 cancelled; the data set shown before is still loaded.</source>
+        <translation>Laden von %1 abgebrochen; der zuvor angezeigte Datensatz bleibt geladen.</translation>
+    </message>
+    <message>
+        <source>Selected %1</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent data sets</source>
+        <translation>Keine zuletzt geöffneten Datensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Open Data Set File</source>
+        <translation>Datensatzdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)</source>
+        <translation>Bewertungsdateien (*.data *.dat *.csv *.tsv *.txt *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Data Set Folder</source>
+        <translation>Datensatzordner öffnen</translation>
+    </message>
+    <message>
+        <source>%1: %2 ratings by %3 users of %4 items</source>
+        <translation>%1: %2 Bewertungen von %3 Nutzern für %4 Items</translation>
+    </message>
+    <message>
+        <source>Could not save the session</source>
+        <translation>Sitzung konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Stop the training before opening a session: it replaces the runs shown.</source>
+        <translation>Vor dem Öffnen einer Sitzung bitte das Training stoppen: Die Sitzung ersetzt die angezeigten Läufe.</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>Sitzung konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was changed.</source>
+        <translation>%1
+
+Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>RnR Explorer sessions (*.rnrsession)</source>
+        <translation>RnR-Explorer-Sitzungen (*.rnrsession)</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>RnR Explorer sessions (*.rnrsession);;All files (*)</source>
+        <translation>RnR-Explorer-Sitzungen (*.rnrsession);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About RnR Explorer</source>
+        <translation>Über RnR Explorer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RnR Explorer %1&lt;/h3&gt;&lt;p&gt;Explore multi-task recommender training: a ranking and a rating model trained together on shared user and item embeddings, compared with vanilla multi-task learning, the Rank and Rate way.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RnR Explorer %1&lt;/h3&gt;&lt;p&gt;Multi-Task-Training von Empfehlungssystemen erkunden: ein Ranking- und ein Bewertungsmodell, gemeinsam auf geteilten Nutzer- und Item-Einbettungen trainiert nach dem Ansatz von Rank and Rate, im Vergleich mit Vanilla-Multi-Task-Learning.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft unter Qt %3).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licence.&lt;/b&gt; RnR Explorer is free software under the MIT licence. It uses Qt 6 (LGPL v3), QCustomPlot 2.1 (GPL v3), Eigen 3.4 (MPL 2.0), oneTBB 2021 (Apache 2.0) and simdjson (Apache 2.0); because QCustomPlot is under the GPL, the program as distributed in binary form is covered by the GPL v3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How to cite the method.&lt;/b&gt; G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; Proceedings of the 12th ACM Conference on Recommender Systems (RecSys &apos;18), pp. 451–454, 2018.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Lizenz.&lt;/b&gt; RnR Explorer ist freie Software unter der MIT-Lizenz. Es verwendet Qt 6 (LGPL v3), QCustomPlot 2.1 (GPL v3), Eigen 3.4 (MPL 2.0), oneTBB 2021 (Apache 2.0) und simdjson (Apache 2.0); da QCustomPlot unter der GPL steht, unterliegt das Programm in der als Binärdatei verbreiteten Form der GPL v3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zitierweise der Methode.&lt;/b&gt; G. Hadash, O. Sar Shalom und R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; Proceedings of the 12th ACM Conference on Recommender Systems (RecSys &apos;18), S. 451–454, 2018.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Runs waiting behind the one in training</source>
+        <translation>Läufe, die nach dem laufenden Training warten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %n</source>
+        <translation>
+            <numerusform>Warteschlange: %n</numerusform>
+            <numerusform>Warteschlange: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (runs: %n)</source>
+        <translation>
+            <numerusform>%1 gespeichert (%n Lauf)</numerusform>
+            <numerusform>%1 gespeichert (%n Läufe)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (runs: %n)</source>
+        <translation>
+            <numerusform>%1 geöffnet (%n Lauf)</numerusform>
+            <numerusform>%1 geöffnet (%n Läufe)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rnr::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>Threads for training and evaluation. Training on every core keeps the window responsive: the engine runs at a lower priority.</source>
+        <translation>Threads für Training und Evaluation. Auch beim Training auf allen Kernen bleibt das Fenster bedienbar: Die Engine läuft mit niedrigerer Priorität.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Training &amp;threads:</source>
+        <translation>Trainings-&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Default &amp;epochs:</source>
+        <translation>Standard-&amp;Epochen:</translation>
+    </message>
+    <message>
+        <source>A new language applies when RnR Explorer starts again.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von RnR Explorer wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ResultsModel</name>
+    <message>
+        <source>Best in this column</source>
+        <translation>Bester Wert dieser Spalte</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Recall@%1</source>
+        <translation>Recall@%1</translation>
+    </message>
+    <message>
+        <source>MRR@%1</source>
+        <translation>MRR@%1</translation>
+    </message>
+    <message>
+        <source>NDCG@%1</source>
+        <translation>NDCG@%1</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>quadratischer Fehler</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;, paired by seed and held-out user:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; gegen &lt;b&gt;%2&lt;/b&gt;, gepaart nach Seed und zurückgehaltenem Nutzer:</translation>
+    </message>
+    <message>
+        <source>%1: no shared seed or held-out user: train both with the same split and seed.</source>
+        <translation>%1: kein gemeinsamer Seed oder zurückgehaltener Nutzer: beide mit derselben Aufteilung und demselben Seed trainieren.</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.001</source>
+        <translation>p &lt; 0.001</translation>
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
+    </message>
+    <message>
+        <source>%1 is better</source>
+        <translation>%1 ist besser</translation>
+    </message>
+    <message>
+        <source>no significant difference</source>
+        <translation>kein signifikanter Unterschied</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) — &lt;b&gt;%14&lt;/b&gt;</source>
+        <translation>%1: %2 → %3 (Differenz %4%5 ± %6, %7; %8 Paare: %9 besser für %10, %11 für %12, %13 unentschieden) — &lt;b&gt;%14&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ResultsView</name>
+    <message>
+        <source>Test figures of each run&apos;s best validation epoch, mean ± std over runs; the best of each column in bold.</source>
+        <translation>Testwerte der besten Validierungsepoche jedes Laufs, Mittelwert ± Standardabweichung über die Läufe; der beste Wert jeder Spalte ist fett.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation>Als Markdown &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save as CSV, Markdown or LaTeX</source>
+        <translation>Als CSV, Markdown oder LaTeX speichern</translation>
+    </message>
+    <message>
+        <source>Select two rows (Ctrl+click) for a paired significance test: the runs are paired by seed and each test user&apos;s held-out item, and a sign-flip randomisation test gives the p-value.</source>
+        <translation>Zwei Zeilen auswählen (Strg+Klick) für einen gepaarten Signifikanztest: Die Läufe werden nach Seed und dem zurückgehaltenen Item jedes Testnutzers gepaart, und ein Randomisierungstest mit Vorzeichenwechsel liefert den p-Wert.</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
+        <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::StallBenchmark</name>
+    <message>
+        <source>nothing to train on</source>
+        <translation>keine Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; training took %7 s; tabs switched every 300 ms):
+  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s into the run, with the %14 tab in front</source>
+        <translation>Blockaden des GUI-Threads beim Training von RnR(BPR, SVD) über %1 Epochen mit %2 Threads (%3: %4 Nutzer, %5 Items, %6 Bewertungen; Training dauerte %7 s; Tabwechsel alle 300 ms):
+  längste Blockade %8 ms (Budget %9 ms), 99. Perzentil %10 ms, %11 von %12 Heartbeats um mehr als das Budget verspätet; die längste begann %13 s nach Beginn des Laufs, mit dem Tab „%14“ im Vordergrund</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::Tour</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>the default model cannot be compared with vanilla</source>
+        <translation>das Standardmodell kann nicht mit Vanilla verglichen werden</translation>
+    </message>
+    <message>
+        <source>wrote %1 screenshots to %2</source>
+        <translation>%1 Screenshots nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::UserInspector</name>
+    <message>
+        <source>User id, as in the data set</source>
+        <translation>Nutzer-ID wie im Datensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Nutzer:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; (held-out rating marked ★)</source>
+        <translation>&lt;b&gt;Verlauf&lt;/b&gt; (zurückgehaltene Bewertung mit ★ markiert)</translation>
+    </message>
+    <message>
+        <source>Train a model, then look up a user.</source>
+        <translation>Nach dem Training eines Modells lässt sich hier ein Nutzer nachschlagen.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Recommended item</source>
+        <translation>Empfohlenes Item</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>★ the user&apos;s held-out item; ≠ recommended by no other run shown</source>
+        <translation>★ zurückgehaltenes Item des Nutzers; ≠ von keinem anderen angezeigten Lauf empfohlen</translation>
+    </message>
+    <message>
+        <source>No trained run yet.</source>
+        <translation>Noch kein trainierter Lauf.</translation>
+    </message>
+    <message>
+        <source>No user &apos;%1&apos; in %2.</source>
+        <translation>Kein Nutzer „%1“ in %2.</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;held-out item ranked %1 of %2</source>
+        <translation>&lt;br&gt;zurückgehaltenes Item auf Rang %1 von %2</translation>
+    </message>
+    <message>
+        <source>User %1: %2 ratings; the latest was held out for evaluation.</source>
+        <translation>Nutzer %1: %2 Bewertungen; die letzte wurde für die Evaluation zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>User %1: %2 ratings, none held out.</source>
+        <translation>Nutzer %1: %2 Bewertungen, keine zurückgehalten.</translation>
+    </message>
+</context>
+</TS>

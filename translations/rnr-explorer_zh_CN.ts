@@ -1,0 +1,1335 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Explore multi-task recommender training: Rank and Rate.</source>
+        <translation>探索多任务推荐模型训练：Rank and Rate。</translation>
+    </message>
+    <message>
+        <source>A data set file or folder to open (default: the built-in demo data).</source>
+        <translation>要打开的数据集文件或文件夹（默认：内置演示数据）。</translation>
+    </message>
+    <message>
+        <source>Run a scripted session on the demo data and write a screenshot of every view to this folder, then quit.</source>
+        <translation>在演示数据上运行脚本化会话，将每个视图的截图写入此文件夹，然后退出。</translation>
+    </message>
+    <message>
+        <source>Benchmark: train RnR(BPR, SVD) on the data set given (default: generated, MovieLens-100K-sized) and report the largest GUI-thread stall, then quit.</source>
+        <translation>基准测试：在给定的数据集（默认：生成的 MovieLens-100K 规模数据）上训练 RnR(BPR, SVD)，报告 GUI 线程的最长卡顿，然后退出。</translation>
+    </message>
+    <message>
+        <source>Epochs for --measure-stalls (default 5).</source>
+        <translation>--measure-stalls 的训练轮次（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Training threads for --measure-stalls (default 1).</source>
+        <translation>--measure-stalls 的训练线程数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
+        <translation>界面语言，例如 de 或 zh_CN（默认：首选项中的设置或系统语言）。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::CsvMappingDialog</name>
+    <message>
+        <source>Map the Columns of %1</source>
+        <translation>映射 %1 的列</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>逗号 ( , )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>分号 ( ; )</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>竖线 ( | )</translation>
+    </message>
+    <message>
+        <source>The first line names the columns</source>
+        <translation>第一行为列名</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>物品：</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>评分：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>Without a rating column every row counts as rating 1 (implicit feedback).</source>
+        <translation>若没有评分列，每一行都按评分 1 计（隐式反馈）。</translation>
+    </message>
+    <message>
+        <source>Without a time column the order of the rows is taken as time.</source>
+        <translation>若没有时间列，则以行的顺序作为时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>前几行：</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>（请选择一列）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the user.</source>
+        <translation>请选择包含用户的列。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the item.</source>
+        <translation>请选择包含物品的列。</translation>
+    </message>
+    <message>
+        <source>The %1 and the %2 cannot be the same column.</source>
+        <translation>%1和%2不能是同一列。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows shown: %n</source>
+        <translation>
+            <numerusform>显示 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rnr::DatasetView</name>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>用户数：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>物品数：</translation>
+    </message>
+    <message>
+        <source>Ratings:</source>
+        <translation>评分数：</translation>
+    </message>
+    <message>
+        <source>Density:</source>
+        <translation>密度：</translation>
+    </message>
+    <message>
+        <source>Rating scale:</source>
+        <translation>评分范围：</translation>
+    </message>
+    <message>
+        <source>Mean rating:</source>
+        <translation>平均评分：</translation>
+    </message>
+    <message>
+        <source>Ratings per user:</source>
+        <translation>每用户评分数：</translation>
+    </message>
+    <message>
+        <source>Ratings per item:</source>
+        <translation>每物品评分数：</translation>
+    </message>
+    <message>
+        <source>Time span:</source>
+        <translation>时间跨度：</translation>
+    </message>
+    <message>
+        <source>Titles and genres:</source>
+        <translation>标题与类型：</translation>
+    </message>
+    <message>
+        <source>Training uses:</source>
+        <translation>训练数据：</translation>
+    </message>
+    <message>
+        <source>Rating histogram</source>
+        <translation>评分直方图</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评分数</translation>
+    </message>
+    <message>
+        <source>Activity (log-log)</source>
+        <translation>活跃度（双对数）</translation>
+    </message>
+    <message>
+        <source>Users or items with that many</source>
+        <translation>具有该评分数的用户或物品数</translation>
+    </message>
+    <message>
+        <source>How many users (items) have each number of ratings: a straight falling line is the long tail typical of ratings data.</source>
+        <translation>拥有各个评分数的用户（物品）数量：一条下降的直线即评分数据中典型的长尾分布。</translation>
+    </message>
+    <message>
+        <source>Load report</source>
+        <translation>加载报告</translation>
+    </message>
+    <message>
+        <source>min %1, median %2, mean %3, max %4</source>
+        <translation>最小 %1，中位数 %2，均值 %3，最大 %4</translation>
+    </message>
+    <message>
+        <source>%1 (std %2)</source>
+        <translation>%1（标准差 %2）</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>no timestamps: row order is used as time</source>
+        <translation>无时间戳：以行顺序作为时间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items have a title; %3 genres</source>
+        <translation>%2 个物品中有 %1 个有标题；%3 种类型</translation>
+    </message>
+    <message>
+        <source>Generated in memory: nothing was read or skipped.</source>
+        <translation>在内存中生成：没有读取或跳过任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the latest rating of %4 validation and %5 test users (seed %6); everything else trains.</source>
+        <translation>%1 个至少有 4 条评分的用户，对 %3 个物品的 %2 条评分。留出用于评估：%4 个验证用户和 %5 个测试用户各自的最新一条评分（种子 %6）；其余全部用于训练。</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>物品</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::DeviationView</name>
+    <message>
+        <source>Distribution of ‖q^d_i‖</source>
+        <translation>‖q^d_i‖ 的分布</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖ against popularity</source>
+        <translation>‖q^d_i‖ 与流行度</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖ against mean rating</source>
+        <translation>‖q^d_i‖ 与平均评分</translation>
+    </message>
+    <message>
+        <source>q_i → q_i + q^d_i (PCA of q)</source>
+        <translation>q_i → q_i + q^d_i（q 的 PCA）</translation>
+    </message>
+    <message>
+        <source>Learnt against true (demo data)</source>
+        <translation>学得值与真实值（演示数据）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>‖q^d_i‖</source>
+        <translation>‖q^d_i‖</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评分数</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>平均评分</translation>
+    </message>
+    <message>
+        <source>Train an RnR model to see what its deviation matrix learnt.</source>
+        <translation>训练一个 RnR 模型，以查看其偏差矩阵学到了什么。</translation>
+    </message>
+    <message>
+        <source>%1 is not an RnR model: only RnR learns a post-consumption deviation q^d_i.</source>
+        <translation>%1 不是 RnR 模型：只有 RnR 会学习消费后偏差 q^d_i。</translation>
+    </message>
+    <message>
+        <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the tied FC layer (rating).</source>
+        <translation>%1：偏差矩阵在权重共享的 FC 层（评分）之前，将每个物品从 q_i（排序）移动到 q_i + q^d_i。</translation>
+    </message>
+    <message>
+        <source> On the demo data the learnt ‖q^d_i‖ correlates with the planted deviation: Spearman %1, Pearson %2.</source>
+        <translation>在演示数据上，学得的 ‖q^d_i‖ 与预设偏差的相关性：Spearman %1，Pearson %2。</translation>
+    </message>
+    <message>
+        <source>Training ratings (log)</source>
+        <translation>训练评分数（对数）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>PC 1 of q</source>
+        <translation>q 的主成分 1</translation>
+    </message>
+    <message>
+        <source>PC 2 of q</source>
+        <translation>q 的主成分 2</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>选中项</translation>
+    </message>
+    <message>
+        <source>True ‖e_i‖</source>
+        <translation>真实 ‖e_i‖</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::EmbeddingView</name>
+    <message>
+        <source>Show &amp;users</source>
+        <translation>显示用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Draw every user vector p_u (grey) in the same projection as the items: a user scores items by the dot product p_u · q_i.</source>
+        <translation>在与物品相同的投影中绘制每个用户向量 p_u（灰色）：用户通过点积 p_u · q_i 为物品打分。</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>流行度</translation>
+    </message>
+    <message>
+        <source>Mean rating</source>
+        <translation>平均评分</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>着色依据：</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>主成分 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>主成分 2</translation>
+    </message>
+    <message>
+        <source>Train a model to see its item vectors.</source>
+        <translation>训练一个模型，以查看其物品向量。</translation>
+    </message>
+    <message>
+        <source>%1 — raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%</source>
+        <translation>%1 — 原始物品向量 q_i（排序任务所用）；PCA 解释了 %2% + %3% 的方差</translation>
+    </message>
+    <message>
+        <source>%1 has no item vectors.</source>
+        <translation>%1 没有物品向量。</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); PCA explains %1% + %2%</source>
+        <translation>经过 FC 层的物品向量 g(W(q_i + q^d_i) + c)（评分任务所用）；PCA 解释了 %1% + %2% 的方差</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer); PCA explains %1% + %2%</source>
+        <translation>评分任务所用的物品向量（没有 FC 层，与原始向量相同）；PCA 解释了 %1% + %2% 的方差</translation>
+    </message>
+    <message>
+        <source>%1 has no rating task: no post-consumption space.</source>
+        <translation>%1 没有评分任务：不存在消费后空间。</translation>
+    </message>
+    <message>
+        <source>other / none</source>
+        <translation>其他 / 无</translation>
+    </message>
+    <message>
+        <source>%1–%2 ratings</source>
+        <translation>%1–%2 条评分</translation>
+    </message>
+    <message>
+        <source>mean %1–%2</source>
+        <translation>均值 %1–%2</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>选中项</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ExperimentPanel</name>
+    <message>
+        <source>Search the α × λ &amp;grid</source>
+        <translation>搜索 α × λ 网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;vanilla</source>
+        <translation>与普通多任务对比(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>流行度</translation>
+    </message>
+    <message>
+        <source>The ranking task R: which items a user chooses (implicit feedback).</source>
+        <translation>排序任务 R：用户会选择哪些物品（隐式反馈）。</translation>
+    </message>
+    <message>
+        <source>The rating task P: how a user rates an item after consuming it.</source>
+        <translation>评分任务 P：用户在消费物品后会给出怎样的评分。</translation>
+    </message>
+    <message>
+        <source>Single task</source>
+        <translation>单任务</translation>
+    </message>
+    <message>
+        <source>Vanilla multi-task</source>
+        <translation>普通多任务</translation>
+    </message>
+    <message>
+        <source>Rank and Rate (RnR)</source>
+        <translation>Rank and Rate (RnR)</translation>
+    </message>
+    <message>
+        <source>Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items through a learnt deviation and a tied non-linear layer.</source>
+        <translation>普通多任务：两个任务共享用户向量和物品向量。RnR：评分任务通过学得的偏差和一个权重共享的非线性层来看待物品。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;Ranking:</source>
+        <translation>排序(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ating:</source>
+        <translation>评分(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Users whose latest rating is held out (half validation, half test); 0 = all.</source>
+        <translation>留出最新一条评分的用户数（一半用于验证，一半用于测试）；0 = 全部。</translation>
+    </message>
+    <message>
+        <source>Seed of the split and of the model&apos;s initialisation.</source>
+        <translation>数据划分和模型初始化所用的种子。</translation>
+    </message>
+    <message>
+        <source>Held-out &amp;users:</source>
+        <translation>留出用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std over them and the paired test pairs them by seed.</source>
+        <translation>每个模型的运行次数，种子依次为 seed、seed + 1、...：结果表显示这些运行的均值 ± 标准差，配对检验按种子将它们配对。</translation>
+    </message>
+    <message>
+        <source>See&amp;ds:</source>
+        <translation>种子数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Train every point of the paper&apos;s grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
+        <translation>训练论文网格中的每个点（α ∈ {0.9, 0.95, 1}，λ ∈ {0.01, 0.001}；λ 仅用于单任务模型），并保留验证集 Recall@k 最佳的那个。</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>超参数</translation>
+    </message>
+    <message>
+        <source>Train the selected model on the engine thread.</source>
+        <translation>在引擎线程上训练所选模型。</translation>
+    </message>
+    <message>
+        <source>Queue the selected RnR model and its vanilla twin on the same data, split and seed.</source>
+        <translation>将所选 RnR 模型及其对应的普通多任务模型加入队列，使用相同的数据、划分和种子。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A single-task model has either a ranking or a rating algorithm: choose None for the other, or a multi-task mode.</source>
+        <translation>单任务模型只能有排序算法或评分算法之一：请将另一项设为“无”，或选择多任务模式。</translation>
+    </message>
+    <message>
+        <source>Choose a ranking or a rating algorithm.</source>
+        <translation>请选择排序算法或评分算法。</translation>
+    </message>
+    <message>
+        <source>Multi-task modes need a learnt ranking algorithm (BPR, CDAE, WRMF) and a rating algorithm.</source>
+        <translation>多任务模式需要一个可学习的排序算法（BPR、CDAE、WRMF）和一个评分算法。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::HyperParams</name>
+    <message>
+        <source>Embedding size d</source>
+        <translation>嵌入维度 d</translation>
+    </message>
+    <message>
+        <source>Length of the user and item vectors shared by both tasks.</source>
+        <translation>两个任务共享的用户向量和物品向量的长度。</translation>
+    </message>
+    <message>
+        <source>Task weight α</source>
+        <translation>任务权重 α</translation>
+    </message>
+    <message>
+        <source>Weight of the ranking loss; the rating loss gets 1 - α. 1 trains ranking only.</source>
+        <translation>排序损失的权重；评分损失的权重为 1 - α。取 1 时仅训练排序任务。</translation>
+    </message>
+    <message>
+        <source>Regularisation λ</source>
+        <translation>正则化 λ</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each minibatch touches.</source>
+        <translation>对嵌入、偏差和 FC 层施加的 L2 惩罚，仅作用于每个小批次涉及的行。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>adam (default), adagrad (the paper&apos;s, with a larger rate than its 0.001) or plain sgd.</source>
+        <translation>adam（默认）、adagrad（论文所用，但学习率大于论文中的 0.001）或普通 sgd。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step size of the optimiser.</source>
+        <translation>优化器的步长。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Passes over the training data.</source>
+        <translation>遍历训练数据的次数。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Rating tuples per minibatch (one optimiser step each).</source>
+        <translation>每个小批次包含的评分元组数（每个小批次执行一步优化）。</translation>
+    </message>
+    <message>
+        <source>Activation g</source>
+        <translation>激活函数 g</translation>
+    </message>
+    <message>
+        <source>Non-linearity of RnR&apos;s tied FC layer; identity is an ablation, not RnR.</source>
+        <translation>RnR 中权重共享的 FC 层所用的非线性函数；identity（恒等）仅用于消融实验，不是 RnR。</translation>
+    </message>
+    <message>
+        <source>BPR negatives</source>
+        <translation>BPR 负样本数</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for BPR.</source>
+        <translation>BPR 中每个正样本采样的负样本物品数。</translation>
+    </message>
+    <message>
+        <source>CDAE negatives</source>
+        <translation>CDAE 负样本数</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for CDAE.</source>
+        <translation>CDAE 中每个正样本采样的负样本物品数。</translation>
+    </message>
+    <message>
+        <source>CDAE dropout ρ</source>
+        <translation>CDAE 丢弃率 ρ</translation>
+    </message>
+    <message>
+        <source>Share of a user&apos;s input items dropped (survivors scaled by 1/(1-ρ)).</source>
+        <translation>用户输入物品中被丢弃的比例（保留的物品按 1/(1-ρ) 缩放）。</translation>
+    </message>
+    <message>
+        <source>WRMF negatives</source>
+        <translation>WRMF 负样本数</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive for WRMF.</source>
+        <translation>WRMF 中每个正样本采样的负样本物品数。</translation>
+    </message>
+    <message>
+        <source>WRMF confidence a</source>
+        <translation>WRMF 置信度 a</translation>
+    </message>
+    <message>
+        <source>Confidence of a positive is 1 + a * rating in WRMF&apos;s weighted squared loss.</source>
+        <translation>在 WRMF 的加权平方损失中，正样本的置信度为 1 + a * 评分。</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>Top k</translation>
+    </message>
+    <message>
+        <source>Cut-off of Recall@k, MRR@k and NDCG@k.</source>
+        <translation>Recall@k、MRR@k 和 NDCG@k 的截断位置 k。</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Worker threads for training and evaluation.</source>
+        <translation>用于训练和评估的工作线程数。</translation>
+    </message>
+    <message>
+        <source>Model seed</source>
+        <translation>模型种子</translation>
+    </message>
+    <message>
+        <source>Seed of the initialisation and of negative sampling.</source>
+        <translation>初始化和负采样所用的种子。</translation>
+    </message>
+    <message>
+        <source>Validation users</source>
+        <translation>验证用户数</translation>
+    </message>
+    <message>
+        <source>Validate each epoch on at most this many users (0: all), for big data sets.</source>
+        <translation>每轮最多在这么多用户上进行验证（0：全部），适用于大型数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::LossPlot</name>
+    <message>
+        <source>Per-&amp;batch curves</source>
+        <translation>逐批次曲线(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Thin lines: the training losses within each epoch, reported every few milliseconds; the markers are the epoch means.</source>
+        <translation>细线：每轮内的训练损失，每隔几毫秒报告一次；标记点为每轮的均值。</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the per-batch curves: the weight of the past (0 = raw values).</source>
+        <translation>逐批次曲线的指数移动平均：历史值所占的权重（0 = 原始值）。</translation>
+    </message>
+    <message>
+        <source>Total loss</source>
+        <translation>总损失</translation>
+    </message>
+    <message>
+        <source>Ranking loss</source>
+        <translation>排序损失</translation>
+    </message>
+    <message>
+        <source>Rating loss</source>
+        <translation>评分损失</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Validation Recall@k</source>
+        <translation>验证集 Recall@k</translation>
+    </message>
+    <message>
+        <source>Validation MRR@k</source>
+        <translation>验证集 MRR@k</translation>
+    </message>
+    <message>
+        <source>Validation NDCG@k</source>
+        <translation>验证集 NDCG@k</translation>
+    </message>
+    <message>
+        <source>Validation RMSE</source>
+        <translation>验证集 RMSE</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::MainWindow</name>
+    <message>
+        <source>&amp;Data set</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Embeddings</source>
+        <translation>嵌入(&amp;E)</translation>
+    </message>
+    <message>
+        <source>De&amp;viations</source>
+        <translation>偏差(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Training in progress</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A model is still training. Stop it and quit?</source>
+        <translation>仍有模型正在训练。要停止训练并退出吗？</translation>
+    </message>
+    <message>
+        <source>Some rows could not be used and were skipped. The data set view shows the full load report.</source>
+        <translation>部分行无法使用，已被跳过。数据集视图中显示了完整的加载报告。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Set File...</source>
+        <translation>打开数据集文件(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a ratings file (MovieLens, Yelp, CSV)</source>
+        <translation>打开评分文件（MovieLens、Yelp、CSV）</translation>
+    </message>
+    <message>
+        <source>Open Data Set &amp;Folder...</source>
+        <translation>打开数据集文件夹(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>加载演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Generate the built-in demo data with a planted post-consumption deviation</source>
+        <translation>生成内置演示数据，其中预设了消费后偏差</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open Sess&amp;ion...</source>
+        <translation>打开会话(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session As...</source>
+        <translation>会话另存为(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Train the selected model (Ctrl+R)</source>
+        <translation>训练所选模型（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;Vanilla</source>
+        <translation>与普通多任务对比(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Train the selected model as RnR and as vanilla multi-task, same split and seed</source>
+        <translation>分别以 RnR 和普通多任务方式训练所选模型，使用相同的划分和种子</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top All</source>
+        <translation>全部停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the running model and drop the queued ones</source>
+        <translation>停止正在运行的模型，并丢弃队列中的模型</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About RnR Explorer</source>
+        <translation>关于 RnR Explorer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在训练 %1</translation>
+    </message>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2, %3k samples/s</source>
+        <translation>%1：第 %2 轮，%3k 样本/秒</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2 of %3, about %4 s left</source>
+        <translation>%1：第 %2/%3 轮，剩余约 %4 秒</translation>
+    </message>
+    <message>
+        <source>%1 finished: test Recall@%2 %3, MRR@%2 %4</source>
+        <translation>%1 已完成：测试集 Recall@%2 %3，MRR@%2 %4</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 已停止</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to train on</source>
+        <translation>没有可训练的数据</translation>
+    </message>
+    <message>
+        <source>No user of this data set has at least 4 ratings.</source>
+        <translation>此数据集中没有任何用户拥有至少 4 条评分。</translation>
+    </message>
+    <message>
+        <source>%1 #%2 (seed %3)</source>
+        <translation>%1 #%2（种子 %3）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>请选择模型</translation>
+    </message>
+    <message>
+        <source>Could not open the data set</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>%1
+
+The data set shown before is still loaded.</source>
+        <translation>%1
+
+之前显示的数据集仍保持加载。</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>正在读取 %1...</translation>
+    </message>
+    <message>
+        <source>Loading %1...</source>
+        <translation>正在加载 %1...</translation>
+    </message>
+    <message>
+        <source>Rows skipped while loading %1</source>
+        <translation>加载 %1 时跳过的行</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1 cancelled; the data set shown before is still loaded.</source>
+        <translation>已取消加载 %1；之前显示的数据集仍保持加载。</translation>
+    </message>
+    <message>
+        <source>Selected %1</source>
+        <translation>已选择 %1</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent data sets</source>
+        <translation>没有最近的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open Data Set File</source>
+        <translation>打开数据集文件</translation>
+    </message>
+    <message>
+        <source>Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)</source>
+        <translation>评分文件 (*.data *.dat *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Data Set Folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>%1: %2 ratings by %3 users of %4 items</source>
+        <translation>%1：%3 个用户对 %4 个物品的 %2 条评分</translation>
+    </message>
+    <message>
+        <source>Could not save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>Stop the training before opening a session: it replaces the runs shown.</source>
+        <translation>打开会话前请先停止训练：打开会话会替换当前显示的运行。</translation>
+    </message>
+    <message>
+        <source>Could not open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was changed.</source>
+        <translation>%1
+
+未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>RnR Explorer sessions (*.rnrsession)</source>
+        <translation>RnR Explorer 会话 (*.rnrsession)</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>RnR Explorer sessions (*.rnrsession);;All files (*)</source>
+        <translation>RnR Explorer 会话 (*.rnrsession);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About RnR Explorer</source>
+        <translation>关于 RnR Explorer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RnR Explorer %1&lt;/h3&gt;&lt;p&gt;Explore multi-task recommender training: a ranking and a rating model trained together on shared user and item embeddings, compared with vanilla multi-task learning, the Rank and Rate way.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RnR Explorer %1&lt;/h3&gt;&lt;p&gt;探索多任务推荐模型训练：排序模型与评分模型在共享的用户嵌入和物品嵌入上联合训练，并以 Rank and Rate 的方式与普通多任务学习进行对比。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licence.&lt;/b&gt; RnR Explorer is free software under the MIT licence. It uses Qt 6 (LGPL v3), QCustomPlot 2.1 (GPL v3), Eigen 3.4 (MPL 2.0), oneTBB 2021 (Apache 2.0) and simdjson (Apache 2.0); because QCustomPlot is under the GPL, the program as distributed in binary form is covered by the GPL v3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;How to cite the method.&lt;/b&gt; G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; Proceedings of the 12th ACM Conference on Recommender Systems (RecSys &apos;18), pp. 451–454, 2018.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;许可证：&lt;/b&gt;RnR Explorer 是采用 MIT 许可证的自由软件。它使用了 Qt 6（LGPL v3）、QCustomPlot 2.1（GPL v3）、Eigen 3.4（MPL 2.0）、oneTBB 2021（Apache 2.0）和 simdjson（Apache 2.0）；由于 QCustomPlot 采用 GPL 许可证，以二进制形式分发的本程序受 GPL v3 约束。&lt;/p&gt;&lt;p&gt;&lt;b&gt;如何引用本方法：&lt;/b&gt;G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; Proceedings of the 12th ACM Conference on Recommender Systems (RecSys &apos;18), pp. 451–454, 2018.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Runs waiting behind the one in training</source>
+        <translation>排在当前训练之后等待的运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %n</source>
+        <translation>
+            <numerusform>排队中：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (runs: %n)</source>
+        <translation>
+            <numerusform>已保存 %1（%n 个运行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (runs: %n)</source>
+        <translation>
+            <numerusform>已打开 %1（%n 个运行）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rnr::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <source>Threads for training and evaluation. Training on every core keeps the window responsive: the engine runs at a lower priority.</source>
+        <translation>用于训练和评估的线程数。即使使用全部核心进行训练，窗口仍能保持响应：引擎以较低优先级运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Training &amp;threads:</source>
+        <translation>训练线程数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;epochs:</source>
+        <translation>默认轮次(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A new language applies when RnR Explorer starts again.</source>
+        <translation>新的语言将在 RnR Explorer 重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ResultsModel</name>
+    <message>
+        <source>Best in this column</source>
+        <translation>本列最佳</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Recall@%1</source>
+        <translation>Recall@%1</translation>
+    </message>
+    <message>
+        <source>MRR@%1</source>
+        <translation>MRR@%1</translation>
+    </message>
+    <message>
+        <source>NDCG@%1</source>
+        <translation>NDCG@%1</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;, paired by seed and held-out user:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 对比 &lt;b&gt;%2&lt;/b&gt;，按种子和留出用户配对：</translation>
+    </message>
+    <message>
+        <source>%1: no shared seed or held-out user: train both with the same split and seed.</source>
+        <translation>%1：没有共同的种子或留出用户：请使用相同的划分和种子训练两者。</translation>
+    </message>
+    <message>
+        <source>p &lt; 0.001</source>
+        <translation>p &lt; 0.001</translation>
+    </message>
+    <message>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
+    </message>
+    <message>
+        <source>%1 is better</source>
+        <translation>%1 更好</translation>
+    </message>
+    <message>
+        <source>no significant difference</source>
+        <translation>无显著差异</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) — &lt;b&gt;%14&lt;/b&gt;</source>
+        <translation>%1：%2 → %3（差值 %4%5 ± %6，%7；%8 对：%9 在 %10 对中更好，%11 在 %12 对中更好，%13 对持平）— &lt;b&gt;%14&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::ResultsView</name>
+    <message>
+        <source>Test figures of each run&apos;s best validation epoch, mean ± std over runs; the best of each column in bold.</source>
+        <translation>各次运行在验证集最佳轮次上的测试集指标，取各次运行的均值 ± 标准差；每列最佳值以粗体显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation>复制为 Markdown(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Save as CSV, Markdown or LaTeX</source>
+        <translation>保存为 CSV、Markdown 或 LaTeX</translation>
+    </message>
+    <message>
+        <source>Select two rows (Ctrl+click) for a paired significance test: the runs are paired by seed and each test user&apos;s held-out item, and a sign-flip randomisation test gives the p-value.</source>
+        <translation>选择两行（Ctrl+单击）进行配对显著性检验：各次运行按种子和每个测试用户的留出物品配对，p 值由符号翻转随机化检验给出。</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
+        <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::StallBenchmark</name>
+    <message>
+        <source>nothing to train on</source>
+        <translation>没有可训练的数据</translation>
+    </message>
+    <message>
+        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; training took %7 s; tabs switched every 300 ms):
+  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s into the run, with the %14 tab in front</source>
+        <translation>在 %2 个线程上训练 RnR(BPR, SVD) %1 轮期间的 GUI 线程卡顿（%3：%4 个用户，%5 个物品，%6 条评分；训练耗时 %7 秒；每 300 毫秒切换一次标签页）：
+  最长卡顿 %8 毫秒（预算 %9 毫秒），第 99 百分位数 %10 毫秒，%12 次心跳中有 %11 次延迟超出预算；最长卡顿始于运行开始后 %13 秒，当时前台为“%14”标签页</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::Tour</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>the default model cannot be compared with vanilla</source>
+        <translation>默认模型无法与普通多任务模型进行对比</translation>
+    </message>
+    <message>
+        <source>wrote %1 screenshots to %2</source>
+        <translation>已将 %1 张截图写入 %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::UserInspector</name>
+    <message>
+        <source>User id, as in the data set</source>
+        <translation>用户 ID（与数据集中一致）</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; (held-out rating marked ★)</source>
+        <translation>&lt;b&gt;历史记录&lt;/b&gt;（留出的评分以 ★ 标记）</translation>
+    </message>
+    <message>
+        <source>Train a model, then look up a user.</source>
+        <translation>请先训练模型，然后查询用户。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Recommended item</source>
+        <translation>推荐物品</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>★ the user&apos;s held-out item; ≠ recommended by no other run shown</source>
+        <translation>★ 该用户的留出物品；≠ 其他已显示的运行均未推荐</translation>
+    </message>
+    <message>
+        <source>No trained run yet.</source>
+        <translation>尚无已训练的运行。</translation>
+    </message>
+    <message>
+        <source>No user &apos;%1&apos; in %2.</source>
+        <translation>%2 中没有用户“%1”。</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;held-out item ranked %1 of %2</source>
+        <translation>&lt;br&gt;留出物品在 %2 个物品中排第 %1 位</translation>
+    </message>
+    <message>
+        <source>User %1: %2 ratings; the latest was held out for evaluation.</source>
+        <translation>用户 %1：%2 条评分；最新一条已留出用于评估。</translation>
+    </message>
+    <message>
+        <source>User %1: %2 ratings, none held out.</source>
+        <translation>用户 %1：%2 条评分，没有留出评分。</translation>
+    </message>
+</context>
+</TS>
