@@ -264,6 +264,14 @@
         <source>items</source>
         <translation>Items</translation>
     </message>
+    <message>
+        <source>%1–%2 in steps of %3</source>
+        <translation>%1–%2 in Schritten von %3</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>

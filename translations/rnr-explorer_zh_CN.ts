@@ -263,6 +263,14 @@
         <source>items</source>
         <translation>物品</translation>
     </message>
+    <message>
+        <source>%1–%2 in steps of %3</source>
+        <translation>%1–%2，步长 %3</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>

@@ -117,7 +117,11 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
     set(QStringLiteral("items"), locale.toString(qulonglong(s.items)));
     set(QStringLiteral("ratings"), locale.toString(qulonglong(s.interactions)));
     set(QStringLiteral("density"), locale.toString(100.0 * s.density, 'f', 3) + QStringLiteral(" %"));
-    set(QStringLiteral("scale"), QString::fromStdString(dataset.scale.describe()));
+    const RatingScale& scale = dataset.scale;
+    set(QStringLiteral("scale"),
+        scale.step > 0 ? tr("%1–%2 in steps of %3")
+                             .arg(locale.toString(scale.min), locale.toString(scale.max), locale.toString(scale.step))
+                       : tr("%1–%2").arg(locale.toString(scale.min), locale.toString(scale.max)));
     set(QStringLiteral("mean"),
         tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3), locale.toString(s.ratingStd, 'f', 3)));
     set(QStringLiteral("perUser"), counts(s.perUser));

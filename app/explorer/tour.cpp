@@ -54,7 +54,10 @@ void Tour::capture()
         tabs->setCurrentIndex(tab);
         // Let the queued replots of the view run before grabbing it.
         QTimer::singleShot(150, this, [this, tabs, dir, grabTab, tab] {
-            const QString name = tabs->tabText(tab).remove(QLatin1Char('&')).remove(QLatin1Char(' ')).toLower();
+            // Stable English file names whatever the interface language.
+            static const char* const names[] = {"dataset", "training", "results", "embeddings", "deviations", "users"};
+            const QString name =
+                tab < int(std::size(names)) ? QString::fromLatin1(names[tab]) : QStringLiteral("view%1").arg(tab);
             if (!m_window.grab().save(dir.filePath(name + QStringLiteral(".png")))) {
                 Q_EMIT finished(false, tr("cannot write %1").arg(dir.filePath(name + QStringLiteral(".png"))));
                 return;

@@ -5,7 +5,9 @@
 #include "mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -17,6 +19,7 @@
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
+#include <qcustomplot.h>
 
 using namespace rnr;
 
@@ -191,6 +194,16 @@ private Q_SLOTS:
             shown << box->title();
         for (int t = 0; t < window.tabs()->count(); ++t)
             shown << window.tabs()->tabText(t);
+        for (const QComboBox* box : window.findChildren<QComboBox*>())
+            for (int i = 0; i < box->count(); ++i)
+                shown << box->itemText(i);
+        for (const QCustomPlot* plot : window.findChildren<QCustomPlot*>())
+            for (const QCPAxis* axis : plot->axisRect()->axes())
+                shown << axis->label();
+        for (const QAbstractItemView* view : window.findChildren<QAbstractItemView*>())
+            if (const QAbstractItemModel* model = view->model())
+                for (int c = 0; c < model->columnCount(); ++c)
+                    shown << model->headerData(c, Qt::Horizontal).toString();
         QStringList leftovers;
         for (const QString& text : shown)
             if (!text.isEmpty() && english.contains(text))
