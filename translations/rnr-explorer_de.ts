@@ -1238,6 +1238,17 @@ Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
+    <name>rnr::RunPicker</name>
+    <message>
+        <source>R&amp;un:</source>
+        <translation>La&amp;uf:</translation>
+    </message>
+    <message>
+        <source>Which finished run this view shows</source>
+        <translation>Welchen abgeschlossenen Lauf diese Ansicht zeigt</translation>
+    </message>
+</context>
+<context>
     <name>rnr::StallBenchmark</name>
     <message>
         <source>nothing to train on</source>

@@ -1234,6 +1234,17 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>rnr::RunPicker</name>
+    <message>
+        <source>R&amp;un:</source>
+        <translation>运行(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Which finished run this view shows</source>
+        <translation>此视图显示哪个已完成的运行</translation>
+    </message>
+</context>
+<context>
     <name>rnr::StallBenchmark</name>
     <message>
         <source>nothing to train on</source>

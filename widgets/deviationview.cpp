@@ -1,9 +1,12 @@
 #include "deviationview.h"
 
 #include "lazyreplot.h"
+#include "runpicker.h"
+
 #include "projection.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -29,8 +32,9 @@ void titled(QCustomPlot* plot, const QString& title)
 } // namespace
 
 DeviationView::DeviationView(QWidget* parent)
-    : QWidget(parent), m_caption(new QLabel(this)), m_top(new QTableWidget(this))
+    : QWidget(parent), m_caption(new QLabel(this)), m_picker(new RunPicker(this)), m_top(new QTableWidget(this))
 {
+    connect(m_picker, &RunPicker::chosen, this, &DeviationView::setRun);
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),
                                tr("\u2016q^d_i\u2016 against mean rating"), tr("q_i \u2192 q_i + q^d_i (PCA of q)"),
                                tr("Learnt against true (demo data)")};
@@ -73,8 +77,11 @@ DeviationView::DeviationView(QWidget* parent)
         grid->setColumnStretch(c, 1);
     grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_picker);
+    top->addWidget(m_caption, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_caption);
+    layout->addLayout(top);
     layout->addLayout(grid, 1);
 }
 
@@ -228,6 +235,19 @@ void DeviationView::drawArrows()
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.1);
     requestReplot(plot);
+}
+
+void DeviationView::addRun(const QString& name, std::shared_ptr<const Dataset> dataset,
+                           std::shared_ptr<const Model> model)
+{
+    m_picker->addRun(name, std::move(dataset), std::move(model));
+}
+
+void DeviationView::clearRuns()
+{
+    m_picker->clear();
+    setRun(nullptr, nullptr, {});
+    m_caption->setText(tr("Train an RnR model to see what its deviation matrix learnt."));
 }
 
 void DeviationView::selectItem(std::uint32_t item)

@@ -8,10 +8,13 @@
 
 class QCustomPlot;
 class QLabel;
+
 class QCPGraph;
 class QTableWidget;
 
 namespace rnr {
+
+class RunPicker;
 
 /// The deviation view for RnR runs: the distribution of ‖q^d_i‖, ‖q^d_i‖ against popularity
 /// and against mean rating, the items that deviate most, arrows from q_i to q_i + q^d_i in the
@@ -25,6 +28,11 @@ public:
 
     /// Shows a run; models without a deviation matrix show an explanation instead.
     void setRun(std::shared_ptr<const Dataset> data, std::shared_ptr<const Model> model, const QString& name);
+    /// Adds a finished run to the "Run" chooser and shows it; the user can go back to any of them.
+    void addRun(const QString& name, std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model);
+    /// Forgets every run and shows none.
+    void clearRuns();
+    RunPicker* runPicker() const { return m_picker; }
     bool hasRun() const { return m_summary != nullptr; }
     const DeviationSummary* summary() const { return m_summary.get(); }
     QTableWidget* topItems() const { return m_top; }
@@ -51,6 +59,7 @@ private:
     std::shared_ptr<const Model> m_model;
     std::unique_ptr<DeviationSummary> m_summary;
     QLabel* m_caption;
+    RunPicker* m_picker;
     QCustomPlot* m_plots[5];
     QTableWidget* m_top;
     RowMatrix<float> m_projected; ///< PCA of q (the arrows plot)

@@ -1,6 +1,8 @@
 #include "embeddingview.h"
 
 #include "lazyreplot.h"
+#include "runpicker.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -25,8 +27,10 @@ constexpr int kMaxGenres = 8; ///< the most common genres get a colour each, the
 } // namespace
 
 EmbeddingView::EmbeddingView(QWidget* parent)
-    : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this))
+    : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this)),
+      m_picker(new RunPicker(this))
 {
+    connect(m_picker, &RunPicker::chosen, this, &EmbeddingView::setRun);
     m_usersBox->setToolTip(tr("Draw every user vector p_u (grey) in the same projection as the items: a user "
                               "scores items by the dot product p_u \u00b7 q_i."));
     connect(m_usersBox, &QCheckBox::toggled, this, [this] { redraw(); });
@@ -36,6 +40,8 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     connect(m_colourBox, &QComboBox::currentIndexChanged, this,
             [this] { setColour(static_cast<Colour>(m_colourBox->currentData().toInt())); });
     auto* top = new QHBoxLayout;
+    top->addWidget(m_picker);
+    top->addSpacing(12);
     top->addWidget(new QLabel(tr("Colour by:"), this));
     top->addWidget(m_colourBox);
     top->addWidget(m_usersBox);
@@ -115,6 +121,20 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         m_captions[1]->setText(tr("%1 has no rating task: no post-consumption space.").arg(name));
     }
     redraw();
+}
+
+void EmbeddingView::addRun(const QString& name, std::shared_ptr<const Dataset> dataset,
+                           std::shared_ptr<const Model> model)
+{
+    m_picker->addRun(name, std::move(dataset), std::move(model));
+}
+
+void EmbeddingView::clearRuns()
+{
+    m_picker->clear();
+    setRun(nullptr, nullptr, {});
+    m_captions[0]->setText(tr("Train a model to see its item vectors."));
+    m_captions[1]->clear();
 }
 
 void EmbeddingView::setColour(Colour colour)

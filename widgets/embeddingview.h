@@ -15,6 +15,8 @@ class QLabel;
 
 namespace rnr {
 
+class RunPicker;
+
 /// The embeddings view: a 2-D PCA of the item vectors in the raw space (what R ranks with) and
 /// in the post-FC space (what P rates with, after RnR's deviation and tied layer) side by side,
 /// coloured by genre, popularity or mean rating; hovering shows the title, clicking selects an
@@ -36,6 +38,11 @@ public:
 
     /// data: the (filtered) data set the model was trained on.
     void setRun(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model, const QString& name);
+    /// Adds a finished run to the "Run" chooser and shows it; the user can go back to any of them.
+    void addRun(const QString& name, std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model);
+    /// Forgets every run and shows none.
+    void clearRuns();
+    RunPicker* runPicker() const { return m_picker; }
     void setColour(Colour colour);
     /// Marks an item in both plots (no signal: this is how other views link to it).
     void select(std::uint32_t item);
@@ -66,6 +73,7 @@ private:
     QLabel* m_captions[2];
     QComboBox* m_colourBox;
     QCheckBox* m_usersBox;
+    RunPicker* m_picker;
     RowMatrix<float> m_points[2];
     RowMatrix<float> m_userPoints[2];
     std::optional<std::uint32_t> m_selectedUser;

@@ -13,9 +13,9 @@ namespace rnr {
 /// the application can apply them at start.
 struct Preferences
 {
-    QString language;  ///< "" = follow the system locale, else a locale name ("en", "de", "zh_CN")
-    int threads = 1;   ///< training and evaluation threads
-    int epochs = 20;   ///< default epochs of a new experiment
+    QString language; ///< "" = follow the system locale, else a locale name ("en", "de", "zh_CN")
+    int threads = 1;  ///< training and evaluation threads
+    int epochs = 20;  ///< default epochs of a new experiment
 
     static Preferences load();
     void save() const;

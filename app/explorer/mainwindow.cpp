@@ -337,10 +337,10 @@ void MainWindow::adoptRun(quint64 id, const QString& name, std::shared_ptr<const
     m_finished.append(outcome);
     m_finishedIds.append(id);
     m_results->addRun(outcome.result);
-    m_embeddings->setRun(runData, outcome.model, name);
+    m_embeddings->addRun(name, runData, outcome.model);
     m_users->addRun(name, runData, outcome.model);
     if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view
-        m_deviations->setRun(runData, outcome.model, name);
+        m_deviations->addRun(name, runData, outcome.model);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -628,8 +628,8 @@ void MainWindow::clearRuns()
         m_lossPlot->removeRun(id);
     m_results->clear();
     m_users->clearRuns();
-    m_embeddings->setRun(nullptr, nullptr, {});
-    m_deviations->setRun(nullptr, nullptr, {});
+    m_embeddings->clearRuns();
+    m_deviations->clearRuns();
     m_finished.clear();
     m_finishedIds.clear();
     m_runNames.clear();

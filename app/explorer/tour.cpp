@@ -1,10 +1,12 @@
 #include "tour.h"
 
 #include "deviationview.h"
+#include "embeddingview.h"
 #include "experimentpanel.h"
 #include "hyperparamform.h"
 #include "mainwindow.h"
 #include "resultsview.h"
+#include "runpicker.h"
 #include "userinspector.h"
 
 #include <QTableWidget>
@@ -39,6 +41,7 @@ void Tour::start()
 
 void Tour::capture()
 {
+    m_window.embeddingView()->runPicker()->choose(0); // RnR: raw and post-FC spaces differ
     m_window.userInspector()->showUser(QStringLiteral("1"));
     m_window.resultsView()->selectPair(0, 1); // the paired test of RnR against vanilla
     // As if the user clicked the most deviating item: every view marks it.

@@ -1,8 +1,10 @@
 // The embeddings view projects a trained model's item vectors, raw and post-FC, colours them,
 // finds the item under the mouse and selects it in both plots.
 #include "embeddingview.h"
+#include "runpicker.h"
 #include "trainedruns.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -85,6 +87,22 @@ private Q_SLOTS:
         const QCPGraph* star = view.plot(1)->graph(view.plot(1)->graphCount() - 1);
         QCOMPARE(star->name(), QStringLiteral("user %1").arg(QString::fromStdString(m_data->userIds[3])));
         QCOMPARE(star->data()->begin()->key, double(view.userPoints(1)(3, 0)));
+    }
+
+    void runPickerSwitchesRuns()
+    {
+        EmbeddingView view;
+        view.addRun(QStringLiteral("RnR #1"), m_data, m_rnr);
+        const RowMatrix<float> rnrPoints = view.points(1);
+        view.addRun(QStringLiteral("BPR #2"), m_data, m_bpr);
+        QCOMPARE(view.runPicker()->count(), 2);
+        QCOMPARE(view.runPicker()->current(), 1); // the newest is shown
+        QCOMPARE(view.points(1).rows(), Eigen::Index(0));
+        view.runPicker()->box()->setCurrentIndex(0); // as the user picks it
+        QCOMPARE(view.points(1), rnrPoints);
+        view.clearRuns();
+        QCOMPARE(view.runPicker()->count(), 0);
+        QCOMPARE(view.points(0).rows(), Eigen::Index(0));
     }
 
     void rankingOnlyModelsHaveNoPostSpace()
