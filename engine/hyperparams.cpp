@@ -124,57 +124,81 @@ HyperParamInfo real(std::string key, std::string label, std::string help, double
 std::vector<HyperParamInfo> buildInfo()
 {
     std::vector<HyperParamInfo> list;
-    list.push_back(integer("dim", QT_TRANSLATE_NOOP("rnr::HyperParams", "Embedding size d"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Length of the user and item vectors shared by both tasks."), 2,
-                           1024, &HyperParams::dim));
-    list.push_back(real("alpha", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task weight \u03b1"),
-                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only."), 0, 1,
-                        false, &HyperParams::alpha));
-    list.push_back(real("lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
-                        QT_TRANSLATE_NOOP("rnr::HyperParams", "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
-                        "minibatch touches."),
-                        0, 10, true, &HyperParams::lambda));
+    list.push_back(
+        integer("dim", QT_TRANSLATE_NOOP("rnr::HyperParams", "Embedding size d"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams", "Length of the user and item vectors shared by both tasks."), 2,
+                1024, &HyperParams::dim));
+    list.push_back(
+        real("alpha", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task weight \u03b1"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams",
+                               "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only."),
+             0, 1, false, &HyperParams::alpha));
+    list.push_back(real(
+        "lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                          "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
+                          "minibatch touches."),
+        0, 10, true, &HyperParams::lambda));
     {
-        HyperParamInfo info =
-            makeInfo("optimizer", QT_TRANSLATE_NOOP("rnr::HyperParams", "Optimiser"),
-                     QT_TRANSLATE_NOOP("rnr::HyperParams", "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd."),
-                     HyperParamInfo::Kind::Choice);
+        HyperParamInfo info = makeInfo(
+            "optimizer", QT_TRANSLATE_NOOP("rnr::HyperParams", "Optimiser"),
+            QT_TRANSLATE_NOOP("rnr::HyperParams",
+                              "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd."),
+            HyperParamInfo::Kind::Choice);
         info.choices = {kOptimizers.begin(), kOptimizers.end()};
         info.get = [](const HyperParams& p) { return std::string(optimizerName(p.optimizer)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.optimizer, t, kOptimizers); };
         list.push_back(std::move(info));
     }
+    list.push_back(real("lr", QT_TRANSLATE_NOOP("rnr::HyperParams", "Learning rate"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Step size of the optimiser."), 1e-6, 10, true,
+                        &HyperParams::learningRate));
+    list.push_back(integer("epochs", QT_TRANSLATE_NOOP("rnr::HyperParams", "Epochs"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Passes over the training data."), 1, 100000,
+                           &HyperParams::epochs));
     list.push_back(
-        real("lr", QT_TRANSLATE_NOOP("rnr::HyperParams", "Learning rate"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Step size of the optimiser."), 1e-6, 10, true, &HyperParams::learningRate));
-    list.push_back(integer("epochs", QT_TRANSLATE_NOOP("rnr::HyperParams", "Epochs"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Passes over the training data."), 1, 100000, &HyperParams::epochs));
-    list.push_back(integer("batch", QT_TRANSLATE_NOOP("rnr::HyperParams", "Batch size"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Rating tuples per minibatch (one optimiser step each)."), 1, 1 << 20,
-                           &HyperParams::batchSize));
+        integer("batch", QT_TRANSLATE_NOOP("rnr::HyperParams", "Batch size"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams", "Rating tuples per minibatch (one optimiser step each)."), 1,
+                1 << 20, &HyperParams::batchSize));
     {
-        HyperParamInfo info = makeInfo("activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
-                                       QT_TRANSLATE_NOOP("rnr::HyperParams", "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR."),
-                                       HyperParamInfo::Kind::Choice);
+        HyperParamInfo info =
+            makeInfo("activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
+                     QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                       "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR."),
+                     HyperParamInfo::Kind::Choice);
         info.choices = {kActivations.begin(), kActivations.end()};
         info.get = [](const HyperParams& p) { return std::string(activationName(p.activation)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.activation, t, kActivations); };
         list.push_back(std::move(info));
     }
-    list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1, 100,
-                           &HyperParams::bprNegatives));
-    list.push_back(integer("cdae-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for CDAE."), 1, 100,
-                           &HyperParams::cdaeNegatives));
+    list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1,
+                           100, &HyperParams::bprNegatives));
+    list.push_back(integer("cdae-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for CDAE."), 1,
+                           100, &HyperParams::cdaeNegatives));
     list.push_back(real("cdae-dropout", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE dropout \u03c1"),
-                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1))."), 0, 0.95, false,
-                        &HyperParams::cdaeDropout));
-    list.push_back(integer("wrmf-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF negatives"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for WRMF."), 1, 100,
-                           &HyperParams::wrmfNegatives));
-    list.push_back(real("wrmf-confidence", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF confidence a"),
-                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss."), 0, 100, false,
-                        &HyperParams::wrmfConfidence));
-    list.push_back(integer("k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k and NDCG@k."), 1, 1000, &HyperParams::topK));
+                        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                          "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1))."),
+                        0, 0.95, false, &HyperParams::cdaeDropout));
+    list.push_back(integer("wrmf-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for WRMF."), 1,
+                           100, &HyperParams::wrmfNegatives));
     list.push_back(
-        integer("threads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Threads"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Worker threads for training and evaluation."), 1, 256, &HyperParams::threads));
+        real("wrmf-confidence", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF confidence a"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams",
+                               "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss."),
+             0, 100, false, &HyperParams::wrmfConfidence));
+    list.push_back(integer("k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k and NDCG@k."), 1, 1000,
+                           &HyperParams::topK));
+    list.push_back(integer("threads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Threads"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Worker threads for training and evaluation."), 1, 256,
+                           &HyperParams::threads));
     {
         HyperParamInfo info =
-            makeInfo("model-seed", QT_TRANSLATE_NOOP("rnr::HyperParams", "Model seed"), QT_TRANSLATE_NOOP("rnr::HyperParams", "Seed of the initialisation and of negative sampling."),
+            makeInfo("model-seed", QT_TRANSLATE_NOOP("rnr::HyperParams", "Model seed"),
+                     QT_TRANSLATE_NOOP("rnr::HyperParams", "Seed of the initialisation and of negative sampling."),
                      HyperParamInfo::Kind::Integer, 0, 1e18);
         info.get = [](const HyperParams& p) { return std::to_string(p.seed); };
         info.set = [](HyperParams& p, std::string_view t) -> std::string {
@@ -186,9 +210,11 @@ std::vector<HyperParamInfo> buildInfo()
         };
         list.push_back(std::move(info));
     }
-    list.push_back(integer("validation-users", QT_TRANSLATE_NOOP("rnr::HyperParams", "Validation users"),
-                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Validate each epoch on at most this many users (0: all), for big data sets."), 0, 1e9,
-                           &HyperParams::validationUsers));
+    list.push_back(
+        integer("validation-users", QT_TRANSLATE_NOOP("rnr::HyperParams", "Validation users"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                  "Validate each epoch on at most this many users (0: all), for big data sets."),
+                0, 1e9, &HyperParams::validationUsers));
     return list;
 }
 
