@@ -104,6 +104,13 @@ out=$(env -u LD_LIBRARY_PATH "$root/usr/bin/rnr" --version) || fail "rnr --versi
 out=$(env -u LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen "$root/usr/bin/rnr-explorer" --version) ||
     fail "rnr-explorer --version exited with $?"
 [ "$out" = "rnr-explorer $version" ] || fail "rnr-explorer --version printed '$out', expected 'rnr-explorer $version'"
+for lang in de zh_CN; do
+    [ -f "$root/usr/share/rnr-explorer/translations/rnr-explorer_$lang.qm" ] || fail "no $lang translation installed"
+done
+out=$(env -u LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen "$root/usr/bin/rnr-explorer" --language de --help) ||
+    fail "rnr-explorer --language de --help exited with $?"
+grep -q "Datensatz" <<<"$out" || fail "rnr-explorer --language de --help is not in German: $out"
+[ -f "$root/usr/share/doc/rnr-explorer/copyright" ] || fail "no copyright file installed"
 
 if command -v lintian >/dev/null; then
     step "lintian (information only)"

@@ -27,10 +27,15 @@ int main(int argc, char* argv[])
     for (int i = 1; i + 1 < argc; ++i)
         if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
             language = QString::fromLocal8Bit(argv[i + 1]);
+    // The installed translations first (a translator can drop in a newer .qm), then the built-in.
     QTranslator translator, qtTranslator;
-    if (translator.load(QLocale(language), QStringLiteral("rnr-explorer"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/rnr-explorer/translations");
+    for (const QString& folder : {installed, QStringLiteral(":/i18n")})
+        if (translator.load(QLocale(language), QStringLiteral("rnr-explorer"), QStringLiteral("_"), folder)) {
+            QCoreApplication::installTranslator(&translator);
+            break;
+        }
     if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
