@@ -39,6 +39,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     : QDialog(parent), m_language(new QComboBox(this)), m_threads(new QSpinBox(this)), m_epochs(new QSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
+    setMinimumWidth(420);
     // Each language is named in itself, so that anyone can find their own.
     m_language->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLocale>
 #include <QMimeData>
 #include <QSettings>
@@ -127,6 +128,11 @@ private Q_SLOTS:
         QCOMPARE(m.item, std::string("2"));
         QCOMPARE(m.rating, std::string("3"));
         QCOMPARE(m.timestamp, std::string("0"));
+        if (const QByteArray shots = qgetenv("RNR_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("csvmapping.png"))));
+        }
         // Unticking the header turns the names into a data row.
         dialog.headerBox()->setChecked(false);
         QCOMPARE(dialog.previewTable()->rowCount(), 3);
