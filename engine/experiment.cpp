@@ -16,6 +16,16 @@ RunResult runExperiment(const Dataset& data, const Split& split, const ModelSpec
 {
     const auto start = std::chrono::steady_clock::now();
     Trainer trainer(data, split, spec, hp);
+    // Declared after the trainer, so destroyed before it: ended() runs while it still exists.
+    struct EndNotice
+    {
+        const RunObserver& observer;
+        ~EndNotice()
+        {
+            if (observer.ended)
+                observer.ended();
+        }
+    } endNotice{observer};
     if (observer.started)
         observer.started(trainer);
     RunResult result;

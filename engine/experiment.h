@@ -26,6 +26,9 @@ struct RunObserver
 {
     std::function<void(Trainer&)> started;
     std::function<void(const RunResult&, const EpochRecord&)> epoch;
+    /// The trainer passed to started() is about to be destroyed (also when the run throws):
+    /// drop every pointer into it.
+    std::function<void()> ended;
 };
 
 /// Trains hp.epochs epochs, validating after each, keeps the parameters of the best epoch

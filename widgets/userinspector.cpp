@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace rnr {
 
@@ -42,6 +43,16 @@ std::optional<std::uint32_t> denseUser(const Dataset& data, const QString& id)
         return std::nullopt;
     return std::uint32_t(it - data.userIds.begin());
 }
+/// The user's interaction a model did not train on (the latest such one), if any.
+std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model, std::uint32_t user)
+{
+    const Interaction* latest = nullptr;
+    for (const Interaction& x : data.interactions)
+        if (x.user == user && !model.history().contains(x.user, x.item) &&
+            (!latest || std::tie(x.timestamp, x.row) > std::tie(latest->timestamp, latest->row)))
+            latest = &x;
+    return latest ? std::optional<std::uint32_t>(latest->item) : std::nullopt;
+}
 } // namespace
 
 UserInspector::UserInspector(QWidget* parent)
@@ -60,7 +71,7 @@ UserInspector::UserInspector(QWidget* parent)
     qobject_cast<QLabel*>(top->itemAt(0)->widget())->setBuddy(m_search);
 
     m_history = makeTable(this, {tr("Date"), tr("Item"), tr("Rating")});
-    connectTable(m_history);
+    connectTable(m_history, nullptr);
     auto* historyBox = new QWidget(this);
     auto* historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(0, 0, 0, 0);
@@ -104,7 +115,7 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
     run.caption->setWordWrap(true);
     run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("")});
     run.table->setToolTip(tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
-    connectTable(run.table);
+    connectTable(run.table, run.data.get());
     layout->addWidget(run.caption);
     layout->addWidget(run.table);
     m_runsLayout->addWidget(box);
@@ -164,25 +175,35 @@ bool UserInspector::showUser(const QString& id)
         m_history->setItem(r, 2, new QTableWidgetItem(QString::number(double(x.rating))));
     }
 
-    // Top-k per run; disagreements are items no other shown run recommends.
+    // Top-k per run, each in the ids of its own data set (runs may come from different data
+    // sets); disagreements compare the publishers' item ids.
     const std::size_t k = latest.hyperParams().topK;
-    std::vector<std::vector<Recommendation>> lists;
-    for (const Run& run : m_runs)
-        lists.push_back(recommend(*run.model, *user, k, run.data->scale));
-    for (std::size_t r = 0; r < m_runs.size(); ++r) {
+    const std::size_t count = m_runs.size();
+    std::vector<std::optional<std::uint32_t>> users(count);
+    std::vector<std::vector<Recommendation>> lists(count);
+    for (std::size_t r = 0; r < count; ++r) {
         const Run& run = m_runs[r];
-        std::set<std::uint32_t> others;
-        for (std::size_t o = 0; o < lists.size(); ++o)
+        users[r] = denseUser(*run.data, id);
+        if (users[r] && *users[r] < run.model->userCount())
+            lists[r] = recommend(*run.model, *users[r], k, run.data->scale);
+        else
+            users[r].reset();
+    }
+    for (std::size_t r = 0; r < count; ++r) {
+        const Run& run = m_runs[r];
+        std::set<std::string> others;
+        for (std::size_t o = 0; o < count; ++o)
             if (o != r)
                 for (const auto& rec : lists[o])
-                    others.insert(rec.item);
+                    others.insert(m_runs[o].data->itemIds[rec.item]);
+        const auto runHeldOut = users[r] ? heldOutItem(*run.data, *run.model, *users[r]) : std::nullopt;
         run.table->setRowCount(int(lists[r].size()));
         for (int row = 0; row < int(lists[r].size()); ++row) {
             const Recommendation& rec = lists[r][std::size_t(row)];
             QString marks;
-            if (heldOut && rec.item == *heldOut)
+            if (runHeldOut && rec.item == *runHeldOut)
                 marks += QStringLiteral("\u2605");
-            if (m_runs.size() > 1 && !others.count(rec.item))
+            if (count > 1 && !others.count(run.data->itemIds[rec.item]))
                 marks += QStringLiteral("\u2260");
             run.table->setItem(row, 0, new QTableWidgetItem(QString::number(row + 1)));
             auto* title = new QTableWidgetItem(QString::fromStdString(run.data->itemLabel(rec.item)));
@@ -194,11 +215,13 @@ bool UserInspector::showUser(const QString& id)
             run.table->setItem(row, 3, new QTableWidgetItem(marks));
         }
         QString caption = QStringLiteral("<b>%1</b>").arg(run.name.toHtmlEscaped());
-        if (heldOut) {
-            const std::uint32_t rank = rankOf(*run.model, *user, *heldOut);
+        if (!users[r]) {
+            caption += tr("<br>no user '%1' in this run's data set").arg(id.toHtmlEscaped());
+        } else if (runHeldOut) {
+            const std::uint32_t rank = rankOf(*run.model, *users[r], *runHeldOut);
             caption += tr("<br>held-out item ranked %1 of %2")
                            .arg(rank)
-                           .arg(run.model->itemCount() - run.model->history().of(*user).size());
+                           .arg(run.model->itemCount() - run.model->history().of(*users[r]).size());
         }
         run.caption->setText(caption);
     }
@@ -209,22 +232,27 @@ bool UserInspector::showUser(const QString& id)
     return true;
 }
 
-void UserInspector::connectTable(QTableWidget* table)
+void UserInspector::connectTable(QTableWidget* table, const Dataset* own)
 {
-    connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
+    // The history shows the latest run's data set; a run's table keeps its own.
+    connect(table, &QTableWidget::cellClicked, this, [this, table, own](int row, int) {
         if (const QTableWidgetItem* cell = table->item(row, 1)) {
             const auto item = std::uint32_t(cell->data(Qt::UserRole).toUInt());
-            selectItem(item);
-            Q_EMIT itemActivated(item);
+            const Dataset* source = own ? own : dataset();
+            selectItem(source, item);
+            Q_EMIT itemActivated(source, item);
         }
     });
 }
 
-void UserInspector::selectItem(std::uint32_t item)
+void UserInspector::selectItem(const Dataset* shown, std::uint32_t item)
 {
-    std::vector<QTableWidget*> tables{m_history};
+    std::vector<QTableWidget*> tables;
+    if (shown && shown == dataset())
+        tables.push_back(m_history);
     for (const Run& run : m_runs)
-        tables.push_back(run.table);
+        if (run.data.get() == shown)
+            tables.push_back(run.table);
     for (QTableWidget* table : tables) {
         const QSignalBlocker block(table);
         table->clearSelection();

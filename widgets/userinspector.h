@@ -32,8 +32,8 @@ public:
     /// Forgets every run.
     void clearRuns();
 
-    /// Selects the rows of an item in the history and the recommendation lists (no signal).
-    void selectItem(std::uint32_t item);
+    /// Selects the rows of an item of a data set in the tables that show that data set (no signal).
+    void selectItem(const Dataset* shown, std::uint32_t item);
     /// The data set of the latest run (whose dense ids the signals carry).
     const Dataset* dataset() const { return m_runs.empty() ? nullptr : m_runs.back().data.get(); }
 
@@ -45,11 +45,11 @@ public:
 Q_SIGNALS:
     /// A user is shown (dense id in dataset()).
     void userShown(std::uint32_t user);
-    /// The user clicked an item in the history or a recommendation list.
-    void itemActivated(std::uint32_t item);
+    /// The user clicked an item (dense id in `data`) in the history or a recommendation list.
+    void itemActivated(const rnr::Dataset* data, std::uint32_t item);
 
 private:
-    void connectTable(QTableWidget* table);
+    void connectTable(QTableWidget* table, const Dataset* own);
 
     struct Run
     {

@@ -450,7 +450,7 @@ void MainWindow::linkSelection()
     connect(m_deviations, &DeviationView::itemSelected, this,
             [this](std::uint32_t item) { selectItem(m_deviations->dataset(), item); });
     connect(m_users, &UserInspector::itemActivated, this,
-            [this](std::uint32_t item) { selectItem(m_users->dataset(), item); });
+            [this](const Dataset* source, std::uint32_t item) { selectItem(source, item); });
     connect(m_users, &UserInspector::userShown, this, [this](std::uint32_t user) {
         if (m_users->dataset() && m_users->dataset() == m_embeddings->dataset())
             m_embeddings->selectUser(user);
@@ -465,8 +465,7 @@ void MainWindow::selectItem(const Dataset* shown, std::uint32_t item)
         m_embeddings->select(item);
     if (m_deviations->dataset() == shown)
         m_deviations->selectItem(item);
-    if (m_users->dataset() == shown)
-        m_users->selectItem(item);
+    m_users->selectItem(shown, item);
     statusBar()->showMessage(tr("Selected %1").arg(QString::fromStdString(shown->itemLabel(item))));
 }
 

@@ -7,10 +7,14 @@ namespace rnr {
 void TrainingWorker::cancel(quint64 runId)
 {
     std::lock_guard lock(m_mutex);
-    if (runId == m_running && m_control)
-        m_control->cancel();
-    else
+    if (runId == m_running) {
+        // A grid run trains several trainers one after another: the flag reaches the next one.
+        m_cancelRunning = true;
+        if (m_control)
+            m_control->cancel();
+    } else {
         m_dropped.insert(runId);
+    }
 }
 
 void TrainingWorker::setPaused(bool paused)
@@ -30,6 +34,7 @@ void TrainingWorker::run(quint64 runId, const RunRequest& request)
             return;
         }
         m_running = runId;
+        m_cancelRunning = false;
     }
     Q_EMIT started(runId);
     RunObserver observer;
@@ -40,9 +45,15 @@ void TrainingWorker::run(quint64 runId, const RunRequest& request)
         std::lock_guard lock(m_mutex);
         m_control = &trainer.control();
         m_control->setPaused(m_paused);
+        if (m_cancelRunning)
+            m_control->cancel();
         trainer.setProgressCallback([this, runId](const BatchProgress& p) { Q_EMIT progress(runId, p); });
     };
     observer.epoch = [&](const RunResult&, const EpochRecord& epoch) { Q_EMIT epochFinished(runId, epoch); };
+    observer.ended = [&] {
+        std::lock_guard lock(m_mutex);
+        m_control = nullptr;
+    };
     auto clear = [&] {
         std::lock_guard lock(m_mutex);
         m_control = nullptr;

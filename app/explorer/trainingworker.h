@@ -42,6 +42,7 @@ private:
     std::mutex m_mutex;
     TrainControl* m_control = nullptr; ///< of the running trainer, guarded by m_mutex
     quint64 m_running = 0;
+    bool m_cancelRunning = false; ///< the running request was cancelled (guarded by m_mutex)
     bool m_paused = false;
     std::set<quint64> m_dropped; ///< queued requests cancelled before they started
 };

@@ -62,6 +62,46 @@ private Q_SLOTS:
         QVERIFY(bridge.pending().isEmpty());
     }
 
+    void gridRunReportsEveryPointAndKeepsTheBest()
+    {
+        EngineBridge bridge;
+        QSignalSpy points(&bridge, &EngineBridge::gridPointStarted);
+        QSignalSpy epochs(&bridge, &EngineBridge::epochFinished);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        RunRequest r = request(demoData(120), "rnr:bpr+svd", 1);
+        r.grid = true;
+        bridge.start(r);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QCOMPARE(points.count(), 6); // alpha {0.9, 0.95, 1} x lambda {0.01, 0.001}
+        QCOMPARE(epochs.count(), 6);
+        QCOMPARE(points.at(5).at(1).toInt(), 5);
+        const RunOutcome outcome = finished.first().at(1).value<RunOutcome>();
+        QVERIFY(outcome.result.hp.lambda == 0.01 || outcome.result.hp.lambda == 0.001);
+    }
+
+    void gridRunStopsBetweenPoints()
+    {
+        // Each grid point has its own trainer: a stop must reach the one after the current one
+        // too, and nothing may touch a trainer that is gone.
+        EngineBridge bridge;
+        QSignalSpy points(&bridge, &EngineBridge::gridPointStarted);
+        QSignalSpy cancelled(&bridge, &EngineBridge::runCancelled);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        RunRequest r = request(demoData(), "rnr:bpr+svd", 2);
+        r.grid = true;
+        const quint64 id = bridge.start(r);
+        QTRY_VERIFY_WITH_TIMEOUT(points.count() >= 2, 120000);
+        bridge.setPaused(true);
+        bridge.setPaused(false);
+        bridge.cancel(id);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 10000);
+        const qsizetype seen = points.count();
+        QTest::qWait(300);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(points.count(), seen);
+        QVERIFY(seen < 6);
+    }
+
     void progressArrivesDuringLongEpochs()
     {
         EngineBridge bridge;

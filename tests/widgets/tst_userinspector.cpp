@@ -79,6 +79,32 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    void runsOfDifferentDataSets()
+    {
+        // A smaller data set whose dense ids end before the shown user's: its run must say the
+        // user is not there, not read past its model.
+        const auto small = fixtures::smallDemo(40, 30);
+        const auto smallBpr = fixtures::trained(*small, "bpr", 1);
+        UserInspector inspector;
+        inspector.addRun(QStringLiteral("small #1"), small, smallBpr);
+        inspector.addRun(QStringLiteral("BPR #2"), m_data, m_bpr);
+        const std::string id = m_data->userIds[150];
+        QVERIFY(std::find(small->userIds.begin(), small->userIds.end(), id) == small->userIds.end());
+        QVERIFY(inspector.showUser(QString::fromStdString(id)));
+        QCOMPARE(inspector.runTable(0)->rowCount(), 0);
+        QCOMPARE(inspector.runTable(1)->rowCount(), 10);
+        QVERIFY(inspector.findChildren<QLabel*>().size() > 0);
+        bool said = false;
+        for (const QLabel* label : inspector.findChildren<QLabel*>())
+            said = said || label->text().contains(QStringLiteral("no user"));
+        QVERIFY(said);
+        // Selecting an item of one data set touches only the tables of that data set.
+        inspector.runTable(0)->selectRow(0);
+        inspector.selectItem(m_data.get(), inspector.runTable(1)->item(2, 1)->data(Qt::UserRole).toUInt());
+        QVERIFY(inspector.runTable(1)->item(2, 1)->isSelected());
+        QVERIFY(inspector.runTable(0)->selectedItems().isEmpty() || inspector.runTable(0)->rowCount() == 0);
+    }
+
     void unknownUser()
     {
         UserInspector inspector;
