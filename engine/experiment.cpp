@@ -1,6 +1,7 @@
 #include "experiment.h"
 
 #include <chrono>
+#include <set>
 
 namespace rnr {
 
@@ -88,21 +89,25 @@ GridResult gridSearch(const Dataset& data, const Split& split, const ModelSpec& 
 }
 
 PairedTest pairedTestBySeed(const std::vector<RunResult>& a, const std::vector<RunResult>& b, const std::string& metric,
-                            std::uint32_t k)
+                            std::uint32_t k, std::size_t resamples)
 {
     std::vector<double> valuesA, valuesB;
-    for (const RunResult& runA : a)
+    std::set<std::uint64_t> seeds; // a seed trained twice gives the same outcomes: count them once
+    for (const RunResult& runA : a) {
+        if (!seeds.insert(runA.hp.seed).second)
+            continue;
         for (const RunResult& runB : b)
             if (runA.hp.seed == runB.hp.seed) {
                 alignOutcomes(runA.testOutcomes, runB.testOutcomes, metric, k, valuesA, valuesB);
                 break;
             }
+    }
     if (valuesA.empty()) {
         PairedTest none;
         none.metric = metric;
         return none;
     }
-    return pairedTest(valuesA, valuesB, metric);
+    return pairedTest(valuesA, valuesB, metric, resamples);
 }
 
 } // namespace rnr

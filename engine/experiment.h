@@ -61,11 +61,12 @@ struct GridResult
 GridResult gridSearch(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& hp,
                       const GridSettings& grid, const RunObserver& observer = {});
 
-/// Paired test of two models over their runs: runs are paired by seed (hp.seed), and within a
-/// pair by held-out (user, item); the pooled per-user values of `metric` go to the sign-flip
-/// test. pairs == 0 when no run or held-out interaction is shared.
+/// Paired test of two models over their runs: runs are paired by seed (hp.seed; each seed once,
+/// with the first run of that seed on each side), and within a pair by held-out (user, item);
+/// the pooled per-user values of `metric` go to the sign-flip test. pairs == 0 when no run or
+/// held-out interaction is shared.
 PairedTest pairedTestBySeed(const std::vector<RunResult>& a, const std::vector<RunResult>& b, const std::string& metric,
-                            std::uint32_t k);
+                            std::uint32_t k, std::size_t resamples = 20000);
 
 /// True when a is better than b on validation: Recall@k, then MRR@k.
 bool betterOnValidation(const Metrics& a, const Metrics& b);

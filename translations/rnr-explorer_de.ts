@@ -1197,6 +1197,14 @@ Es wurde nichts geändert.</translation>
         <source>%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) — &lt;b&gt;%14&lt;/b&gt;</source>
         <translation>%1: %2 → %3 (Differenz %4%5 ± %6, %7; %8 Paare: %9 besser für %10, %11 für %12, %13 unentschieden) — &lt;b&gt;%14&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>
@@ -1353,6 +1361,10 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>User %1: %2 ratings, none held out.</source>
         <translation>Nutzer %1: %2 Bewertungen, keine zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1193,6 +1193,14 @@ Nothing was changed.</source>
         <source>%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) — &lt;b&gt;%14&lt;/b&gt;</source>
         <translation>%1：%2 → %3（差值 %4%5 ± %6，%7；%8 对：%9 在 %10 对中更好，%11 在 %12 对中更好，%13 对持平）— &lt;b&gt;%14&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>
@@ -1349,6 +1357,10 @@ Nothing was changed.</source>
     <message>
         <source>User %1: %2 ratings, none held out.</source>
         <translation>用户 %1：%2 条评分，没有留出评分。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

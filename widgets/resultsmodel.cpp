@@ -6,6 +6,12 @@
 
 namespace rnr {
 
+namespace {
+/// Sign flips of the GUI's paired test: enough for p-values down to 0.0002, and quick on the GUI
+/// thread (rnr compare uses 20,000).
+constexpr std::size_t kResamples = 5000;
+} // namespace
+
 double ResultsModel::metric(const RunResult& run, Column column)
 {
     switch (column) {
@@ -24,7 +30,7 @@ double ResultsModel::metric(const RunResult& run, Column column)
     }
 }
 
-void ResultsModel::addRun(const RunResult& run)
+void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uint64_t datasetKey)
 {
     RunResult kept = run;
     kept.model.reset();                            // the table needs figures, not parameters
@@ -32,7 +38,7 @@ void ResultsModel::addRun(const RunResult& run)
         outcome.top.clear();
     m_k = run.test.k;
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
-        if (m_rows[r].spec == run.spec) {
+        if (m_rows[r].spec == run.spec && m_rows[r].datasetKey == datasetKey) {
             m_rows[r].runs.push_back(std::move(kept));
             // Every column's "best" mark may move: repaint the whole table.
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -40,7 +46,7 @@ void ResultsModel::addRun(const RunResult& run)
         }
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.push_back(Row{run.spec, {std::move(kept)}});
+    m_rows.push_back(Row{run.spec, dataset, datasetKey, {std::move(kept)}});
     endInsertRows();
     if (rowCount() > 1)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -50,6 +56,7 @@ void ResultsModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_pairedCache.clear();
     endResetModel();
 }
 
@@ -80,6 +87,8 @@ bool ResultsModel::isBest(int row, Column column) const
         return false;
     const bool lowerIsBetter = column == Rmse || column == Mae;
     for (int r = 0; r < rowCount(); ++r) {
+        if (m_rows[std::size_t(r)].datasetKey != m_rows[std::size_t(row)].datasetKey)
+            continue; // the best is per data set
         const MeanStd other = summary(r, column);
         if (other.n > 0 && (lowerIsBetter ? other.mean < mine.mean : other.mean > mine.mean))
             return false;
@@ -107,13 +116,13 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column == Model)
-            return QString::fromStdString(row.spec.title());
+            return rowTitle(index.row());
         if (column == Runs)
             return int(row.runs.size());
         return cellText(index.row(), column, decimals);
     case Qt::UserRole: // sort key
         if (column == Model)
-            return QString::fromStdString(row.spec.title());
+            return rowTitle(index.row());
         if (column == Runs)
             return int(row.runs.size());
         return summary(index.row(), column).mean;
@@ -163,7 +172,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 QString ResultsModel::toCsv() const
 {
     QString text = QStringLiteral("model,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,rmse_mean,"
-                                  "rmse_std,mae_mean,mae_std\n");
+                                  "rmse_std,mae_mean,mae_std,dataset\n");
     for (int r = 0; r < rowCount(); ++r) {
         text += QString::fromStdString(m_rows[std::size_t(r)].spec.name()) + QLatin1Char(',') +
                 QString::number(m_rows[std::size_t(r)].runs.size());
@@ -171,7 +180,10 @@ QString ResultsModel::toCsv() const
             const MeanStd s = summary(r, c);
             text += s.n ? QStringLiteral(",%1,%2").arg(s.mean, 0, 'g', 8).arg(s.std, 0, 'g', 8) : QStringLiteral(",,");
         }
-        text += QLatin1Char('\n');
+        QString dataset = m_rows[std::size_t(r)].dataset;
+        if (dataset.contains(QLatin1Char(',')) || dataset.contains(QLatin1Char('"')))
+            dataset = QLatin1Char('"') + dataset.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        text += QLatin1Char(',') + dataset + QLatin1Char('\n');
     }
     return text;
 }
@@ -183,7 +195,7 @@ QString ResultsModel::toMarkdown() const
                             headerData(Mrr, Qt::Horizontal).toString(), headerData(Ndcg, Qt::Horizontal).toString(),
                             headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString());
     for (int r = 0; r < rowCount(); ++r) {
-        text += QStringLiteral("| ") + QString::fromStdString(m_rows[std::size_t(r)].spec.title());
+        text += QStringLiteral("| ") + rowTitle(r);
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
             const QString cell = cellText(r, c, c == Rmse || c == Mae ? 3 : 4);
             text += QStringLiteral(" | ") + (isBest(r, c) ? QStringLiteral("**%1**").arg(cell) : cell);
@@ -198,7 +210,7 @@ QString ResultsModel::toLatex() const
     QString text = QStringLiteral("\\begin{tabular}{lrrrrr}\n\\hline\n");
     text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE \\\\\n\\hline\n").arg(m_k);
     for (int r = 0; r < rowCount(); ++r) {
-        text += QString::fromStdString(m_rows[std::size_t(r)].spec.title());
+        text += rowTitle(r);
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
             const MeanStd s = summary(r, c);
             const int d = c == Rmse || c == Mae ? 3 : 4;
@@ -215,10 +227,31 @@ QString ResultsModel::toLatex() const
     return text;
 }
 
+bool ResultsModel::severalDatasets() const
+{
+    for (const Row& row : m_rows)
+        if (row.datasetKey != m_rows.front().datasetKey)
+            return true;
+    return false;
+}
+
+QString ResultsModel::rowTitle(int row) const
+{
+    const Row& r = m_rows[std::size_t(row)];
+    const QString title = QString::fromStdString(r.spec.title());
+    return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
+}
+
 QString ResultsModel::pairedSummary(int rowA, int rowB) const
 {
     const Row& a = m_rows[std::size_t(rowA)];
     const Row& b = m_rows[std::size_t(rowB)];
+    const QString cacheKey = QStringLiteral("%1/%2/%3/%4").arg(rowA).arg(rowB).arg(a.runs.size()).arg(b.runs.size());
+    if (const auto cached = m_pairedCache.constFind(cacheKey); cached != m_pairedCache.constEnd())
+        return *cached;
+    if (a.datasetKey != b.datasetKey)
+        return tr("%1 and %2 were trained on different data sets: a paired test needs the same held-out users.")
+            .arg(rowTitle(rowA).toHtmlEscaped(), rowTitle(rowB).toHtmlEscaped());
     const QString nameA = QString::fromStdString(a.spec.title()), nameB = QString::fromStdString(b.spec.title());
     struct Measure
     {
@@ -235,7 +268,7 @@ QString ResultsModel::pairedSummary(int rowA, int rowB) const
     lines << tr("<b>%1</b> against <b>%2</b>, paired by seed and held-out user:")
                  .arg(nameB.toHtmlEscaped(), nameA.toHtmlEscaped());
     for (const Measure& m : measures) {
-        const PairedTest t = pairedTestBySeed(a.runs, b.runs, m.metric, m_k);
+        const PairedTest t = pairedTestBySeed(a.runs, b.runs, m.metric, m_k, kResamples);
         if (t.pairs == 0) {
             lines << tr("%1: no shared seed or held-out user: train both with the same split and seed.").arg(m.label);
             continue;
@@ -262,7 +295,9 @@ QString ResultsModel::pairedSummary(int rowA, int rowB) const
                      .arg(t.ties)
                      .arg(verdict);
     }
-    return lines.join(QStringLiteral("<br>"));
+    const QString text = lines.join(QStringLiteral("<br>"));
+    m_pairedCache.insert(cacheKey, text);
+    return text;
 }
 
 } // namespace rnr

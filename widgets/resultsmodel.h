@@ -3,6 +3,7 @@
 #include "experiment.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace rnr {
 
@@ -28,7 +29,9 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void addRun(const RunResult& run);
+    /// Adds a finished run to the row of its model on its data set (a new row for a new pair).
+    /// dataset: the data set's name and a key telling data sets apart (its fingerprint).
+    void addRun(const RunResult& run, const QString& dataset = {}, std::uint64_t datasetKey = 0);
     void clear();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -55,13 +58,19 @@ private:
     struct Row
     {
         ModelSpec spec;
+        QString dataset;
+        std::uint64_t datasetKey = 0;
         std::vector<RunResult> runs;
     };
+    /// The model's title, with the data set's name when the table holds several data sets.
+    QString rowTitle(int row) const;
+    bool severalDatasets() const;
     static double metric(const RunResult& run, Column column);
     QString cellText(int row, Column column, int decimals) const;
 
     std::vector<Row> m_rows;
     std::uint32_t m_k = 10;
+    mutable QHash<QString, QString> m_pairedCache; ///< pairedSummary by (rows, run counts)
 };
 
 } // namespace rnr

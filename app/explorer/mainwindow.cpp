@@ -329,6 +329,16 @@ QList<quint64> MainWindow::compareWithVanilla()
     return queue({rnr, vanilla});
 }
 
+std::uint64_t MainWindow::fingerprintOf(const std::shared_ptr<const Dataset>& set)
+{
+    // Keyed by address; the weak pointer tells a live entry from one whose data set is gone (a
+    // new data set may reuse the address).
+    auto it = m_fingerprints.find(set.get());
+    if (it == m_fingerprints.end() || it->first.expired())
+        it = m_fingerprints.insert(set.get(), {set, set->fingerprint()});
+    return it->second;
+}
+
 void MainWindow::adoptRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> runData,
                           const RunOutcome& outcome)
 {
@@ -336,7 +346,7 @@ void MainWindow::adoptRun(quint64 id, const QString& name, std::shared_ptr<const
     m_runData.insert(id, runData);
     m_finished.append(outcome);
     m_finishedIds.append(id);
-    m_results->addRun(outcome.result);
+    m_results->addRun(outcome.result, QString::fromStdString(runData->name), fingerprintOf(runData));
     m_embeddings->addRun(name, runData, outcome.model);
     m_users->addRun(name, runData, outcome.model);
     if (outcome.result.spec.coupling == Coupling::RnR) // the latest RnR run keeps the deviation view

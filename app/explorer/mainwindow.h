@@ -123,6 +123,8 @@ private:
     void chooseSessionToSave();
     void chooseSessionToOpen();
     void clearRuns();
+    /// The fingerprint of a run's data set, computed once per data set.
+    std::uint64_t fingerprintOf(const std::shared_ptr<const Dataset>& set);
     void linkSelection();
     /// Marks an item of a data set in every view that shows that data set.
     void selectItem(const Dataset* shown, std::uint32_t item);
@@ -151,6 +153,7 @@ private:
     EngineBridge m_bridge;
     QHash<quint64, QString> m_runNames;
     QHash<quint64, int> m_runEpochs;
+    QHash<const Dataset*, std::pair<std::weak_ptr<const Dataset>, std::uint64_t>> m_fingerprints;
     QHash<quint64, quint64> m_curveOf; ///< a grid run's current curve in the loss plot
     QList<RunOutcome> m_finished;
     QList<quint64> m_finishedIds;

@@ -96,11 +96,31 @@ private Q_SLOTS:
         const QString strong = clear.pairedSummary(0, 1);
         QVERIFY2(strong.contains(QStringLiteral("p &lt; 0.001")), qPrintable(strong)); // escaped for rich text
 
+        // A seed trained twice counts once: the same 10 pairs, not 20.
+        model.addRun(ranked("wrmf", 1, {1, 1, 1, 1, 1, 1, 1, 1, 20, 20}));
+        QVERIFY2(model.pairedSummary(0, 1).contains(QStringLiteral("10 pairs")), qPrintable(model.pairedSummary(0, 1)));
+
         ResultsView view(&model);
         view.selectPair(0, 1);
-        QCOMPARE(view.pairedText(), text);
+        QCOMPARE(view.pairedText(), model.pairedSummary(0, 1));
         view.selectPair(0, 0);
         QVERIFY(view.pairedText().startsWith(QStringLiteral("Select two rows")));
+    }
+
+    void rowsPerDataSet()
+    {
+        ResultsModel model;
+        model.addRun(run("bpr", 0.10, 0.04, NAN), QStringLiteral("ML-100K"), 1);
+        model.addRun(run("bpr", 0.30, 0.10, NAN), QStringLiteral("Demo"), 2);
+        model.addRun(run("wrmf", 0.20, 0.05, NAN), QStringLiteral("ML-100K"), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(1, ResultsModel::Model)).toString(), QStringLiteral("BPR — Demo"));
+        // The best is per data set: WRMF on ML-100K and BPR on the demo data.
+        QVERIFY(model.isBest(2, ResultsModel::Recall));
+        QVERIFY(model.isBest(1, ResultsModel::Recall));
+        QVERIFY(!model.isBest(0, ResultsModel::Recall));
+        QVERIFY(model.pairedSummary(0, 1).contains(QStringLiteral("different data sets")));
+        QVERIFY(model.toCsv().contains(QStringLiteral(",Demo\n")));
     }
 
     void sortsByTheMean()
