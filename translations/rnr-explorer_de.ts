@@ -1199,11 +1199,11 @@ Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 wurden auf verschiedenen Datensätzen trainiert: Ein gepaarter Test braucht dieselben zurückgehaltenen Nutzer.</translation>
     </message>
 </context>
 <context>
@@ -1364,7 +1364,7 @@ Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;kein Nutzer „%1“ im Datensatz dieses Laufs</translation>
     </message>
 </context>
 </TS>

@@ -1195,11 +1195,11 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2 在不同的数据集上训练：配对检验需要相同的留出用户。</translation>
     </message>
 </context>
 <context>
@@ -1360,7 +1360,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;此运行的数据集中没有用户“%1”</translation>
     </message>
 </context>
 </TS>

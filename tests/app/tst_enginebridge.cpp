@@ -87,7 +87,7 @@ private Q_SLOTS:
         QSignalSpy points(&bridge, &EngineBridge::gridPointStarted);
         QSignalSpy cancelled(&bridge, &EngineBridge::runCancelled);
         QSignalSpy finished(&bridge, &EngineBridge::runFinished);
-        RunRequest r = request(demoData(), "rnr:bpr+svd", 2);
+        RunRequest r = request(demoData(), "rnr:bpr+svd", 300); // long enough points to stop one mid-way
         r.grid = true;
         const quint64 id = bridge.start(r);
         QTRY_VERIFY_WITH_TIMEOUT(points.count() >= 2, 120000);
