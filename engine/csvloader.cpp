@@ -9,6 +9,7 @@
 
 #include <array>
 #include <filesystem>
+#include <fstream>
 #include <utility>
 
 namespace rnr {
@@ -166,32 +167,52 @@ Resolved resolveMapping(const std::string& file, const CsvMapping& mapping)
 
 CsvPreview previewCsv(const std::string& file, const CsvMapping& mapping, std::size_t maxRows)
 {
+    // A dialog reads this on the GUI thread: at most 1 MiB of the file and 200 columns, so that
+    // a file without line ends or a line of a million commas stays quick.
+    constexpr std::size_t kMaxBytes = std::size_t(1) << 20;
+    constexpr std::size_t kMaxColumns = 200;
     const Guess g = guessMapping(file, mapping);
     CsvPreview preview;
     preview.delimiter = g.delimiter;
     preview.hasHeader = g.header;
-    preview.user = g.user;
-    preview.item = g.item;
-    preview.rating = g.rating;
-    preview.timestamp = g.timestamp;
-    for (std::size_t c = 0; c < g.firstFields.size(); ++c)
+    auto within = [&](std::optional<std::size_t> c) { return c && *c < kMaxColumns ? c : std::nullopt; };
+    preview.user = within(g.user);
+    preview.item = within(g.item);
+    preview.rating = within(g.rating);
+    preview.timestamp = within(g.timestamp);
+    for (std::size_t c = 0; c < g.firstFields.size() && c < kMaxColumns; ++c)
         preview.columns.push_back(g.header ? std::string(trimmed(g.firstFields[c])) : "column " + std::to_string(c));
-    LoadOptions options;
-    LineReader reader(file, options);
+
+    std::ifstream in(file, std::ios::binary);
+    std::string text(kMaxBytes, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    if (text.size() == kMaxBytes && text.find('\n') != std::string::npos)
+        text.resize(text.rfind('\n')); // no half line at the end
+    std::string_view rest(text);
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF")
+        rest.remove_prefix(3);
     CsvSplitter splitter;
-    std::string_view line;
     bool first = true;
-    while (preview.rows.size() < maxRows && reader.next(line)) {
+    while (preview.rows.size() < maxRows && !rest.empty()) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
         if (trimmed(line).empty())
             continue;
         if (std::exchange(first, false) && g.header)
             continue;
         std::vector<std::string> row;
         if (splitter.split(line, g.delimiter))
-            for (auto f : splitter.fields())
+            for (auto f : splitter.fields()) {
+                if (row.size() == kMaxColumns)
+                    break;
                 row.emplace_back(f);
+            }
         else
-            row.emplace_back(line);
+            row.emplace_back(line.substr(0, 1000));
         preview.rows.push_back(std::move(row));
     }
     return preview;

@@ -1,5 +1,7 @@
 #include "evaluator.h"
 
+#include "threadpriority.h"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -87,6 +89,7 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
         arena.execute([&] {
             tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
                               [&](const tbb::blocked_range<std::size_t>& r) {
+                                  applyEnginePriority();
                                   for (std::size_t b = r.begin(); b < r.end(); ++b)
                                       runBlock(b);
                               });

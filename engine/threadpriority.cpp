@@ -1,7 +1,5 @@
 #include "threadpriority.h"
 
-#include <tbb/task_scheduler_observer.h>
-
 #include <algorithm>
 #include <atomic>
 
@@ -17,34 +15,30 @@ namespace {
 
 std::atomic<int> g_nice{0};
 
+thread_local int t_applied = 0; ///< the nice value this thread already has from us
+
 void applyToThisThread()
 {
+    const int nice = g_nice.load(std::memory_order_relaxed);
+    if (nice == t_applied)
+        return;
+    t_applied = nice;
 #ifdef __linux__
-    const int nice = g_nice.load();
-    if (nice > 0) // on Linux, PRIO_PROCESS with a thread id sets that thread's nice value
-        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), nice);
+    // On Linux, PRIO_PROCESS with a thread id sets that one thread's nice value.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), nice);
 #endif
 }
-
-/// Watches every arena: a worker thread entering one takes the engine's nice value.
-class NiceObserver : public tbb::task_scheduler_observer
-{
-public:
-    NiceObserver() { observe(true); }
-    ~NiceObserver() override { observe(false); }
-    void on_scheduler_entry(bool isWorker) override
-    {
-        if (isWorker)
-            applyToThisThread();
-    }
-};
 
 } // namespace
 
 void lowerEnginePriority(int nice)
 {
     g_nice = std::clamp(nice, 0, 19);
-    static NiceObserver observer;
+    applyToThisThread();
+}
+
+void applyEnginePriority()
+{
     applyToThisThread();
 }
 

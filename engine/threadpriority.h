@@ -8,4 +8,9 @@ namespace rnr {
 /// promptly; the CLI leaves priorities alone. No effect where per-thread nice is not supported.
 void lowerEnginePriority(int nice);
 
+/// Gives the calling thread the engine's nice value once (a thread-local check after that). The
+/// engine's parallel loops call it at the start of every task, so that TBB's worker threads,
+/// which no arena observer of ours sees, run at the engine's priority too.
+void applyEnginePriority();
+
 } // namespace rnr

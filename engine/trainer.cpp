@@ -3,6 +3,7 @@
 #include "errors.h"
 #include "optimizer.h"
 #include "rng.h"
+#include "threadpriority.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -173,6 +174,7 @@ struct Trainer::State
         arena->execute([&] {
             tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
                               [&](const tbb::blocked_range<std::size_t>& r) {
+                                  applyEnginePriority();
                                   for (std::size_t k = r.begin(); k < r.end(); ++k)
                                       body(k);
                               });

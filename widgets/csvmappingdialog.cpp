@@ -20,6 +20,11 @@ constexpr char kDelimiters[] = {',', '\t', ';', '|'};
 
 } // namespace
 
+QString CsvMappingDialog::columnName(const CsvPreview& preview, std::size_t column)
+{
+    return preview.hasHeader ? QString::fromStdString(preview.columns[column]) : tr("column %1").arg(column);
+}
+
 CsvMappingDialog::CsvMappingDialog(const QString& file, QWidget* parent) : QDialog(parent), m_file(file)
 {
     setWindowTitle(tr("Map the Columns of %1").arg(QFileInfo(file).fileName()));
@@ -99,7 +104,7 @@ void CsvMappingDialog::fillColumns(const CsvPreview& preview)
         m_columns[r]->clear();
         m_columns[r]->addItem(r == User || r == Item ? tr("(choose a column)") : tr("(none)"), -1);
         for (std::size_t c = 0; c < preview.columns.size(); ++c)
-            m_columns[r]->addItem(tr("%1: %2").arg(c).arg(QString::fromStdString(preview.columns[c])), int(c));
+            m_columns[r]->addItem(tr("%1: %2").arg(c).arg(columnName(preview, c)), int(c));
         m_columns[r]->setCurrentIndex(guesses[r] ? int(*guesses[r]) + 1 : 0);
     }
     m_preview->clear();
@@ -150,7 +155,7 @@ void CsvMappingDialog::check()
     m_message->setText(problem.isEmpty() ? tr("Rows shown: %n", nullptr, int(m_current.rows.size())) : problem);
     // Name the chosen columns in the preview's header.
     for (int c = 0; c < m_preview->columnCount(); ++c) {
-        QString name = QString::fromStdString(m_current.columns[std::size_t(c)]);
+        QString name = columnName(m_current, std::size_t(c));
         for (int r = 0; r < RoleCount; ++r)
             if (chosen[r] == c)
                 name = tr("%1 → %2").arg(name, roles[r]);

@@ -48,6 +48,8 @@ private:
     void reload();
     void fillColumns(const CsvPreview& preview);
     void check();
+    /// A column's header name, or "column N" (translated) when the file has no header.
+    static QString columnName(const CsvPreview& preview, std::size_t column);
 
     QString m_file;
     QComboBox* m_delimiter;

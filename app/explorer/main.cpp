@@ -24,9 +24,14 @@ int main(int argc, char* argv[])
 
     // The language: --language, else the preference, else the system's.
     QString language = rnr::Preferences::load().effectiveLanguage();
-    for (int i = 1; i + 1 < argc; ++i)
-        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--language"))
+    // Read before the parser runs, so that its help text is translated too.
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == QLatin1String("--language") && i + 1 < argc)
             language = QString::fromLocal8Bit(argv[i + 1]);
+        else if (argument.startsWith(QLatin1String("--language=")))
+            language = argument.mid(11);
+    }
     // The installed translations first (a translator can drop in a newer .qm), then the built-in.
     QTranslator translator, qtTranslator;
     const QString installed =

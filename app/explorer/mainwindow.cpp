@@ -98,9 +98,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         PreferencesDialog dialog(Preferences::load(), this);
         if (dialog.exec() != QDialog::Accepted)
             return;
+        const Preferences before = Preferences::load();
         const Preferences chosen = dialog.preferences();
         chosen.save();
-        applyPreferences(chosen);
+        applyPreferences(chosen, &before);
     };
     applyPreferences(Preferences::load());
     m_chooseMapping = [this](const QString& file) -> std::optional<CsvMapping> {
@@ -236,10 +237,12 @@ void MainWindow::createRunWiring()
         updateRunState();
     });
     connect(&m_bridge, &EngineBridge::runCancelled, this, [this](quint64 id) {
+        dropEmptyCurve(id);
         statusBar()->showMessage(tr("%1 stopped").arg(m_runNames.value(id)), 5000);
         updateRunState();
     });
     connect(&m_bridge, &EngineBridge::runFailed, this, [this](quint64 id, const QString& message) {
+        dropEmptyCurve(id);
         updateRunState();
         m_reportError(tr("Training failed"), tr("%1: %2").arg(m_runNames.value(id), message));
     });
@@ -329,6 +332,17 @@ QList<quint64> MainWindow::compareWithVanilla()
     return queue({rnr, vanilla});
 }
 
+void MainWindow::dropEmptyCurve(quint64 id)
+{
+    // A run stopped before its first epoch leaves no curve worth a legend entry.
+    const quint64 curve = m_curveOf.value(id, id);
+    if (m_lossPlot->pointCount(curve) == 0 && m_lossPlot->batchPointCount(curve) == 0) {
+        m_lossPlot->flush();
+        if (m_lossPlot->pointCount(curve) == 0 && m_lossPlot->batchPointCount(curve) == 0)
+            m_lossPlot->removeRun(curve);
+    }
+}
+
 std::uint64_t MainWindow::fingerprintOf(const std::shared_ptr<const Dataset>& set)
 {
     // Keyed by address; the weak pointer tells a live entry from one whose data set is gone (a
@@ -365,6 +379,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::loadDemo()
 {
+    m_loader.cancel(); // a load still under way would replace the demo when it ends
     present(generateDemo(), LoadReport{});
 }
 
@@ -444,11 +459,14 @@ void MainWindow::createLoadWiring()
     });
 }
 
-void MainWindow::applyPreferences(const Preferences& preferences)
+void MainWindow::applyPreferences(const Preferences& preferences, const Preferences* before)
 {
+    // Only what changed: accepting the dialog for a new language keeps the epochs set by hand.
     HyperParams hp = m_panel->params();
-    hp.threads = std::uint32_t(preferences.threads);
-    hp.epochs = std::uint32_t(preferences.epochs);
+    if (!before || before->threads != preferences.threads)
+        hp.threads = std::uint32_t(preferences.threads);
+    if (!before || before->epochs != preferences.epochs)
+        hp.epochs = std::uint32_t(preferences.epochs);
     m_panel->setParams(hp);
 }
 
@@ -601,6 +619,7 @@ bool MainWindow::openSession(const QString& path)
                       tr("Stop the training before opening a session: it replaces the runs shown."));
         return false;
     }
+    m_loader.cancel(); // a load still under way would replace the session's data set when it ends
     Session session;
     try {
         QGuiApplication::setOverrideCursor(Qt::WaitCursor);

@@ -98,7 +98,7 @@ public:
     /// Opens the preferences (set by the application, which owns them).
     void setPreferencesOpener(std::function<void()> open) { m_showPreferences = std::move(open); }
     /// Puts the preferred threads and epochs into the experiment panel.
-    void applyPreferences(const Preferences& preferences);
+    void applyPreferences(const Preferences& preferences, const Preferences* before = nullptr);
     /// The licences and the citation the About box shows (rich text).
     static QString aboutDetails();
 
@@ -123,6 +123,8 @@ private:
     void chooseSessionToSave();
     void chooseSessionToOpen();
     void clearRuns();
+    /// Removes the loss curve of a stopped or failed run that never drew a point.
+    void dropEmptyCurve(quint64 id);
     /// The fingerprint of a run's data set, computed once per data set.
     std::uint64_t fingerprintOf(const std::shared_ptr<const Dataset>& set);
     void linkSelection();

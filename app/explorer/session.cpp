@@ -4,6 +4,7 @@
 #include "errors.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QFile>
@@ -134,7 +135,7 @@ public:
     void check()
     {
         if (m_in.status() != QDataStream::Ok)
-            throw Damaged{QStringLiteral("the file ends early or is damaged")};
+            throw Damaged{QCoreApplication::translate("rnr::Session", "the file ends early or is damaged")};
     }
     /// A count of elements of at least minBytes each: never more than the bytes left.
     quint64 count(quint64 minBytes)
@@ -144,7 +145,8 @@ public:
         check();
         const auto left = quint64(m_in.device()->bytesAvailable());
         if (n > left / std::max<quint64>(minBytes, 1))
-            throw Damaged{QStringLiteral("a length in the file is larger than the file: the file is damaged")};
+            throw Damaged{QCoreApplication::translate(
+                "rnr::Session", "a length in the file is larger than the file: the file is damaged")};
         return n;
     }
     std::string string()
@@ -195,7 +197,7 @@ public:
             const std::string key = string(), text = string();
             if (const HyperParamInfo* info = findHyperParam(key)) // unknown keys of other versions are ignored
                 if (const std::string error = info->set(hp, text); !error.empty())
-                    throw Damaged{QStringLiteral("hyper-parameter %1: %2")
+                    throw Damaged{QCoreApplication::translate("rnr::Session", "hyper-parameter %1: %2")
                                       .arg(QString::fromStdString(key), QString::fromStdString(error))};
         }
         return hp;
@@ -233,9 +235,22 @@ public:
         d.scale.step = value<float>();
         d.hasTimestamps = value<bool>();
         d.trueDeviation = values<float>();
+        // The checksum proves the file is as written, not that it was written by this program.
+        const auto damaged = [] {
+            return Damaged{
+                QCoreApplication::translate("rnr::Session", "the data set in the session does not fit together")};
+        };
         for (const Interaction& i : d.interactions)
             if (i.user >= d.userIds.size() || i.item >= d.itemIds.size())
-                throw Damaged{QStringLiteral("a rating refers to a user or item the data set does not have")};
+                throw damaged();
+        const auto fits = [&](std::size_t size) { return size == 0 || size == d.itemIds.size(); };
+        if (!fits(d.itemTitles.size()) || !fits(d.itemGenres.size()) || !fits(d.trueDeviation.size()))
+            throw damaged();
+        for (const auto& genres : d.itemGenres)
+            for (const std::uint32_t g : genres)
+                if (g >= d.genreNames.size())
+                    throw damaged();
+
         return d;
     }
     LoadReport report()
@@ -301,11 +316,30 @@ std::shared_ptr<const Model> modelFromBytes(const QByteArray& bytes, const Datas
     try {
         checkpoint = loadCheckpoint(QFile::encodeName(file).toStdString());
     } catch (const DataError& e) {
-        throw Damaged{QStringLiteral("a model in the session is damaged (%1)").arg(QString::fromStdString(e.cause()))};
+        throw Damaged{QCoreApplication::translate("rnr::Session", "a model in the session is damaged (%1)")
+                          .arg(QString::fromStdString(e.cause()))};
     }
     if (checkpoint.datasetFingerprint != data.fingerprint())
-        throw Damaged{QStringLiteral("a model does not belong to the data set stored with it")};
+        throw Damaged{
+            QCoreApplication::translate("rnr::Session", "a model does not belong to the data set stored with it")};
     return checkpoint.model;
+}
+
+/// A run's model and outcomes must index into its data set.
+void checkRun(const SessionRun& run)
+{
+    const Dataset& data = *run.data;
+    const Model& model = *run.outcome.model;
+    const RunResult& result = run.outcome.result;
+    bool ok = model.userCount() == data.userCount() && model.itemCount() == data.itemCount() &&
+              result.bestEpoch <= result.epochs.size();
+    for (const UserOutcome& o : result.testOutcomes) {
+        ok = ok && o.user < data.userCount() && o.item < data.itemCount();
+        for (const std::uint32_t item : o.top)
+            ok = ok && item < data.itemCount();
+    }
+    if (!ok)
+        throw Damaged{QCoreApplication::translate("rnr::Session", "a run does not fit the data set stored with it")};
 }
 
 } // namespace
@@ -345,6 +379,8 @@ void saveSession(const Session& session, const QString& path)
             out << checkpointBytes(run, scratch);
         }
     }
+    if (payload.size() >= qsizetype(0xfffffff0)) // the stream's byte-array length is 32 bits
+        throw std::runtime_error(path.toStdString() + ": the session is larger than 4 GiB");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw std::runtime_error(path.toStdString() + ": " + file.errorString().toStdString());
@@ -367,23 +403,24 @@ Session loadSession(const QString& path)
     header.setVersion(kStreamVersion);
     char magic[kMagicSize] = {};
     if (header.readRawData(magic, kMagicSize) != kMagicSize || std::memcmp(magic, kMagic, kMagicSize) != 0)
-        fail(QStringLiteral("not an RnR Explorer session"));
+        fail(QCoreApplication::translate("rnr::Session", "not an RnR Explorer session"));
     quint32 version = 0;
     QByteArray payload, hash;
     header >> version;
     if (header.status() == QDataStream::Ok && version > kSessionVersion)
-        fail(QStringLiteral("session format version %1 is newer than this program supports (%2)")
+        fail(QCoreApplication::translate("rnr::Session",
+                                         "session format version %1 is newer than this program supports (%2)")
                  .arg(version)
                  .arg(kSessionVersion));
     header >> payload >> hash;
     if (header.status() != QDataStream::Ok || version == 0)
-        fail(QStringLiteral("the file ends early: the session is truncated"));
+        fail(QCoreApplication::translate("rnr::Session", "the file ends early: the session is truncated"));
     if (hash != QCryptographicHash::hash(payload, QCryptographicHash::Sha256))
-        fail(QStringLiteral("the checksum does not match: the session is damaged"));
+        fail(QCoreApplication::translate("rnr::Session", "the checksum does not match: the session is damaged"));
 
     QTemporaryDir scratch;
     if (!scratch.isValid())
-        fail(QStringLiteral("cannot create a temporary folder"));
+        fail(QCoreApplication::translate("rnr::Session", "cannot create a temporary folder"));
     QBuffer buffer(&payload);
     buffer.open(QIODevice::ReadOnly);
     QDataStream in(&buffer);
@@ -408,13 +445,15 @@ Session loadSession(const QString& path)
             in >> run.name >> data;
             read.check();
             if (data >= datasets.size())
-                throw Damaged{QStringLiteral("a run refers to a data set the session does not have")};
+                throw Damaged{QCoreApplication::translate("rnr::Session",
+                                                          "a run refers to a data set the session does not have")};
             run.data = datasets[data];
             run.outcome.result = read.result();
             QByteArray model;
             in >> model;
             read.check();
             run.outcome.model = modelFromBytes(model, *run.data, scratch);
+            checkRun(run);
         }
     } catch (const Damaged& damaged) {
         fail(damaged.cause);

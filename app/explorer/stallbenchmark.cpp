@@ -64,7 +64,8 @@ void StallBenchmark::beat()
 {
     const qint64 now = m_clock.nsecsElapsed();
     const double stall = std::max(0.0, double(now - m_last) / 1e6 - kIntervalMs);
-    if (m_stalls.empty() || stall > *std::max_element(m_stalls.begin(), m_stalls.end())) {
+    if (m_stalls.empty() || stall > m_largest) {
+        m_largest = stall;
         m_largestAt = double(m_last) / 1e9;
         m_largestTab = m_window.tabs()->tabText(m_window.tabs()->currentIndex()).remove(QLatin1Char('&'));
     }

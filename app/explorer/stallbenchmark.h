@@ -50,6 +50,7 @@ private:
     std::vector<double> m_stalls; ///< per beat: ms beyond the interval
     QElapsedTimer m_trainClock;
     double m_trainSeconds = 0;
+    double m_largest = 0;   ///< the largest stall so far (ms)
     double m_largestAt = 0; ///< seconds since the start when the largest stall began
     QString m_largestTab;   ///< the tab in front then
 };

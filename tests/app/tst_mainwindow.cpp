@@ -6,6 +6,7 @@
 #include "hyperparamform.h"
 #include "lossplot.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "resultsmodel.h"
 #include "userinspector.h"
 
@@ -133,6 +134,35 @@ private Q_SLOTS:
                 QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + QStringLiteral(".png"))));
             }
         }
+    }
+
+    void stoppedQueuedRunsLeaveNoEmptyCurve()
+    {
+        MainWindow window;
+        window.loadDemo();
+        qobject_cast<QSpinBox*>(window.experimentPanel()->form()->editor(QStringLiteral("epochs")))->setValue(1000);
+        QSignalSpy cancelled(&window.bridge(), &EngineBridge::runCancelled);
+        const QList<quint64> ids = window.compareWithVanilla();
+        QCOMPARE(window.lossPlot()->runIds().size(), 2);
+        window.bridge().cancelAll();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 2, 10000);
+        QVERIFY(!window.lossPlot()->runIds().contains(ids[1])); // queued, never trained
+    }
+
+    void preferencesChangeOnlyWhatChanged()
+    {
+        MainWindow window;
+        HyperParams hp = window.experimentPanel()->params();
+        hp.epochs = 7;
+        window.experimentPanel()->setParams(hp);
+        Preferences before, after;
+        before.epochs = after.epochs = 20;
+        after.language = QStringLiteral("de");
+        window.applyPreferences(after, &before); // only the language changed
+        QCOMPARE(window.experimentPanel()->params().epochs, 7u);
+        after.epochs = 30;
+        window.applyPreferences(after, &before);
+        QCOMPARE(window.experimentPanel()->params().epochs, 30u);
     }
 
     void closingMidTrainingAsksThenStops()

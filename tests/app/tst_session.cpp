@@ -154,6 +154,24 @@ private Q_SLOTS:
         QVERIFY(refusal(m_dir.filePath(QStringLiteral("missing.rnrsession"))).contains(QStringLiteral("missing")));
     }
 
+    void wellFormedButInconsistentFilesAreRefused()
+    {
+        // A valid checksum only proves the file is as written: contents are checked too.
+        const QString path = m_dir.filePath(QStringLiteral("odd.rnrsession"));
+        Session genres = m_session;
+        genres.dataset.itemGenres[0] = {std::uint32_t(genres.dataset.genreNames.size())};
+        saveSession(genres, path);
+        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit together")), qPrintable(refusal(path)));
+        Session outcome = m_session;
+        outcome.runs[0].outcome.result.testOutcomes[0].top[0] = 1000000;
+        saveSession(outcome, path);
+        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit the data set")), qPrintable(refusal(path)));
+        Session epoch = m_session;
+        epoch.runs[1].outcome.result.bestEpoch = 99;
+        saveSession(epoch, path);
+        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit the data set")), qPrintable(refusal(path)));
+    }
+
     void windowSavesAndReopens()
     {
         MainWindow window;

@@ -476,6 +476,7 @@ private slots:
     void cancelWhileLoading();
     void lineReaderHandsOutEveryLine();
     void reportDescribesTheLoad();
+    void csvPreviewForTheMappingDialog();
 
     // Robustness
     void garbageNeverCrashes_data();
@@ -2019,6 +2020,46 @@ void TestLoaders::garbageNeverCrashes()
     }
     qDebug("%d loaded, %d refused with a DataError", loaded, refused);
     QVERIFY(loaded > 0);
+}
+
+void TestLoaders::csvPreviewForTheMappingDialog()
+{
+    QTemporaryDir dir;
+    // A header (with a BOM) whose usual names are guessed; CRLF line ends.
+    const std::string named =
+        writeFile(dir, QStringLiteral("named.csv"), "\xEF\xBB\xBFuserId,movieId,rating\r\n1,10,4\r\n2,10,5\r\n");
+    CsvPreview p = previewCsv(named);
+    QCOMPARE(p.delimiter, ',');
+    QVERIFY(p.hasHeader);
+    QCOMPARE(p.columns, (std::vector<std::string>{"userId", "movieId", "rating"}));
+    QCOMPARE(p.user, std::optional<std::size_t>(0));
+    QCOMPARE(p.item, std::optional<std::size_t>(1));
+    QCOMPARE(p.rating, std::optional<std::size_t>(2));
+    QCOMPARE(p.timestamp, std::optional<std::size_t>());
+    QCOMPARE(p.rows.size(), 2u);
+    QCOMPARE(p.rows[1], (std::vector<std::string>{"2", "10", "5"}));
+    // No header: numbered columns, the usual order assumed; maxRows respected.
+    const std::string bare =
+        writeFile(dir, QStringLiteral("bare.tsv"), "1\t10\t4\t100\n2\t11\t3\t101\n3\t12\t2\t102\n");
+    p = previewCsv(bare, CsvMapping{}, 2);
+    QCOMPARE(p.delimiter, '\t');
+    QVERIFY(!p.hasHeader);
+    QCOMPARE(p.columns.front(), std::string("column 0"));
+    QCOMPARE(p.timestamp, std::optional<std::size_t>(3));
+    QCOMPARE(p.rows.size(), 2u);
+    // A thousand columns are cut to 200; a 3 MiB line without an end stays one short row.
+    QByteArray wide;
+    for (int c = 0; c < 1000; ++c)
+        wide += (c ? "," : "") + QByteArray::number(c);
+    p = previewCsv(writeFile(dir, QStringLiteral("wide.csv"), wide + '\n' + wide + '\n'));
+    QCOMPARE(p.columns.size(), 200u);
+    QCOMPARE(p.rows.size(), 2u); // numbers only: no header
+    QCOMPARE(p.rows[0].size(), 200u);
+    QByteArray endless(3 << 20, 'x');
+    p = previewCsv(writeFile(dir, QStringLiteral("endless.csv"), "a,b\n" + endless));
+    QVERIFY(p.rows.size() <= 1);
+    // An empty file is a clear error.
+    QVERIFY_THROWS_EXCEPTION(DataError, previewCsv(writeFile(dir, QStringLiteral("empty.csv"), "")));
 }
 
 QTEST_APPLESS_MAIN(TestLoaders)

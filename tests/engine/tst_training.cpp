@@ -4,8 +4,11 @@
 #include "errors.h"
 #include "experiment.h"
 #include "rng.h"
+#include "threadpriority.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -172,6 +175,39 @@ private Q_SLOTS:
             QVERIFY(qFuzzyCompare(p.regularisation, record->regularisation));
             QVERIFY(qFuzzyCompare(p.objective, record->objective));
         }
+    }
+
+    void enginePriorityReachesTheWorkerThreads()
+    {
+#ifndef __linux__
+        QSKIP("per-thread nice values are a Linux feature");
+#else
+        const Dataset data = smallDemo();
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 1;
+        hp.threads = 2;
+        hp.batchSize = 1024; // chunks of 64: every batch is split between the two threads
+        // The TBB worker exists before the priority is lowered, so it cannot inherit it.
+        Trainer before(data, makeSplit(data, SplitConfig{}), parseModelSpec("rnr:bpr+svd"), hp);
+        QVERIFY(before.step().has_value());
+        lowerEnginePriority(7);
+        Trainer trainer(data, makeSplit(data, SplitConfig{}), parseModelSpec("rnr:bpr+svd"), hp);
+        QVERIFY(trainer.step().has_value());
+        // Field 19 of /proc/self/task/<tid>/stat is the nice value: the calling thread and the TBB
+        // worker that helped must both run at 7.
+        int niced = 0;
+        for (const QString& tid :
+             QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            niced += fields.size() > 16 && fields[16].toInt() == 7;
+        }
+        QVERIFY2(niced >= 2, qPrintable(QString::number(niced)));
+#endif
     }
 
     void cancelIsPrompt()
