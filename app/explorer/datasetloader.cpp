@@ -11,15 +11,22 @@ DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {}
 
 DatasetLoader::~DatasetLoader()
 {
-    stopThread();
+    for (Job& job : m_jobs)
+        job.cancel->store(true);
+    for (Job& job : m_jobs)
+        job.thread.join();
 }
 
-void DatasetLoader::stopThread()
+void DatasetLoader::reapFinished()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    if (m_thread.joinable())
-        m_thread.join();
+    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = m_jobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void DatasetLoader::cancel()
@@ -30,9 +37,13 @@ void DatasetLoader::cancel()
 
 void DatasetLoader::start(const QString& path, LoadOptions options)
 {
-    stopThread();
+    // The load under way is told to stop but not waited for (it may be building a large data
+    // set); its result is stale and dropped. Finished threads are joined here, the rest at the end.
+    cancel();
+    reapFinished();
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    auto finished = std::make_shared<std::atomic<bool>>(false);
     m_busy = true;
     // Everything the thread touches is its own (options, the flag) or reached through a queued
     // call on this object, which Qt drops if the loader is gone.
@@ -50,7 +61,12 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
         if (total > 0)
             report([this, fraction = double(done) / double(total)] { Q_EMIT progress(fraction); });
     };
-    m_thread = std::thread([this, path, options = std::move(options), cancelFlag = m_cancel, report] {
+    std::thread thread([this, path, options = std::move(options), cancelFlag = m_cancel, finished, report] {
+        struct Done
+        {
+            std::atomic<bool>& flag;
+            ~Done() { flag.store(true); }
+        } markDone{*finished};
         try {
             auto result = std::make_shared<LoadResult>(loadDataset(path.toStdString(), options));
             report([this, path, result] {
@@ -69,6 +85,7 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
             });
         }
     });
+    m_jobs.push_back(Job{std::move(thread), m_cancel, std::move(finished)});
 }
 
 } // namespace rnr

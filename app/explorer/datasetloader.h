@@ -9,12 +9,14 @@
 #include <atomic>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace rnr {
 
 /// Loads a data set off the GUI thread (architecture.md, rule 4): progress as a fraction of the
 /// bytes, prompt cancel, and the result, the error or the cancellation as a signal on the GUI
-/// thread. Starting a new load cancels the one under way; a stale load never reports.
+/// thread. Starting a new load cancels the one under way without waiting for it; a stale load
+/// never reports. The destructor stops and joins every load.
 class DatasetLoader : public QObject
 {
     Q_OBJECT
@@ -34,10 +36,15 @@ Q_SIGNALS:
     void cancelled(const QString& path);
 
 private:
-    void stopThread();
+    void reapFinished();
 
-    std::thread m_thread;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    struct Job
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> cancel, done;
+    };
+    std::vector<Job> m_jobs; ///< loads not yet joined (the current one, and stopped ones winding down)
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< the current load's flag
     quint64 m_generation = 0;
     bool m_busy = false;
 };
