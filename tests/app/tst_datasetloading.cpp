@@ -1,5 +1,6 @@
 // Opening data sets in the window: off the GUI thread with cancel, the column-mapping dialog
 // for generic CSV, the skipped-rows report, recent files and drag and drop.
+#include "../isolatedsettings.h"
 #include "csvmappingdialog.h"
 #include "datasetloader.h"
 #include "datasetview.h"
@@ -40,12 +41,7 @@ class TestDatasetLoading : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_settings.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    }
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
 
     void loaderCancelsABigFile()
     {
@@ -252,7 +248,7 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_settings;
+    fixtures::IsolatedSettings m_settings;
     std::vector<std::unique_ptr<QTemporaryDir>> m_keep;
 };
 

@@ -1,4 +1,5 @@
 // The main window starts on the demo data and survives a failed load with nothing lost.
+#include "../isolatedsettings.h"
 #include "datasetview.h"
 #include "deviationview.h"
 #include "embeddingview.h"
@@ -23,6 +24,8 @@ using namespace rnr;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    fixtures::IsolatedSettings m_isolated; ///< never the user's own settings
 
 private Q_SLOTS:
     void demoThenFailedLoadKeepsTheData()

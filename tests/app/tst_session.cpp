@@ -1,5 +1,6 @@
 // Sessions: everything a user made survives a save and reopen; damaged, truncated, foreign and
 // newer files are refused with a clear message and change nothing.
+#include "../isolatedsettings.h"
 #include "../widgets/trainedruns.h"
 #include "errors.h"
 #include "experimentpanel.h"
@@ -63,6 +64,8 @@ QString refusal(const QString& path)
 class TestSession : public QObject
 {
     Q_OBJECT
+
+    fixtures::IsolatedSettings m_isolated; ///< never the user's own settings
 
 private Q_SLOTS:
     void initTestCase()

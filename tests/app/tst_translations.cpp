@@ -2,6 +2,7 @@
 // placeholders and mnemonics as the source), none lacks a string the sources have (lupdate is run
 // on the sources and compared), and with the German translation loaded the main window shows no
 // English text that has a German translation.
+#include "../isolatedsettings.h"
 #include "mainwindow.h"
 
 #include <QAbstractButton>
@@ -100,6 +101,8 @@ QStringList tsFiles()
 class TestTranslations : public QObject
 {
     Q_OBJECT
+
+    fixtures::IsolatedSettings m_isolated; ///< never the user's own settings
 
 private Q_SLOTS:
     void complete_data()

@@ -1,4 +1,5 @@
 // Preferences: kept in QSettings, edited in the dialog, "" language follows the system.
+#include "../isolatedsettings.h"
 #include "preferencesdialog.h"
 
 #include <QComboBox>
@@ -16,12 +17,7 @@ class TestPreferences : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_settings.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    }
+    void initTestCase() { QVERIFY(m_settings.isValid()); }
 
     void defaultsThenRoundTrip()
     {
@@ -69,7 +65,7 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_settings;
+    fixtures::IsolatedSettings m_settings;
 };
 
 QTEST_MAIN(TestPreferences)
