@@ -9,7 +9,6 @@
 #include <QTabWidget>
 
 #include <algorithm>
-#include <numeric>
 
 namespace rnr {
 
@@ -73,7 +72,7 @@ void StallBenchmark::beat()
     m_last = now;
 }
 
-StallBenchmark::Figures StallBenchmark::summarise(std::vector<double> stalls, int over)
+StallBenchmark::Figures StallBenchmark::summarise(std::vector<double> stalls)
 {
     Figures f;
     if (stalls.empty())
@@ -82,8 +81,7 @@ StallBenchmark::Figures StallBenchmark::summarise(std::vector<double> stalls, in
     f.beats = int(stalls.size());
     f.largestMs = stalls.back();
     f.p99Ms = stalls[std::min(stalls.size() - 1, stalls.size() * 99 / 100)];
-    f.meanGapMs = std::accumulate(stalls.begin(), stalls.end(), 0.0) / double(stalls.size()) + kIntervalMs;
-    f.over20 = over;
+    f.overBudget = int(stalls.end() - std::upper_bound(stalls.begin(), stalls.end(), kBudgetMs));
     return f;
 }
 
@@ -91,8 +89,7 @@ void StallBenchmark::finish()
 {
     m_heartbeat.stop();
     m_tabTimer.stop();
-    const int over = int(std::count_if(m_stalls.begin(), m_stalls.end(), [](double s) { return s > kBudgetMs; }));
-    const Figures f = summarise(m_stalls, over);
+    const Figures f = summarise(m_stalls);
     const Dataset& data = m_window.dataset();
     Q_EMIT finished(tr("GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, "
                        "%5 items, %6 ratings; training took %7 s; tabs switched every 300 ms):\n"
@@ -108,7 +105,7 @@ void StallBenchmark::finish()
                         .arg(f.largestMs, 0, 'f', 1)
                         .arg(kBudgetMs, 0, 'f', 0)
                         .arg(f.p99Ms, 0, 'f', 1)
-                        .arg(f.over20)
+                        .arg(f.overBudget)
                         .arg(f.beats)
                         .arg(m_largestAt, 0, 'f', 2)
                         .arg(m_largestTab));

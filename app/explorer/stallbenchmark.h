@@ -28,10 +28,10 @@ public:
 
     struct Figures
     {
-        double largestMs = 0, p99Ms = 0, meanGapMs = 0;
-        int beats = 0, over20 = 0;
+        double largestMs = 0, p99Ms = 0;
+        int beats = 0, overBudget = 0; ///< heartbeats late by more than the 20 ms budget
     };
-    static Figures summarise(std::vector<double> stallsMs, int over);
+    static Figures summarise(std::vector<double> stallsMs);
 
 Q_SIGNALS:
     void finished(const QString& report);

@@ -1,7 +1,7 @@
 // Sessions: everything a user made survives a save and reopen; damaged, truncated, foreign and
 // newer files are refused with a clear message and change nothing.
 #include "../isolatedsettings.h"
-#include "../widgets/trainedruns.h"
+#include "../trainedruns.h"
 #include "errors.h"
 #include "experimentpanel.h"
 #include "lossplot.h"
@@ -20,13 +20,9 @@ using namespace rnr;
 
 namespace {
 
-SessionRun trainedRun(std::shared_ptr<const Dataset> data, const char* model, const QString& name)
+SessionRun sessionRun(std::shared_ptr<const Dataset> data, const char* model, const QString& name)
 {
-    HyperParams hp;
-    hp.dim = 8;
-    hp.epochs = 2;
-    const Split split = makeSplit(*data, SplitConfig{});
-    RunResult result = runExperiment(*data, split, parseModelSpec(model), hp);
+    RunResult result = fixtures::trainedRun(*data, model, 2);
     SessionRun run;
     run.name = name;
     run.data = std::move(data);
@@ -84,8 +80,8 @@ private Q_SLOTS:
         m_session.split.users = 50;
         m_session.seeds = 3;
         m_session.grid = true;
-        m_session.runs.push_back(trainedRun(m_data, "rnr:bpr+svd", QStringLiteral("RnR #1")));
-        m_session.runs.push_back(trainedRun(m_data, "vanilla:bpr+svd", QStringLiteral("Vanilla #2")));
+        m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", QStringLiteral("RnR #1")));
+        m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", QStringLiteral("Vanilla #2")));
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("a.rnrsession"));
         saveSession(m_session, m_path);

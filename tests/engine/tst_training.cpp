@@ -1,5 +1,6 @@
 // Training sanity: losses fall, a planted problem is learnt, a seed gives the same model on any
 // number of threads, cancel is prompt, a diverging learning rate is reported.
+#include "../trainedruns.h"
 #include "demo.h"
 #include "errors.h"
 #include "experiment.h"
@@ -39,16 +40,6 @@ Dataset communities()
     return data;
 }
 
-Dataset smallDemo()
-{
-    DemoConfig config;
-    config.users = 200;
-    config.items = 150;
-    config.minPerUser = 10;
-    config.meanPerUser = 25;
-    return filterMinInteractions(generateDemo(config));
-}
-
 } // namespace
 
 class TestTraining : public QObject
@@ -66,7 +57,7 @@ private Q_SLOTS:
     void lossesFall()
     {
         QFETCH(QString, model);
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{kAllUsers, 3});
         HyperParams hp;
         hp.dim = 16;
@@ -101,7 +92,7 @@ private Q_SLOTS:
 
     void sameSeedSameModelOnAnyThreadCount()
     {
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{kAllUsers, 3});
         for (const char* name : {"rnr:bpr+svd", "rnr:cdae+svd++"}) {
             HyperParams hp;
@@ -132,7 +123,7 @@ private Q_SLOTS:
 
     void stepInSlices()
     {
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{kAllUsers, 3});
         HyperParams hp;
         hp.dim = 8;
@@ -182,7 +173,7 @@ private Q_SLOTS:
 #ifndef __linux__
         QSKIP("per-thread nice values are a Linux feature");
 #else
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         HyperParams hp;
         hp.dim = 8;
         hp.epochs = 1;
@@ -238,7 +229,7 @@ private Q_SLOTS:
 
     void pauseHoldsTraining()
     {
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{});
         HyperParams hp;
         hp.epochs = 1;
@@ -258,7 +249,7 @@ private Q_SLOTS:
 
     void divergenceIsReported()
     {
-        const Dataset data = smallDemo();
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{});
         HyperParams hp;
         hp.optimizer = Optimizer::SGD;

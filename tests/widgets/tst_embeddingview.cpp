@@ -1,8 +1,8 @@
 // The embeddings view projects a trained model's item vectors, raw and post-FC, colours them,
 // finds the item under the mouse and selects it in both plots.
+#include "../trainedruns.h"
 #include "embeddingview.h"
 #include "runpicker.h"
-#include "trainedruns.h"
 
 #include <QComboBox>
 #include <QDir>

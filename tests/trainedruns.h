@@ -1,6 +1,6 @@
 #pragma once
 
-// Small trained models on a small demo data set, shared by the widget tests.
+// Small trained models on a small demo data set, shared by the engine, widget and app tests.
 
 #include "demo.h"
 #include "experiment.h"
@@ -20,16 +20,22 @@ inline std::shared_ptr<const rnr::Dataset> smallDemo(std::uint32_t users, std::u
     return std::make_shared<const rnr::Dataset>(rnr::filterMinInteractions(rnr::generateDemo(config)));
 }
 
-/// Trains a model (d = 8) on the default split of data and returns the kept model.
-inline std::shared_ptr<const rnr::Model> trained(const rnr::Dataset& data, const char* model, std::uint32_t epochs,
-                                                 double alpha = 0.9)
+/// Trains a model (d = 8) on the default split of data: the whole result, model included.
+inline rnr::RunResult trainedRun(const rnr::Dataset& data, const char* model, std::uint32_t epochs, double alpha = 0.9)
 {
     rnr::HyperParams hp;
     hp.dim = 8;
     hp.epochs = epochs;
     hp.alpha = alpha;
     const rnr::Split split = rnr::makeSplit(data, rnr::SplitConfig{});
-    return rnr::runExperiment(data, split, rnr::parseModelSpec(model), hp).model;
+    return rnr::runExperiment(data, split, rnr::parseModelSpec(model), hp);
+}
+
+/// The kept model of trainedRun().
+inline std::shared_ptr<const rnr::Model> trained(const rnr::Dataset& data, const char* model, std::uint32_t epochs,
+                                                 double alpha = 0.9)
+{
+    return trainedRun(data, model, epochs, alpha).model;
 }
 
 } // namespace fixtures
