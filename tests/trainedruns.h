@@ -2,8 +2,8 @@
 
 // Small trained models on a small demo data set, shared by the engine, widget and app tests.
 
-#include "demo.h"
-#include "experiment.h"
+#include "data/demo.h"
+#include "train/experiment.h"
 
 #include <memory>
 

@@ -911,10 +911,6 @@
         <translation>Training von %1</translation>
     </message>
     <message>
-        <source>%1 α=%2 λ=%3</source>
-        <translation>%1 α=%2 λ=%3</translation>
-    </message>
-    <message>
         <source>%1: epoch %2, %3k samples/s</source>
         <translation>%1: Epoche %2, %3k Samples/s</translation>
     </message>
@@ -945,14 +941,6 @@
     <message>
         <source>No user of this data set has at least 4 ratings.</source>
         <translation>Kein Nutzer dieses Datensatzes hat mindestens 4 Bewertungen.</translation>
-    </message>
-    <message>
-        <source>%1 #%2 (seed %3)</source>
-        <translation>%1 #%2 (Seed %3)</translation>
-    </message>
-    <message>
-        <source>%1 #%2</source>
-        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>Choose a model</source>
@@ -1247,6 +1235,21 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::RunController</name>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 (seed %3)</source>
+        <translation>%1 #%2 (Seed %3)</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
     </message>
 </context>
 <context>

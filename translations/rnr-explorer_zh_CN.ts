@@ -910,10 +910,6 @@
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <source>%1 α=%2 λ=%3</source>
-        <translation>%1 α=%2 λ=%3</translation>
-    </message>
-    <message>
         <source>%1: epoch %2, %3k samples/s</source>
         <translation>%1：第 %2 轮，%3k 样本/秒</translation>
     </message>
@@ -944,14 +940,6 @@
     <message>
         <source>No user of this data set has at least 4 ratings.</source>
         <translation>此数据集中没有任何用户拥有至少 4 条评分。</translation>
-    </message>
-    <message>
-        <source>%1 #%2 (seed %3)</source>
-        <translation>%1 #%2（种子 %3）</translation>
-    </message>
-    <message>
-        <source>%1 #%2</source>
-        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>Choose a model</source>
@@ -1243,6 +1231,21 @@ Nothing was changed.</source>
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::RunController</name>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 (seed %3)</source>
+        <translation>%1 #%2（种子 %3）</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
-#include "mainwindow.h"
-#include "preferencesdialog.h"
-#include "stallbenchmark.h"
-#include "synthetic.h"
-#include "tour.h"
+#include "data/synthetic.h"
+#include "dialogs/preferencesdialog.h"
+#include "scripted/stallbenchmark.h"
+#include "scripted/tour.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -5,10 +5,10 @@
 #include "hyperparamoptions.h"
 #include "output.h"
 
-#include "evaluator.h"
-#include "loader.h"
-#include "synthetic.h"
-#include "trainer.h"
+#include "data/synthetic.h"
+#include "eval/evaluator.h"
+#include "io/loader.h"
+#include "train/trainer.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -6,8 +6,8 @@
 #include "statscommand.h"
 #include "traincommand.h"
 
-#include "errors.h"
-#include "hyperparams.h"
+#include "core/errors.h"
+#include "model/hyperparams.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

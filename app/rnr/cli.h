@@ -8,7 +8,7 @@
 
 namespace rnr::cli {
 
-/// Exit codes of every sub-command (product.md).
+/// Exit codes of every sub-command (docs/product-notes.md, "Exit codes").
 enum ExitCode
 {
     Ok = 0,

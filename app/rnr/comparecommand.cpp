@@ -6,8 +6,9 @@
 #include "output.h"
 #include "runjson.h"
 
-#include "errors.h"
-#include "experiment.h"
+#include "core/errors.h"
+#include "train/experiment.h"
+#include "train/seeds.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -141,13 +142,11 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     QString csvText = QStringLiteral("model,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,val_ndcg,"
                                      "test_recall,test_mrr,test_ndcg,test_rmse,test_mae\n");
     for (std::uint64_t s = 0; s < seedCount; ++s) {
-        SplitConfig splitConfig = firstSplit;
-        splitConfig.seed = firstSplit.seed + s;
+        const SeededRun seeded = seededRun(firstSplit, base, s);
+        const SplitConfig& splitConfig = seeded.split;
         const Split split = makeSplit(data.filtered, splitConfig);
         for (auto& model : all) {
-            HyperParams hp = base;
-            hp.seed = splitConfig.seed;
-            const GridResult result = gridSearch(data.filtered, split, model.spec, hp, grid);
+            const GridResult result = gridSearch(data.filtered, split, model.spec, seeded.hp, grid);
             const RunResult& run = result.best;
             out << tr("seed %1  %2: alpha %3, lambda %4, epoch %5: validation recall@%6 %7; test %8 (%9 s)\n")
                        .arg(splitConfig.seed)

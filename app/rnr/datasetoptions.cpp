@@ -1,8 +1,8 @@
 #include "datasetoptions.h"
 
-#include "demo.h"
-#include "errors.h"
-#include "loader.h"
+#include "core/errors.h"
+#include "data/demo.h"
+#include "io/loader.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "loadoptions.h"
-#include "split.h"
+#include "data/split.h"
+#include "io/loadoptions.h"
 
 #include <QCommandLineParser>
 #include <QString>

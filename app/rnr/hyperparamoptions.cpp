@@ -1,6 +1,6 @@
 #include "hyperparamoptions.h"
 
-#include "errors.h"
+#include "core/errors.h"
 
 #include <QCoreApplication>
 

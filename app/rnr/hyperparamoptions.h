@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hyperparams.h"
+#include "model/hyperparams.h"
 
 #include <QCommandLineParser>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trainer.h"
+#include "train/trainer.h"
 
 #include <QJsonArray>
 #include <QString>

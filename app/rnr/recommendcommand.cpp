@@ -4,8 +4,8 @@
 #include "datasetoptions.h"
 #include "output.h"
 
-#include "checkpoint.h"
-#include "recommend.h"
+#include "eval/recommend.h"
+#include "persist/checkpoint.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "experiment.h"
+#include "train/experiment.h"
 
 #include <QJsonObject>
 

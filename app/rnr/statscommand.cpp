@@ -3,8 +3,8 @@
 #include "cli.h"
 #include "datasetoptions.h"
 
-#include "split.h"
-#include "stats.h"
+#include "data/split.h"
+#include "data/stats.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

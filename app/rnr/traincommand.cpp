@@ -6,8 +6,8 @@
 #include "output.h"
 #include "runjson.h"
 
-#include "checkpoint.h"
-#include "experiment.h"
+#include "persist/checkpoint.h"
+#include "train/experiment.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -30,7 +30,8 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption model(QStringLiteral("model"),
                                    tr("Model: popularity, bpr, cdae, wrmf, svd, svd++, vanilla:R+P or rnr:R+P "
                                       "(e.g. rnr:bpr+svd)."),
-                                   QStringLiteral("name"), QStringLiteral("rnr:bpr+svd"));
+                                   QStringLiteral("name"),
+                                   QString::fromLatin1(kDefaultModel.data(), qsizetype(kDefaultModel.size())));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the run as JSON to this file."),
                                   QStringLiteral("file"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Print only the final figures."));
@@ -61,9 +62,9 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
                .arg(split.test.size());
     out.flush();
 
-    RunObserver observer;
+    JobObserver observer;
     if (!parser.isSet(quiet))
-        observer.epoch = [&](const RunResult&, const EpochRecord& e) {
+        observer.epoch = [&](const EpochRecord& e) {
             out << formatEpoch(e, hp) << '\n';
             out.flush();
         };

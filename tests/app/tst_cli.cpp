@@ -2,7 +2,7 @@
 // `rnr recommend`.
 #include "cli.h"
 
-#include "checkpoint.h"
+#include "persist/checkpoint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

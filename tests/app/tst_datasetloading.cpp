@@ -1,13 +1,13 @@
 // Opening data sets in the window: off the GUI thread with cancel, the column-mapping dialog
 // for generic CSV, the skipped-rows report, recent files and drag and drop.
 #include "../isolatedsettings.h"
-#include "csvmappingdialog.h"
-#include "datasetloader.h"
-#include "datasetview.h"
-#include "experimentpanel.h"
-#include "mainwindow.h"
-#include "resultsmodel.h"
-#include "userinspector.h"
+#include "dialogs/csvmappingdialog.h"
+#include "jobs/datasetloader.h"
+#include "models/resultsmodel.h"
+#include "panels/experimentpanel.h"
+#include "views/datasetview.h"
+#include "views/userinspector.h"
+#include "window/mainwindow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

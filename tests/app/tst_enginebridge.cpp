@@ -1,7 +1,7 @@
 // The engine-thread bridge: progress, epochs and results arrive as signals; cancel is prompt;
 // errors arrive as messages; signals of stale runs are dropped; shutdown mid-run is clean.
-#include "demo.h"
-#include "enginebridge.h"
+#include "data/demo.h"
+#include "jobs/enginebridge.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -179,6 +179,33 @@ private Q_SLOTS:
         QCOMPARE(epochs.count(), 0);
         bridge.setPaused(false);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    }
+
+    void pauseMidRunIsAQueuedCallThatTheRunningJobHonours()
+    {
+        // The engine thread's event loop runs between training turns: a pause sent mid-epoch
+        // stops the reports, a stop sent while paused still reaches the run, and the next queued
+        // run starts once the pause ends with the runs.
+        EngineBridge bridge;
+        QSignalSpy progress(&bridge, &EngineBridge::progress);
+        QSignalSpy cancelled(&bridge, &EngineBridge::runCancelled);
+        QSignalSpy finished(&bridge, &EngineBridge::runFinished);
+        const auto data = demoData(2000);
+        const quint64 id = bridge.start(request(data, "rnr:cdae+svd", 1000));
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, 60000);
+        bridge.setPaused(true);
+        QTest::qWait(200); // reports already under way arrive
+        const qsizetype held = progress.count();
+        QTest::qWait(300); // several report intervals: none may come while paused
+        QCOMPARE(progress.count(), held);
+        const quint64 next = bridge.start(request(data, "bpr", 1));
+        bridge.cancel(id);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
+        QCOMPARE(cancelled.first().at(0).value<quint64>(), id);
+        QCOMPARE(finished.count(), 0); // still paused: the queued run waits
+        bridge.setPaused(false);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.first().at(0).value<quint64>(), next);
     }
 
     void destroyingMidRunStopsCleanly()

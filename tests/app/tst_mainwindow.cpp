@@ -1,15 +1,15 @@
 // The main window starts on the demo data and survives a failed load with nothing lost.
 #include "../isolatedsettings.h"
-#include "datasetview.h"
-#include "deviationview.h"
-#include "embeddingview.h"
-#include "experimentpanel.h"
-#include "hyperparamform.h"
-#include "lossplot.h"
-#include "mainwindow.h"
-#include "preferencesdialog.h"
-#include "resultsmodel.h"
-#include "userinspector.h"
+#include "dialogs/preferencesdialog.h"
+#include "models/resultsmodel.h"
+#include "panels/experimentpanel.h"
+#include "panels/hyperparamform.h"
+#include "plots/lossplot.h"
+#include "views/datasetview.h"
+#include "views/deviationview.h"
+#include "views/embeddingview.h"
+#include "views/userinspector.h"
+#include "window/mainwindow.h"
 
 #include <QDir>
 #include <QSignalSpy>

@@ -2,13 +2,13 @@
 // newer files are refused with a clear message and change nothing.
 #include "../isolatedsettings.h"
 #include "../trainedruns.h"
-#include "errors.h"
-#include "experimentpanel.h"
-#include "lossplot.h"
-#include "mainwindow.h"
-#include "resultsmodel.h"
-#include "session.h"
-#include "userinspector.h"
+#include "core/errors.h"
+#include "models/resultsmodel.h"
+#include "panels/experimentpanel.h"
+#include "plots/lossplot.h"
+#include "session/session.h"
+#include "views/userinspector.h"
+#include "window/mainwindow.h"
 
 #include <QDataStream>
 #include <QFile>

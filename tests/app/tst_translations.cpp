@@ -3,7 +3,7 @@
 // on the sources and compared), and with the German translation loaded the main window shows no
 // English text that has a German translation.
 #include "../isolatedsettings.h"
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

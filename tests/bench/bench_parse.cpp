@@ -1,7 +1,7 @@
-// Parsing budget (product.md): 1,000,000 ratings in MovieLens-1M format in at most 0.5 s on
+// Parsing budget (docs/product-notes.md, "Budgets"): 1,000,000 ratings in MovieLens-1M format in at most 0.5 s on
 // the 2-core reference machine. Run: build/<preset>/bin/bench_parse
-#include "loader.h"
-#include "synthetic.h"
+#include "data/synthetic.h"
+#include "io/loader.h"
 
 #include <benchmark/benchmark.h>
 

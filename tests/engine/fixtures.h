@@ -4,7 +4,7 @@
 // QTemporaryDir, byte for byte as the publisher writes it (no newline translation, no encoding
 // conversion), so that the loaders see exactly what they would see in the wild.
 
-#include "errors.h"
+#include "core/errors.h"
 
 #include <QByteArray>
 #include <QDir>

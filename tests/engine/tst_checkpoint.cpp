@@ -1,10 +1,10 @@
 // Checkpoints: save and load round trips for several model kinds; truncated, damaged, foreign
 // and newer files give the right DataError.
-#include "checkpoint.h"
+#include "persist/checkpoint.h"
 
-#include "demo.h"
-#include "errors.h"
-#include "experiment.h"
+#include "core/errors.h"
+#include "data/demo.h"
+#include "train/experiment.h"
 
 #include <QFile>
 #include <QTemporaryDir>

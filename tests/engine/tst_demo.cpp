@@ -1,8 +1,8 @@
 // The built-in demo data set: deterministic per seed, the documented sizes, the planted
 // two-phase structure and deviation present.
-#include "demo.h"
-#include "split.h"
-#include "stats.h"
+#include "data/demo.h"
+#include "data/split.h"
+#include "data/stats.h"
 
 #include <QTest>
 

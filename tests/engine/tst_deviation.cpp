@@ -1,9 +1,9 @@
 // The deviation summary: correlations against hand-computed cases, and on the demo data RnR's
 // learnt deviation is related to the planted one.
-#include "demo.h"
-#include "deviation.h"
-#include "errors.h"
-#include "experiment.h"
+#include "analysis/deviation.h"
+#include "core/errors.h"
+#include "data/demo.h"
+#include "train/experiment.h"
 
 #include <QTest>
 

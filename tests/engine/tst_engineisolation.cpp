@@ -1,4 +1,4 @@
-// The engine is an island (architecture.md, rule 1): no Qt header, no Qt macro under engine/,
+// The engine is an island (docs/architecture.md, rule 1): no Qt header, no Qt macro under engine/,
 // and no TBB header in a public engine header that Qt code may include (rule 2).
 #include <QDirIterator>
 #include <QFile>
@@ -64,6 +64,27 @@ private Q_SLOTS:
         const QRegularExpression tbb = tbbPattern();
         const QStringList hits = offenders(engineFiles({QStringLiteral("*.h")}), tbb);
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+    }
+
+    void viewsAndAppsIncludeNoEngineInternals()
+    {
+        // engine/<room>/detail/ holds what only the engine (and its tests) may use
+        // (docs/architecture.md, "Layout"): widgets/ and app/ reach the engine through the rooms'
+        // public headers.
+        const QRegularExpression internal(QStringLiteral("#\\s*include\\s*\"[a-z]+/detail/"));
+        QStringList files;
+        for (const char* dir : {"/widgets", "/app"}) {
+            QDirIterator it(QStringLiteral(RNR_SOURCE_DIR) + QLatin1String(dir),
+                            {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files << it.next();
+        }
+        QVERIFY2(files.size() >= 20, "widgets/ and app/ sources not found: the test cannot look");
+        const QStringList hits = offenders(files, internal);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+        QVERIFY(internal.match(QStringLiteral("#include \"train/detail/optimizer.h\"")).hasMatch());
+        QVERIFY(!internal.match(QStringLiteral("#include \"train/trainer.h\"")).hasMatch());
     }
 
     void patternCatchesQtIncludes()

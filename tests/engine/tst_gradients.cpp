@@ -1,10 +1,10 @@
 // Finite-difference checks, in double precision, of the analytic gradients of every model against
 // the minibatch objective documented in model.h, plus properties of that objective (its
 // decomposition into Losses, independent reference losses, task weights, untouched rows).
-#include "components.h"
-#include "model.h"
-#include "rng.h"
-#include "split.h"
+#include "core/detail/rng.h"
+#include "data/split.h"
+#include "model/detail/components.h"
+#include "model/model.h"
 
 #include <QTest>
 
@@ -284,7 +284,8 @@ struct ReferenceLosses
     double ranking = 0, rating = 0;
 };
 
-/// method.md's loss terms, written out directly from the parameters (no engine code).
+/// The loss terms of docs/method.md ("Underlying algorithms", "Couplings", "Training"), written out
+/// directly from the parameters (no engine code).
 ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
 {
     const ModelSpec& spec = model.spec();
@@ -456,7 +457,7 @@ void addRow(const QString& model, const QString& activation, double alpha, doubl
     QTest::newRow(label.toUtf8().constData()) << model << activation << alpha << lambda << negatives;
 }
 
-/// Every model of method.md (single task, vanilla R+P, RnR R+P with every activation), plus
+/// Every model of docs/method.md (single task, vanilla R+P, RnR R+P with every activation), plus
 /// lambda = 0 and extreme-alpha variants; CDAE always with dropout 0.5, BPR with 1 or 3 negatives.
 void addModelRows()
 {
@@ -547,7 +548,7 @@ private Q_SLOTS:
         const Batch& batch = f.batch;
         const UserItems& history = f.model.history();
 
-        // Sampling as method.md describes it: negatives outside the history, CDAE targets are all
+        // Sampling as docs/method.md ("Training") describes it: negatives outside the history, CDAE targets are all
         // positives (label 1) each followed by its negatives (label 0), inputs a subset of the positives.
         for (std::size_t t = 0; t < batch.size(); ++t)
             for (std::uint32_t n = 0; n < batch.negativesPerTuple; ++n)

@@ -1,9 +1,9 @@
 // Metrics, the evaluator and the paired test against hand-computed cases.
-#include "errors.h"
-#include "evaluator.h"
-#include "metrics.h"
-#include "model.h"
-#include "rng.h"
+#include "core/detail/rng.h"
+#include "core/errors.h"
+#include "eval/evaluator.h"
+#include "eval/metrics.h"
+#include "model/model.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Opt-in: the real MovieLens 100K from ../shared/datasets (never committed; skipped when absent).
-#include "loader.h"
-#include "split.h"
-#include "stats.h"
+#include "data/split.h"
+#include "data/stats.h"
+#include "io/loader.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,6 +1,6 @@
 // PCA against hand-made point clouds.
-#include "projection.h"
-#include "rng.h"
+#include "analysis/projection.h"
+#include "core/detail/rng.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-// The filter and the "all but last one" split (method.md, protocol) on hand-made data.
-#include "errors.h"
-#include "split.h"
+// The filter and the "all but last one" split (docs/method.md, "Filter" and "Split") on hand-made data.
+#include "core/errors.h"
+#include "data/split.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Data set statistics against a hand-computed case.
-#include "stats.h"
+#include "data/stats.h"
 
 #include <QTest>
 

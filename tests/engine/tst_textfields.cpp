@@ -1,7 +1,7 @@
 // Tests of the text helpers every loader stands on: trimming, splitting, CSV quoting, whole-field
 // number parsing, dates, and the encoding checks (UTF-8 validation, Latin-1 decoding).
-#include "encoding.h"
-#include "textfields.h"
+#include "io/detail/encoding.h"
+#include "io/detail/textfields.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,11 +1,13 @@
 // Training sanity: losses fall, a planted problem is learnt, a seed gives the same model on any
 // number of threads, cancel is prompt, a diverging learning rate is reported.
 #include "../trainedruns.h"
-#include "demo.h"
-#include "errors.h"
-#include "experiment.h"
-#include "rng.h"
-#include "threadpriority.h"
+#include "core/detail/rng.h"
+#include "core/errors.h"
+#include "core/threadpriority.h"
+#include "data/demo.h"
+#include "model/model.h"
+#include "train/experiment.h"
+#include "train/trainer.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -201,50 +203,97 @@ private Q_SLOTS:
 #endif
     }
 
-    void cancelIsPrompt()
+    void jobInSmallStepsEqualsOneCall()
     {
-        DemoConfig config; // the full demo: an epoch of RnR takes a while
-        const Dataset data = filterMinInteractions(generateDemo(config));
+        // The GUI drives a job a few batches per event-loop turn; the result must not depend on
+        // how the steps were cut: same epochs, same kept model, same test figures.
+        const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{});
         HyperParams hp;
-        hp.epochs = 1000;
-        Trainer trainer(data, split, parseModelSpec("rnr:cdae+svd"), hp);
-        bool cancelled = false;
-        std::thread worker([&] {
-            try {
-                while (!trainer.done())
-                    trainer.step();
-            } catch (const Cancelled&) {
-                cancelled = true;
-            }
-        });
-        QTest::qWait(200);
-        QElapsedTimer timer;
-        timer.start();
-        trainer.control().cancel();
-        worker.join();
-        QVERIFY(cancelled);
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        hp.dim = 8;
+        hp.epochs = 3;
+        hp.batchSize = 64;
+        const ModelSpec spec = parseModelSpec("rnr:bpr+svd");
+        const RunResult whole = runExperiment(data, split, spec, hp);
+        std::vector<int> starts;
+        JobObserver observer;
+        observer.pointStarted = [&](int point, const HyperParams&) { starts.push_back(point); };
+        TrainingJob job(data, split, spec, hp, std::nullopt, observer);
+        int steps = 0;
+        while (!job.step(3))
+            ++steps;
+        QVERIFY2(steps > 3 * 3, "three batches per step should take several steps per epoch");
+        QCOMPARE(starts, std::vector<int>{0});
+        const RunResult pieces = job.takeResult().best;
+        QCOMPARE(pieces.epochs.size(), whole.epochs.size());
+        QCOMPARE(pieces.bestEpoch, whole.bestEpoch);
+        QCOMPARE(pieces.test.recall, whole.test.recall);
+        QCOMPARE(pieces.test.rmse, whole.test.rmse);
+        for (int b = 0; b < kBlockCount; ++b)
+            QVERIFY(pieces.model->params().blocks[b] == whole.model->params().blocks[b]);
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, job.takeResult());
     }
 
-    void pauseHoldsTraining()
+    void gridJobVisitsEveryPointInOrder()
     {
         const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{});
         HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 2;
+        GridSettings grid;
+        grid.alphas = {0.5, 1.0};
+        grid.lambdas = {0.01, 0.001};
+        std::vector<std::pair<double, double>> seen;
+        JobObserver observer;
+        observer.pointStarted = [&](int point, const HyperParams& p) {
+            QCOMPARE(point, int(seen.size()));
+            seen.emplace_back(p.alpha, p.lambda);
+        };
+        TrainingJob job(data, split, parseModelSpec("vanilla:bpr+svd"), hp, grid, observer);
+        QCOMPARE(job.pointCount(), 4);
+        while (!job.step(5)) {
+        }
+        const std::vector<std::pair<double, double>> expected{{0.5, 0.01}, {0.5, 0.001}, {1.0, 0.01}, {1.0, 0.001}};
+        QCOMPARE(seen, expected);
+        const GridResult result = job.takeResult();
+        const GridResult whole = gridSearch(data, split, parseModelSpec("vanilla:bpr+svd"), hp, grid);
+        QCOMPARE(result.points.size(), std::size_t(4));
+        QCOMPARE(result.best.hp.alpha, whole.best.hp.alpha);
+        QCOMPARE(result.best.hp.lambda, whole.best.hp.lambda);
+        QCOMPARE(result.best.test.recall, whole.best.test.recall);
+        // Single-task models have no alpha, models with nothing to learn no grid at all.
+        QCOMPARE(TrainingJob(data, split, parseModelSpec("bpr"), hp, grid).pointCount(), 2);
+        QCOMPARE(TrainingJob(data, split, parseModelSpec("popularity"), hp, grid).pointCount(), 1);
+    }
+
+    void anUnsteppedJobDoesNotTrainAndCanBeDestroyedMidEpoch()
+    {
+        // Pausing is not stepping, cancelling is destroying: nothing runs in between.
+        const Dataset data = *fixtures::smallDemo(200, 150);
+        const Split split = makeSplit(data, SplitConfig{});
+        HyperParams hp;
+        hp.dim = 8;
         hp.epochs = 1;
-        Trainer trainer(data, split, parseModelSpec("bpr"), hp);
-        trainer.control().setPaused(true);
-        std::atomic<bool> finished{false};
-        std::thread worker([&] {
-            trainer.step();
-            finished = true;
-        });
-        QTest::qWait(100);
-        QVERIFY(!finished);
-        trainer.control().setPaused(false);
-        worker.join();
-        QVERIFY(finished);
+        hp.batchSize = 16;
+        std::vector<BatchProgress> reports;
+        std::vector<EpochRecord> epochs;
+        JobObserver observer;
+        observer.progress = [&](const BatchProgress& p) { reports.push_back(p); };
+        observer.epoch = [&](const EpochRecord& e) { epochs.push_back(e); };
+        auto job = std::make_unique<TrainingJob>(data, split, parseModelSpec("bpr"), hp, std::nullopt, observer);
+        QVERIFY(reports.empty());
+        QVERIFY(!job->step(1));
+        QCOMPARE(reports.size(), std::size_t(1)); // the first batch of an epoch is always reported
+        QCOMPARE(reports.back().tuplesDone, std::size_t(16));
+        QTest::qWait(60); // longer than the report interval: the next batch reports, if there is one
+        QCOMPARE(reports.size(), std::size_t(1));
+        QVERIFY(!job->step(1));
+        QCOMPARE(reports.size(), std::size_t(2));
+        QCOMPARE(reports.back().tuplesDone, std::size_t(32));
+        QVERIFY(epochs.empty());
+        job.reset();
+        QCOMPARE(reports.size(), std::size_t(2));
     }
 
     void divergenceIsReported()

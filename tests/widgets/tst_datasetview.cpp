@@ -1,7 +1,7 @@
 // The data set view shows the numbers of the data set it is given, and its load report.
-#include "datasetview.h"
-#include "demo.h"
-#include "split.h"
+#include "data/demo.h"
+#include "data/split.h"
+#include "views/datasetview.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // The deviation view shows an RnR run's deviations: histogram, scatters, arrows, the top items
 // and (demo data) the comparison with the truth; other models get an explanation.
 #include "../trainedruns.h"
-#include "deviationview.h"
+#include "views/deviationview.h"
 
 #include <QDir>
 #include <QLabel>

@@ -1,8 +1,9 @@
 // The embeddings view projects a trained model's item vectors, raw and post-FC, colours them,
 // finds the item under the mouse and selects it in both plots.
 #include "../trainedruns.h"
-#include "embeddingview.h"
-#include "runpicker.h"
+#include "models/runmodel.h"
+#include "panels/runpicker.h"
+#include "views/embeddingview.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -91,16 +92,29 @@ private Q_SLOTS:
 
     void runPickerSwitchesRuns()
     {
+        // The picker lists the finished runs of the window's run model, newest chosen.
+        RunModel runs;
         EmbeddingView view;
-        view.addRun(QStringLiteral("RnR #1"), m_data, m_rnr);
+        view.setRunModel(&runs);
+        auto finish = [&](quint64 id, const char* name, const char* spec, std::shared_ptr<const Model> model) {
+            runs.addRun(id, QString::fromLatin1(name), m_data, parseModelSpec(spec), 2);
+            QCOMPARE(view.runPicker()->count(), int(id) - 1); // a queued run is not listed yet
+            RunOutcome outcome;
+            outcome.model = std::move(model);
+            runs.finish(id, outcome);
+        };
+        finish(1, "RnR #1", "rnr:bpr+svd", m_rnr);
         const RowMatrix<float> rnrPoints = view.points(1);
-        view.addRun(QStringLiteral("BPR #2"), m_data, m_bpr);
+        finish(2, "BPR #2", "bpr", m_bpr);
         QCOMPARE(view.runPicker()->count(), 2);
         QCOMPARE(view.runPicker()->current(), 1); // the newest is shown
         QCOMPARE(view.points(1).rows(), Eigen::Index(0));
         view.runPicker()->box()->setCurrentIndex(0); // as the user picks it
         QCOMPARE(view.points(1), rnrPoints);
-        view.clearRuns();
+        EmbeddingView late; // a view given the model later lists what already finished
+        late.setRunModel(&runs);
+        QCOMPARE(late.runPicker()->count(), 2);
+        runs.clear();
         QCOMPARE(view.runPicker()->count(), 0);
         QCOMPARE(view.points(0).rows(), Eigen::Index(0));
     }

@@ -1,6 +1,6 @@
 // The training view's curves: epoch points per series, per-batch curves with their moving
 // average, runs removed cleanly.
-#include "lossplot.h"
+#include "plots/lossplot.h"
 
 #include <QTest>
 #include <qcustomplot.h>

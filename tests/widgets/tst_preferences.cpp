@@ -1,6 +1,6 @@
 // Preferences: kept in QSettings, edited in the dialog, "" language follows the system.
 #include "../isolatedsettings.h"
-#include "preferencesdialog.h"
+#include "dialogs/preferencesdialog.h"
 
 #include <QComboBox>
 #include <QDir>

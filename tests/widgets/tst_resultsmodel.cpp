@@ -1,7 +1,7 @@
 // The results table: mean ± std per model over runs, best per column, sorting, exports; the
 // model passes QAbstractItemModelTester.
-#include "resultsmodel.h"
-#include "resultsview.h"
+#include "models/resultsmodel.h"
+#include "views/resultsview.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // The user inspector: history with the held-out rating marked, top-k of several runs side by
 // side without training items, the held-out item's rank per run, disagreements marked.
 #include "../trainedruns.h"
-#include "userinspector.h"
+#include "views/userinspector.h"
 
 #include <QLabel>
 #include <QTableWidget>

@@ -1,0 +1,91 @@
+#include "jobs/datasetloader.h"
+
+#include "core/errors.h"
+#include "io/loader.h"
+
+#include <QMetaObject>
+
+namespace rnr {
+
+DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {}
+
+DatasetLoader::~DatasetLoader()
+{
+    for (Job& job : m_jobs)
+        job.cancel->store(true);
+    for (Job& job : m_jobs)
+        job.thread.join();
+}
+
+void DatasetLoader::reapFinished()
+{
+    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = m_jobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void DatasetLoader::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void DatasetLoader::start(const QString& path, LoadOptions options)
+{
+    // The load under way is told to stop but not waited for (it may be building a large data
+    // set); its result is stale and dropped. Finished threads are joined here, the rest at the end.
+    cancel();
+    reapFinished();
+    const quint64 generation = ++m_generation;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    m_busy = true;
+    // Everything the thread touches is its own (options, the flag) or reached through a queued
+    // call on this object, which Qt drops if the loader is gone.
+    auto report = [this, generation](auto&& deliver) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, deliver = std::forward<decltype(deliver)>(deliver)]() mutable {
+                if (generation == m_generation)
+                    deliver();
+            },
+            Qt::QueuedConnection);
+    };
+    options.cancel = m_cancel.get();
+    options.progress = [this, report](std::uint64_t done, std::uint64_t total) {
+        if (total > 0)
+            report([this, fraction = double(done) / double(total)] { Q_EMIT progress(fraction); });
+    };
+    std::thread thread([this, path, options = std::move(options), cancelFlag = m_cancel, finished, report] {
+        struct Done
+        {
+            std::atomic<bool>& flag;
+            ~Done() { flag.store(true); }
+        } markDone{*finished};
+        try {
+            auto result = std::make_shared<LoadResult>(loadDataset(path.toStdString(), options));
+            report([this, path, result] {
+                m_busy = false;
+                Q_EMIT loaded(path, result);
+            });
+        } catch (const Cancelled&) {
+            report([this, path] {
+                m_busy = false;
+                Q_EMIT cancelled(path);
+            });
+        } catch (const std::exception& e) {
+            report([this, path, message = QString::fromStdString(e.what())] {
+                m_busy = false;
+                Q_EMIT failed(path, message);
+            });
+        }
+    });
+    m_jobs.push_back(Job{std::move(thread), m_cancel, std::move(finished)});
+}
+
+} // namespace rnr

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "io/loadoptions.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace rnr {
+
+/// Loads a data set off the GUI thread (docs/architecture.md, rule 4): progress as a fraction of the
+/// bytes, prompt cancel, and the result, the error or the cancellation as a signal on the GUI
+/// thread. Starting a new load cancels the one under way without waiting for it; a stale load
+/// never reports. The destructor stops and joins every load.
+class DatasetLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DatasetLoader(QObject* parent = nullptr);
+    ~DatasetLoader() override;
+
+    void start(const QString& path, LoadOptions options = {});
+    void cancel();
+    bool isLoading() const { return m_busy; }
+
+Q_SIGNALS:
+    void progress(double fraction);
+    void loaded(const QString& path, std::shared_ptr<rnr::LoadResult> result);
+    void failed(const QString& path, const QString& message);
+    void cancelled(const QString& path);
+
+private:
+    void reapFinished();
+
+    struct Job
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> cancel, done;
+    };
+    std::vector<Job> m_jobs; ///< loads not yet joined (the current one, and stopped ones winding down)
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< the current load's flag
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace rnr
+
+Q_DECLARE_METATYPE(std::shared_ptr<rnr::LoadResult>)

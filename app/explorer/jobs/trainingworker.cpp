@@ -1,0 +1,108 @@
+#include "jobs/trainingworker.h"
+
+#include "train/trainingjob.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace rnr {
+
+namespace {
+constexpr std::size_t kBatchesPerStep = 4; ///< minibatches between two looks at the clock
+} // namespace
+
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::enqueue(quint64 runId, const RunRequest& request)
+{
+    m_queue.push_back(Queued{runId, request});
+    scheduleTurn();
+}
+
+void TrainingWorker::cancel(quint64 runId)
+{
+    if (m_job && m_current.id == runId) {
+        m_job.reset();
+        m_current = Queued{};
+        Q_EMIT cancelled(runId);
+        scheduleTurn();
+        return;
+    }
+    const auto it = std::find_if(m_queue.begin(), m_queue.end(), [runId](const Queued& q) { return q.id == runId; });
+    if (it != m_queue.end()) {
+        m_queue.erase(it);
+        Q_EMIT cancelled(runId);
+    }
+}
+
+void TrainingWorker::setPaused(bool paused)
+{
+    m_paused = paused;
+    scheduleTurn();
+}
+
+void TrainingWorker::scheduleTurn()
+{
+    if (m_turnQueued || m_paused || (!m_job && m_queue.empty()))
+        return;
+    m_turnQueued = true;
+    QMetaObject::invokeMethod(this, &TrainingWorker::turn, Qt::QueuedConnection);
+}
+
+void TrainingWorker::startNext()
+{
+    m_current = std::move(m_queue.front());
+    m_queue.pop_front();
+    const quint64 id = m_current.id;
+    const RunRequest& request = m_current.request;
+    Q_EMIT started(id);
+    JobObserver observer;
+    if (request.grid)
+        observer.pointStarted = [this, id](int point, const HyperParams& hp) {
+            Q_EMIT gridPointStarted(id, point, hp.alpha, hp.lambda);
+        };
+    observer.progress = [this, id](const BatchProgress& p) { Q_EMIT progress(id, p); };
+    observer.epoch = [this, id](const EpochRecord& e) { Q_EMIT epochFinished(id, e); };
+    m_job =
+        std::make_unique<TrainingJob>(*request.data, makeSplit(*request.data, request.split), request.spec, request.hp,
+                                      request.grid ? std::optional(GridSettings{}) : std::nullopt, std::move(observer));
+}
+
+void TrainingWorker::turn()
+{
+    m_turnQueued = false;
+    if (m_paused)
+        return;
+    const quint64 id = m_job ? m_current.id : (m_queue.empty() ? 0 : m_queue.front().id);
+    if (id == 0)
+        return;
+    try {
+        if (!m_job)
+            startNext();
+        QElapsedTimer clock;
+        clock.start();
+        bool done = false;
+        while (!done && clock.elapsed() < kTurnMilliseconds)
+            done = m_job->step(kBatchesPerStep);
+        if (done) {
+            RunOutcome outcome;
+            outcome.result = m_job->takeResult().best;
+            outcome.model = outcome.result.model;
+            outcome.result.model.reset();
+            m_job.reset();
+            m_current = Queued{};
+            Q_EMIT finished(id, outcome);
+        }
+    } catch (const std::exception& e) {
+        m_job.reset();
+        m_current = Queued{};
+        Q_EMIT failed(id, QString::fromStdString(e.what()));
+    }
+    scheduleTurn();
+}
+
+} // namespace rnr

@@ -1,0 +1,673 @@
+#include "window/mainwindow.h"
+
+#include "core/errors.h"
+#include "data/demo.h"
+#include "dialogs/csvmappingdialog.h"
+#include "dialogs/preferencesdialog.h"
+#include "io/loader.h"
+#include "models/resultsmodel.h"
+#include "models/runmodel.h"
+#include "panels/experimentpanel.h"
+#include "plots/lossplot.h"
+#include "runs/runcontroller.h"
+#include "session/session.h"
+#include "views/datasetview.h"
+#include "views/deviationview.h"
+#include "views/embeddingview.h"
+#include "views/resultsview.h"
+#include "views/userinspector.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace rnr {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    m_tabs = new QTabWidget(this);
+    m_view = new DatasetView(m_tabs);
+    m_lossPlot = new LossPlot(m_tabs);
+    m_tabs->addTab(m_view, tr("&Data set"));
+    m_tabs->addTab(m_lossPlot, tr("&Training"));
+    m_runs = new RunModel(this);
+    m_controller = new RunController(m_bridge, *m_runs, this);
+    m_results = new ResultsModel(this);
+    m_resultsView = new ResultsView(m_results, m_tabs);
+    m_tabs->addTab(m_resultsView, tr("&Results"));
+    m_embeddings = new EmbeddingView(m_tabs);
+    m_tabs->addTab(m_embeddings, tr("&Embeddings"));
+    m_deviations = new DeviationView(m_tabs);
+    m_tabs->addTab(m_deviations, tr("De&viations"));
+    m_users = new UserInspector(m_tabs);
+    m_tabs->addTab(m_users, tr("&Users"));
+    setCentralWidget(m_tabs);
+    m_embeddings->setRunModel(m_runs);
+    m_deviations->setRunModel(m_runs);
+    m_users->setRunModel(m_runs);
+
+    m_panel = new ExperimentPanel;
+    auto* dock = new QDockWidget(tr("Experiment"), this);
+    dock->setObjectName(QStringLiteral("experimentDock"));
+    dock->setWidget(m_panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_runLabel = new QLabel(this);
+    m_queueLabel = new QLabel(this);
+    m_queueLabel->setToolTip(tr("Runs waiting behind the one in training"));
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->setVisible(false);
+    statusBar()->addPermanentWidget(m_runLabel);
+    statusBar()->addPermanentWidget(m_queueLabel);
+    statusBar()->addPermanentWidget(m_progress);
+
+    createMenus();
+    createRunWiring();
+    createLoadWiring();
+    linkSelection();
+    setAcceptDrops(true);
+    resize(1280, 800);
+    m_reportError = [this](const QString& title, const QString& message) {
+        QMessageBox::warning(this, title, message);
+    };
+    m_askClose = [this] {
+        return QMessageBox::question(this, tr("Training in progress"),
+                                     tr("A model is still training. Stop it and quit?")) == QMessageBox::Yes;
+    };
+    m_showReport = [this](const QString& title, const QString& report) {
+        QMessageBox box(QMessageBox::Information, title,
+                        tr("Some rows could not be used and were skipped. The data set view shows the full load "
+                           "report."),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(report);
+        box.exec();
+    };
+    m_showPreferences = [this] {
+        PreferencesDialog dialog(Preferences::load(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const Preferences before = Preferences::load();
+        const Preferences chosen = dialog.preferences();
+        chosen.save();
+        applyPreferences(chosen, &before);
+    };
+    applyPreferences(Preferences::load());
+    m_chooseMapping = [this](const QString& file) -> std::optional<CsvMapping> {
+        CsvMappingDialog dialog(file, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.mapping();
+    };
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    auto icon = [](const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(icon("open-dataset"), tr("&Open Data Set File..."), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a ratings file (MovieLens, Yelp, CSV)"));
+    file->addAction(tr("Open Data Set &Folder..."), this, &MainWindow::chooseFolder);
+    QAction* demo = file->addAction(icon("demo-data"), tr("Load &Demo Data"), this, &MainWindow::loadDemo);
+    demo->setToolTip(tr("Generate the built-in demo data with a planted post-consumption deviation"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    QAction* openSession =
+        file->addAction(icon("open-session"), tr("Open Sess&ion..."), this, &MainWindow::chooseSessionToOpen);
+    QAction* saveSession =
+        file->addAction(icon("save-session"), tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave);
+    saveSession->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction* preferences = file->addAction(icon("preferences"), tr("&Preferences..."), this, [this] {
+        if (m_showPreferences)
+            m_showPreferences();
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_startAction = run->addAction(icon("start"), tr("&Start"), this, &MainWindow::startRun);
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_startAction->setToolTip(tr("Train the selected model (Ctrl+R)"));
+    m_compareAction =
+        run->addAction(icon("compare"), tr("Compare with &Vanilla"), this, &MainWindow::compareWithVanilla);
+    m_compareAction->setToolTip(tr("Train the selected model as RnR and as vanilla multi-task, same split and seed"));
+    m_pauseAction = run->addAction(icon("pause"), tr("&Pause"));
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, m_controller, &RunController::setPaused);
+    m_stopAction = run->addAction(icon("stop"), tr("S&top All"), m_controller, &RunController::cancelAll);
+    m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(icon("about"), tr("&About RnR Explorer"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setIconSize(QSize(22, 22));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({open, demo});
+    bar->addSeparator();
+    bar->addActions({m_startAction, m_pauseAction, m_stopAction, m_compareAction});
+    bar->addSeparator();
+    bar->addActions({openSession, saveSession});
+    bar->addSeparator();
+    bar->addAction(preferences);
+    for (QAction* action : {open, demo, openSession, saveSession, preferences, m_pauseAction})
+        if (QWidget* button = bar->widgetForAction(action))
+            qobject_cast<QToolButton*>(button)->setToolButtonStyle(Qt::ToolButtonIconOnly);
+}
+
+void MainWindow::createRunWiring()
+{
+    connect(m_panel, &ExperimentPanel::startRequested, this, &MainWindow::startRun);
+    connect(m_panel, &ExperimentPanel::splitChanged, this, [this] {
+        if (m_filtered)
+            m_view->setSplit(*m_filtered, m_panel->split());
+    });
+    connect(m_panel, &ExperimentPanel::compareRequested, this, &MainWindow::compareWithVanilla);
+    connect(m_panel, &ExperimentPanel::stopRequested, m_controller, &RunController::cancelAll);
+    connect(m_panel, &ExperimentPanel::pauseToggled, m_controller, &RunController::setPaused);
+    connect(m_controller, &RunController::stateChanged, this, &MainWindow::updateRunState);
+
+    // Runs and their curves.
+    connect(m_controller, &RunController::curveAdded, m_lossPlot, &LossPlot::addRun);
+    connect(m_controller, &RunController::curvesAbandoned, this, &MainWindow::dropEmptyCurves);
+    connect(m_runs, &QAbstractItemModel::modelReset, this, [this] {
+        for (const quint64 curve : QList<quint64>(m_lossPlot->runIds()))
+            m_lossPlot->removeRun(curve);
+        m_results->clear();
+    });
+    connect(m_runs, &RunModel::runFinished, this, [this](quint64 id) {
+        const RunModel::Run* run = m_runs->run(id);
+        m_results->addRun(run->outcome.result, QString::fromStdString(run->data->name), m_runs->datasetKey(id));
+    });
+    connect(&m_bridge, &EngineBridge::progress, this,
+            [this](quint64 id, const BatchProgress& p) { m_lossPlot->appendBatch(m_runs->currentCurve(id), p); });
+    connect(&m_bridge, &EngineBridge::epochFinished, this,
+            [this](quint64 id, const EpochRecord& e) { m_lossPlot->appendEpoch(m_runs->currentCurve(id), e); });
+
+    // The status bar.
+    auto nameOf = [this](quint64 id) {
+        const RunModel::Run* run = m_runs->run(id);
+        return run ? run->name : QString();
+    };
+    connect(&m_bridge, &EngineBridge::runStarted, this, [this, nameOf](quint64 id) {
+        m_epochClock.start();
+        m_runLabel->setText(tr("Training %1").arg(nameOf(id)));
+        const RunModel::Run* run = m_runs->run(id);
+        m_progress->setRange(0, run ? std::max(run->epochs, 1) : 1);
+        m_progress->setValue(0);
+    });
+    connect(&m_bridge, &EngineBridge::gridPointStarted, this, [this] {
+        m_epochClock.start();
+        m_progress->setValue(0);
+    });
+    connect(&m_bridge, &EngineBridge::progress, this, [this, nameOf](quint64 id, const BatchProgress& p) {
+        m_runLabel->setText(
+            tr("%1: epoch %2, %3k samples/s").arg(nameOf(id)).arg(p.epoch).arg(p.samplesPerSecond / 1000.0, 0, 'f', 0));
+    });
+    connect(&m_bridge, &EngineBridge::epochFinished, this, [this, nameOf](quint64 id, const EpochRecord& e) {
+        m_progress->setValue(int(e.epoch));
+        const double perEpoch = double(m_epochClock.elapsed()) / 1000.0 / double(e.epoch);
+        const double remaining = perEpoch * double(std::max(0, m_progress->maximum() - int(e.epoch)));
+        m_runLabel->setText(tr("%1: epoch %2 of %3, about %4 s left")
+                                .arg(nameOf(id))
+                                .arg(e.epoch)
+                                .arg(m_progress->maximum())
+                                .arg(remaining, 0, 'f', 0));
+    });
+    connect(&m_bridge, &EngineBridge::runFinished, this, [this, nameOf](quint64 id, const RunOutcome& outcome) {
+        statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")
+                                     .arg(nameOf(id))
+                                     .arg(outcome.result.test.k)
+                                     .arg(outcome.result.test.recall, 0, 'f', 4)
+                                     .arg(outcome.result.test.mrr, 0, 'f', 4),
+                                 10000);
+    });
+    connect(&m_bridge, &EngineBridge::runCancelled, this,
+            [this, nameOf](quint64 id) { statusBar()->showMessage(tr("%1 stopped").arg(nameOf(id)), 5000); });
+    connect(&m_bridge, &EngineBridge::runFailed, this, [this, nameOf](quint64 id, const QString& message) {
+        m_reportError(tr("Training failed"), tr("%1: %2").arg(nameOf(id), message));
+    });
+}
+
+void MainWindow::updateRunState()
+{
+    const bool running = m_controller->busy();
+    const bool paused = running && m_controller->isPaused();
+    m_panel->setRunning(running, paused);
+    m_pauseAction->setEnabled(running);
+    m_stopAction->setEnabled(running);
+    if (m_pauseAction->isChecked() != paused) {
+        const QSignalBlocker block(m_pauseAction);
+        m_pauseAction->setChecked(paused);
+    }
+    m_progress->setVisible(running);
+    const int queued = m_controller->waiting();
+    m_queueLabel->setText(queued > 0 ? tr("Queued: %n", nullptr, queued) : QString());
+    m_queueLabel->setVisible(queued > 0);
+    if (!running)
+        m_runLabel->clear();
+}
+
+QList<quint64> MainWindow::queue(const QList<ModelSpec>& specs)
+{
+    if (!m_filtered || m_filtered->userCount() == 0) {
+        m_reportError(tr("Nothing to train on"), tr("No user of this data set has at least 4 ratings."));
+        return {};
+    }
+    RunController::Plan plan;
+    plan.data = m_filtered;
+    plan.split = m_panel->split();
+    plan.hp = m_panel->params();
+    plan.seeds = m_panel->seeds();
+    plan.grid = m_panel->gridSearch();
+    return m_controller->queue(plan, specs);
+}
+
+QList<RunOutcome> MainWindow::finishedRuns() const
+{
+    return m_runs->finishedOutcomes();
+}
+
+QList<quint64> MainWindow::finishedIds() const
+{
+    return m_runs->ids(RunModel::State::Finished);
+}
+
+QString MainWindow::queueText() const
+{
+    return m_queueLabel->text();
+}
+
+QList<quint64> MainWindow::startRun()
+{
+    QString reason;
+    const auto spec = m_panel->spec(&reason);
+    if (!spec) {
+        m_reportError(tr("Choose a model"), reason);
+        return {};
+    }
+    m_tabs->setCurrentWidget(m_lossPlot);
+    return queue({*spec});
+}
+
+QList<quint64> MainWindow::compareWithVanilla()
+{
+    const auto spec = m_panel->spec();
+    if (!spec || spec->coupling == Coupling::Single)
+        return {};
+    ModelSpec rnr = *spec, vanilla = *spec;
+    rnr.coupling = Coupling::RnR;
+    vanilla.coupling = Coupling::Vanilla;
+    m_tabs->setCurrentWidget(m_lossPlot);
+    return queue({rnr, vanilla});
+}
+
+void MainWindow::dropEmptyCurves(quint64 id)
+{
+    // A run stopped before its first epoch leaves no curve worth a legend entry.
+    const RunModel::Run* run = m_runs->run(id);
+    if (!run)
+        return;
+    m_lossPlot->flush();
+    for (const quint64 curve : run->curves)
+        if (m_lossPlot->pointCount(curve) == 0 && m_lossPlot->batchPointCount(curve) == 0)
+            m_lossPlot->removeRun(curve);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_controller->busy() && !m_askClose()) {
+        event->ignore();
+        return;
+    }
+    m_controller->cancelAll();
+    event->accept();
+}
+
+void MainWindow::loadDemo()
+{
+    m_loader.cancel(); // a load still under way would replace the demo when it ends
+    present(generateDemo(), LoadReport{});
+}
+
+bool MainWindow::openDataset(const QString& path)
+{
+    LoadOptions options;
+    try {
+        std::string ratingsFile;
+        options.format = detectFormat(path.toStdString(), &ratingsFile);
+        if (options.format == Format::GenericCsv) {
+            const auto mapping = m_chooseMapping(QString::fromStdString(ratingsFile));
+            if (!mapping)
+                return false;
+            options.csv = *mapping;
+        }
+    } catch (const std::exception& e) {
+        m_reportError(tr("Could not open the data set"),
+                      tr("%1\n\nThe data set shown before is still loaded.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    openDataset(path, options);
+    return true;
+}
+
+void MainWindow::openDataset(const QString& path, const LoadOptions& options)
+{
+    if (!m_loadProgress) {
+        m_loadProgress = new QProgressDialog(this);
+        m_loadProgress->setWindowTitle(tr("Loading"));
+        m_loadProgress->setWindowModality(Qt::WindowModal);
+        m_loadProgress->setRange(0, 1000);
+        m_loadProgress->setMinimumDuration(400);
+        m_loadProgress->setAutoReset(false);
+        m_loadProgress->setAutoClose(false);
+        connect(m_loadProgress, &QProgressDialog::canceled, &m_loader, &DatasetLoader::cancel);
+    }
+    m_loadProgress->setLabelText(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    m_loadProgress->setValue(0);
+    statusBar()->showMessage(tr("Loading %1...").arg(path));
+    m_loader.start(path, options);
+}
+
+void MainWindow::createLoadWiring()
+{
+    auto finish = [this] {
+        if (m_loadProgress) {
+            m_loadProgress->reset();
+            m_loadProgress->hide();
+        }
+    };
+    connect(&m_loader, &DatasetLoader::progress, this, [this](double fraction) {
+        if (m_loadProgress)
+            m_loadProgress->setValue(int(fraction * 1000));
+    });
+    connect(&m_loader, &DatasetLoader::loaded, this,
+            [this, finish](const QString& path, std::shared_ptr<LoadResult> result) {
+                finish();
+                rememberRecent(path);
+                present(std::move(result->dataset), result->report);
+                Q_EMIT loadFinished(true);
+                if (result->report.rowsSkipped() > 0)
+                    m_showReport(tr("Rows skipped while loading %1").arg(QFileInfo(path).fileName()),
+                                 QString::fromStdString(result->report.describe()));
+            });
+    connect(&m_loader, &DatasetLoader::failed, this, [this, finish](const QString& path, const QString& message) {
+        finish();
+        statusBar()->showMessage(tr("Could not open %1").arg(path), 5000);
+        Q_EMIT loadFinished(false);
+        m_reportError(tr("Could not open the data set"),
+                      tr("%1\n\nThe data set shown before is still loaded.").arg(message));
+    });
+    connect(&m_loader, &DatasetLoader::cancelled, this, [this, finish](const QString& path) {
+        finish();
+        statusBar()->showMessage(tr("Loading %1 cancelled; the data set shown before is still loaded.").arg(path),
+                                 5000);
+        Q_EMIT loadFinished(false);
+    });
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences, const Preferences* before)
+{
+    // Only what changed: accepting the dialog for a new language keeps the epochs set by hand.
+    HyperParams hp = m_panel->params();
+    if (!before || before->threads != preferences.threads)
+        hp.threads = std::uint32_t(preferences.threads);
+    if (!before || before->epochs != preferences.epochs)
+        hp.epochs = std::uint32_t(preferences.epochs);
+    m_panel->setParams(hp);
+}
+
+void MainWindow::linkSelection()
+{
+    // Views link by dense id, so only views showing the same data set follow each other.
+    connect(m_embeddings, &EmbeddingView::itemSelected, this,
+            [this](std::uint32_t item) { selectItem(m_embeddings->dataset(), item); });
+    connect(m_deviations, &DeviationView::itemSelected, this,
+            [this](std::uint32_t item) { selectItem(m_deviations->dataset(), item); });
+    connect(m_users, &UserInspector::itemActivated, this,
+            [this](const Dataset* source, std::uint32_t item) { selectItem(source, item); });
+    connect(m_users, &UserInspector::userShown, this, [this](std::uint32_t user) {
+        if (m_users->dataset() && m_users->dataset() == m_embeddings->dataset())
+            m_embeddings->selectUser(user);
+    });
+}
+
+void MainWindow::selectItem(const Dataset* shown, std::uint32_t item)
+{
+    if (!shown || item >= shown->itemCount())
+        return;
+    if (m_embeddings->dataset() == shown)
+        m_embeddings->select(item);
+    if (m_deviations->dataset() == shown)
+        m_deviations->selectItem(item);
+    m_users->selectItem(shown, item);
+    statusBar()->showMessage(tr("Selected %1").arg(QString::fromStdString(shown->itemLabel(item))));
+}
+
+QStringList MainWindow::recentDatasets() const
+{
+    return QSettings().value(QStringLiteral("recentDatasets")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentDatasets();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentDatasets"), recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentDatasets();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                                  [this, path] { openDataset(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent data sets"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { QSettings().remove(QStringLiteral("recentDatasets")); })
+        ->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Opened after the drop returns, so that the source application is not kept waiting.
+    QMetaObject::invokeMethod(
+        this,
+        [this, path] {
+            if (path.endsWith(QStringLiteral(".rnrsession"), Qt::CaseInsensitive))
+                openSession(path);
+            else
+                openDataset(path);
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Data Set File"), QString(),
+                                     tr("Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Data Set Folder"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::present(Dataset dataset, const LoadReport& report)
+{
+    m_dataset = std::move(dataset);
+    m_report = report;
+    m_filtered = std::make_shared<const Dataset>(filterMinInteractions(m_dataset));
+    m_view->setDataset(m_dataset, report);
+    m_view->setSplit(*m_filtered, m_panel->split());
+    setWindowTitle(QString::fromStdString(m_dataset.name));
+    statusBar()->showMessage(tr("%1: %2 ratings by %3 users of %4 items")
+                                 .arg(QString::fromStdString(m_dataset.name))
+                                 .arg(m_dataset.interactions.size())
+                                 .arg(m_dataset.userCount())
+                                 .arg(m_dataset.itemCount()));
+}
+
+bool MainWindow::saveSession(const QString& path)
+{
+    Session session;
+    session.dataset = m_dataset;
+    session.report = m_report;
+    session.spec = m_panel->spec().value_or(parseModelSpec(kDefaultModel));
+    session.hp = m_panel->params();
+    session.split = m_panel->split();
+    session.seeds = m_panel->seeds();
+    session.grid = m_panel->gridSearch();
+    for (const quint64 id : m_runs->ids(RunModel::State::Finished)) {
+        const RunModel::Run* run = m_runs->run(id);
+        session.runs.push_back({run->name, run->data, run->outcome});
+    }
+    try {
+        rnr::saveSession(session, path);
+    } catch (const std::exception& e) {
+        m_reportError(tr("Could not save the session"), QString::fromStdString(e.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1 (runs: %n)", nullptr, int(session.runs.size())).arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::openSession(const QString& path)
+{
+    if (m_controller->busy()) {
+        m_reportError(tr("Training in progress"),
+                      tr("Stop the training before opening a session: it replaces the runs shown."));
+        return false;
+    }
+    m_loader.cancel(); // a load still under way would replace the session's data set when it ends
+    Session session;
+    try {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        session = rnr::loadSession(path);
+        QGuiApplication::restoreOverrideCursor();
+    } catch (const std::exception& e) {
+        QGuiApplication::restoreOverrideCursor();
+        m_reportError(tr("Could not open the session"),
+                      tr("%1\n\nNothing was changed.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    m_runs->clear();
+    present(std::move(session.dataset), session.report);
+    m_panel->setSpec(session.spec);
+    m_panel->setParams(session.hp);
+    m_panel->setSplit(session.split);
+    m_panel->setSeeds(session.seeds);
+    m_panel->setGridSearch(session.grid);
+    for (SessionRun& run : session.runs) {
+        const quint64 id = m_controller->restore(run.name, run.data, run.outcome);
+        for (const EpochRecord& epoch : run.outcome.result.epochs)
+            m_lossPlot->appendEpoch(m_runs->currentCurve(id), epoch);
+    }
+    setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), QString::fromStdString(m_dataset.name)));
+    statusBar()->showMessage(tr("Opened %1 (runs: %n)", nullptr, int(session.runs.size())).arg(path), 5000);
+    return true;
+}
+
+void MainWindow::chooseSessionToSave()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Session"), QString(), tr("RnR Explorer sessions (*.rnrsession)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".rnrsession")))
+        path += QStringLiteral(".rnrsession");
+    saveSession(path);
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), QString(),
+                                                      tr("RnR Explorer sessions (*.rnrsession);;All files (*)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About RnR Explorer"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/rnr-explorer.svg")).pixmap(96, 96));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<h3>RnR Explorer %1</h3>"
+           "<p>Explore multi-task recommender training: a ranking and a rating model trained together on "
+           "shared user and item embeddings, compared with vanilla multi-task learning, the Rank and Rate "
+           "way.</p><p>Built with Qt %2 (running on Qt %3).</p>")
+            .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box.setInformativeText(aboutDetails());
+    box.exec();
+}
+
+QString MainWindow::aboutDetails()
+{
+    return tr("<p><b>Licence.</b> RnR Explorer is free software under the MIT licence. It uses Qt 6 (LGPL v3), "
+              "QCustomPlot 2.1 (GPL v3), Eigen 3.4 (MPL 2.0), oneTBB 2021 (Apache 2.0) and simdjson (Apache 2.0); "
+              "because QCustomPlot is under the GPL, the program as distributed in binary form is covered by the "
+              "GPL v3.</p>"
+              "<p><b>How to cite the method.</b> G. Hadash, O. Sar Shalom and R. Osadchy. <i>Rank and Rate: "
+              "Multi-task Learning for Recommender Systems.</i> Proceedings of the 12th ACM Conference on "
+              "Recommender Systems (RecSys '18), pp. 451–454, 2018.</p>");
+}
+
+} // namespace rnr

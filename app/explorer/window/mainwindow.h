@@ -1,0 +1,172 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "io/loadoptions.h"
+#include "jobs/datasetloader.h"
+#include "jobs/enginebridge.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QProgressDialog;
+class QTabWidget;
+
+namespace rnr {
+
+class DatasetView;
+class DeviationView;
+class EmbeddingView;
+class ExperimentPanel;
+class LossPlot;
+class ResultsModel;
+class RunController;
+class RunModel;
+struct Preferences;
+class ResultsView;
+class UserInspector;
+
+/// The main window: the experiment panel in a dock, the data set and training views in tabs,
+/// run progress in the status bar; runs go to the engine thread through an EngineBridge.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void loadDemo();
+    /// Shows a data set made in memory (benchmarks, generated data).
+    void showDataset(Dataset dataset, const LoadReport& report = {}) { present(std::move(dataset), report); }
+    /// Starts loading a file or folder off the GUI thread (a generic CSV file asks for its
+    /// column mapping first); returns false when nothing was started (mapping dialog
+    /// cancelled, unrecognisable file). loadFinished() follows; on failure the error is shown
+    /// and the current data set stays.
+    bool openDataset(const QString& path);
+    /// Starts loading with explicit options (no mapping dialog).
+    void openDataset(const QString& path, const LoadOptions& options);
+    DatasetLoader& loader() { return m_loader; }
+    /// Writes the data set, the experiment settings and every finished run (curves, results,
+    /// models) to a session file; false (after showing why) when it cannot.
+    bool saveSession(const QString& path);
+    /// Replaces the window's data set, settings and runs with a saved session's; refused while
+    /// training. On failure the error is shown and nothing changes.
+    bool openSession(const QString& path);
+    /// Recently opened data sets, newest first (kept in QSettings).
+    QStringList recentDatasets() const;
+    const Dataset& dataset() const { return m_dataset; }
+    DatasetView* datasetView() const { return m_view; }
+    ExperimentPanel* experimentPanel() const { return m_panel; }
+    LossPlot* lossPlot() const { return m_lossPlot; }
+    ResultsModel* resultsModel() const { return m_results; }
+    ResultsView* resultsView() const { return m_resultsView; }
+    EmbeddingView* embeddingView() const { return m_embeddings; }
+    DeviationView* deviationView() const { return m_deviations; }
+    UserInspector* userInspector() const { return m_users; }
+    EngineBridge& bridge() { return m_bridge; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    /// Queues the panel's model, one run per seed; returns the run ids (none when the selection
+    /// is not a model).
+    QList<quint64> startRun();
+    /// Queues the panel's multi-task model as RnR and as vanilla, same data, split and seed
+    /// (for each seed: RnR, then vanilla).
+    QList<quint64> compareWithVanilla();
+    /// The status bar's queue note ("2 more runs queued"; empty when nothing waits).
+    QString queueText() const;
+    /// Every run of the window (queued, running, finished): what the views and sessions read.
+    RunModel* runs() const { return m_runs; }
+    RunController* runController() const { return m_controller; }
+    /// Finished runs, oldest first, and their ids (read from runs()).
+    QList<RunOutcome> finishedRuns() const;
+    QList<quint64> finishedIds() const;
+
+    /// Shows an error to the user: a message box by default; tests install a recorder.
+    using ErrorReporter = std::function<void(const QString& title, const QString& message)>;
+    void setErrorReporter(ErrorReporter reporter) { m_reportError = std::move(reporter); }
+    /// Asks whether to stop training when the window closes: a question box by default.
+    using CloseQuestion = std::function<bool()>;
+    void setCloseQuestion(CloseQuestion question) { m_askClose = std::move(question); }
+    /// Shows what a load skipped (title, report text): a message box by default.
+    using ReportViewer = std::function<void(const QString& title, const QString& report)>;
+    void setReportViewer(ReportViewer viewer) { m_showReport = std::move(viewer); }
+    /// Asks for the columns of a generic CSV file: the mapping dialog by default.
+    using MappingChooser = std::function<std::optional<CsvMapping>(const QString& file)>;
+    void setMappingChooser(MappingChooser chooser) { m_chooseMapping = std::move(chooser); }
+    /// Opens the preferences (set by the application, which owns them).
+    void setPreferencesOpener(std::function<void()> open) { m_showPreferences = std::move(open); }
+    /// Puts the preferred threads and epochs into the experiment panel.
+    void applyPreferences(const Preferences& preferences, const Preferences* before = nullptr);
+    /// The licences and the citation the About box shows (rich text).
+    static QString aboutDetails();
+
+Q_SIGNALS:
+    /// A load ended: ok when the data set is now shown.
+    void loadFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void createRunWiring();
+    void chooseFile();
+    void chooseFolder();
+    void showAbout();
+    void present(Dataset dataset, const LoadReport& report);
+    void createLoadWiring();
+    void rememberRecent(const QString& path);
+    void chooseSessionToSave();
+    void chooseSessionToOpen();
+    /// Removes the loss curves of a stopped or failed run that never drew a point.
+    void dropEmptyCurves(quint64 id);
+    void linkSelection();
+    /// Marks an item of a data set in every view that shows that data set.
+    void selectItem(const Dataset* shown, std::uint32_t item);
+    void fillRecentMenu();
+    QList<quint64> queue(const QList<ModelSpec>& specs);
+    void updateRunState();
+
+    Dataset m_dataset;
+    LoadReport m_report;
+    std::shared_ptr<const Dataset> m_filtered; ///< what runs train on (users with >= 4 ratings)
+    DatasetView* m_view = nullptr;
+    ExperimentPanel* m_panel = nullptr;
+    LossPlot* m_lossPlot = nullptr;
+    ResultsModel* m_results = nullptr;
+    ResultsView* m_resultsView = nullptr;
+    EmbeddingView* m_embeddings = nullptr;
+    DeviationView* m_deviations = nullptr;
+    UserInspector* m_users = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_runLabel = nullptr;
+    QLabel* m_queueLabel = nullptr; ///< how many runs wait behind the running one
+    EngineBridge m_bridge;
+    RunModel* m_runs = nullptr;
+    RunController* m_controller = nullptr;
+    QElapsedTimer m_epochClock; ///< since the running run (or grid point) started: the time left
+    ErrorReporter m_reportError;
+    CloseQuestion m_askClose;
+    ReportViewer m_showReport;
+    MappingChooser m_chooseMapping;
+    DatasetLoader m_loader;
+    QProgressDialog* m_loadProgress = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    std::function<void()> m_showPreferences;
+};
+
+} // namespace rnr

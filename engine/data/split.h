@@ -1,0 +1,78 @@
+#pragma once
+
+#include "data/dataset.h"
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace rnr {
+
+/// What filterMinInteractions() removed.
+struct FilterReport
+{
+    std::size_t usersBefore = 0, usersAfter = 0;
+    std::size_t itemsBefore = 0, itemsAfter = 0;
+    std::size_t interactionsBefore = 0, interactionsAfter = 0;
+};
+
+/// Drops users with fewer than minPerUser interactions (docs/method.md, "Filter"), then
+/// items left without any interaction, and renumbers the dense ids (the maps back to the
+/// original ids, titles, genres and true deviations follow). One pass suffices: only users
+/// are filtered, so removing a user never changes another user's count.
+Dataset filterMinInteractions(const Dataset& data, std::uint32_t minPerUser = 4, FilterReport* report = nullptr);
+
+inline constexpr std::uint32_t kAllUsers = std::numeric_limits<std::uint32_t>::max();
+
+struct SplitConfig
+{
+    std::uint32_t users = kAllUsers; ///< n: users who get a held-out item (all when n >= user count)
+    std::uint64_t seed = 1;
+};
+
+/// The "all but last one" split (docs/method.md, "Split") of a filtered data set.
+struct Split
+{
+    std::vector<Interaction> train;      ///< every interaction not held out, in data set order
+    std::vector<Interaction> validation; ///< one held-out interaction per validation user, by user id
+    std::vector<Interaction> test;       ///< one held-out interaction per test user, by user id
+    std::uint32_t userCount = 0;
+    std::uint32_t itemCount = 0;
+    SplitConfig config;
+};
+
+/// How many users a split of `users` users gives to validation and to test.
+struct SplitSizes
+{
+    std::uint32_t validation = 0, test = 0;
+};
+SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config);
+
+/// Chooses n users at random (seeded), holds out each one's chronologically last interaction
+/// (ties: larger timestamp, then larger source row), and gives half of them, chosen at random,
+/// to validation (floor(n/2)) and the rest to test: each chosen user is in exactly one of
+/// the two. Users need at least two interactions; filter first.
+Split makeSplit(const Dataset& filtered, const SplitConfig& config);
+
+/// Compressed per-user item lists (CSR), items ascending: a user's training history for
+/// excluding known items at evaluation and for negative sampling.
+struct UserItems
+{
+    std::vector<std::uint32_t> offsets; ///< userCount + 1 entries
+    std::vector<std::uint32_t> items;
+    std::uint32_t itemCount = 0; ///< size of the item id space
+    /// users x items bits for O(1) contains() when that fits in 64 MiB; empty otherwise.
+    std::vector<std::uint64_t> bitmap;
+
+    std::uint32_t userCount() const { return offsets.empty() ? 0 : std::uint32_t(offsets.size() - 1); }
+    std::span<const std::uint32_t> of(std::uint32_t user) const
+    {
+        return {items.data() + offsets[user], items.data() + offsets[user + 1]};
+    }
+    bool contains(std::uint32_t user, std::uint32_t item) const;
+};
+
+UserItems buildUserItems(std::span<const Interaction> interactions, std::uint32_t userCount, std::uint32_t itemCount);
+
+} // namespace rnr

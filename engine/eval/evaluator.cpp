@@ -1,0 +1,113 @@
+#include "eval/evaluator.h"
+
+#include "core/threadpriority.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace rnr {
+
+namespace {
+
+constexpr std::size_t kBlockUsers = 128;
+
+/// Rank of `item` and the top-k of one row of scores whose excluded items are -infinity.
+void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::uint32_t k, bool keepTop,
+             UserOutcome& out, std::vector<std::uint32_t>& scratch)
+{
+    const float target = scores[item];
+    std::uint32_t ahead = 0;
+    if (std::isnan(target)) {
+        ahead = items - 1;
+    } else {
+        for (std::uint32_t j = 0; j < items; ++j)
+            ahead += scores[j] > target || (scores[j] == target && j < item);
+    }
+    out.rank = ahead + 1;
+    if (!keepTop)
+        return;
+    const std::uint32_t top = std::min(k, items);
+    scratch.resize(items);
+    for (std::uint32_t j = 0; j < items; ++j)
+        scratch[j] = j;
+    auto better = [scores](std::uint32_t a, std::uint32_t b) {
+        const float sa = std::isnan(scores[a]) ? -std::numeric_limits<float>::infinity() : scores[a];
+        const float sb = std::isnan(scores[b]) ? -std::numeric_limits<float>::infinity() : scores[b];
+        return sa > sb || (sa == sb && a < b);
+    };
+    std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), better);
+    out.top.assign(scratch.begin(), scratch.begin() + top);
+}
+
+void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, std::size_t begin, std::size_t end,
+                   const EvaluationOptions& options, std::vector<UserOutcome>& outcomes)
+{
+    std::vector<std::uint32_t> users;
+    for (std::size_t h = begin; h < end; ++h)
+        users.push_back(heldOut[h].user);
+    RowMatrix<float> scores;
+    model.rankingScores(users, scores);
+    const auto& history = model.history();
+    std::vector<std::uint32_t> scratch;
+    const float excluded = -std::numeric_limits<float>::infinity();
+    for (std::size_t h = begin; h < end; ++h) {
+        const auto r = Eigen::Index(h - begin);
+        float* row = scores.row(r).data();
+        for (const std::uint32_t j : history.of(heldOut[h].user))
+            row[j] = excluded;
+        UserOutcome& o = outcomes[h];
+        o.user = heldOut[h].user;
+        o.item = heldOut[h].item;
+        o.rating = heldOut[h].rating;
+        rankRow(row, model.itemCount(), o.item, options.k, options.keepTop, o, scratch);
+    }
+}
+
+} // namespace
+
+Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut, const EvaluationOptions& options)
+{
+    const auto start = std::chrono::steady_clock::now();
+    Evaluation result;
+    result.outcomes.resize(heldOut.size());
+    const std::size_t blocks = (heldOut.size() + kBlockUsers - 1) / kBlockUsers;
+    auto runBlock = [&](std::size_t b) {
+        evaluateBlock(model, heldOut, b * kBlockUsers, std::min(heldOut.size(), (b + 1) * kBlockUsers), options,
+                      result.outcomes);
+    };
+    if (options.threads <= 1) {
+        for (std::size_t b = 0; b < blocks; ++b)
+            runBlock(b);
+    } else {
+        tbb::task_arena arena(static_cast<int>(options.threads));
+        arena.execute([&] {
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
+                              [&](const tbb::blocked_range<std::size_t>& r) {
+                                  applyEnginePriority();
+                                  for (std::size_t b = r.begin(); b < r.end(); ++b)
+                                      runBlock(b);
+                              });
+        });
+    }
+    // Rating predictions, all pairs at once (item vectors are computed once).
+    std::vector<std::uint32_t> users(heldOut.size()), items(heldOut.size());
+    for (std::size_t h = 0; h < heldOut.size(); ++h) {
+        users[h] = heldOut[h].user;
+        items[h] = heldOut[h].item;
+    }
+    const std::vector<float> predicted = model.predictRatings(users, items);
+    for (std::size_t h = 0; h < heldOut.size(); ++h)
+        result.outcomes[h].predicted =
+            std::isnan(predicted[h]) ? predicted[h] : std::clamp(predicted[h], options.scale.min, options.scale.max);
+    result.metrics = computeMetrics(result.outcomes, options.k);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+} // namespace rnr

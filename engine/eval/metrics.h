@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rnr {
+
+/// Evaluation figures (docs/method.md, "Evaluation"). Rating figures are NaN for models without
+/// a rating component.
+struct Metrics
+{
+    double recall = 0.0; ///< Recall@k ("Accuracy@k" in the paper, = HR@k with one held-out item)
+    double mrr = 0.0;    ///< MRR@k: mean of 1/rank when rank <= k, else 0
+    double ndcg = 0.0;   ///< NDCG@k: mean of 1/log2(rank + 1) when rank <= k, else 0
+    double rmse = 0.0;
+    double mae = 0.0;
+    std::size_t users = 0; ///< evaluated users
+    std::uint32_t k = 10;
+};
+
+/// What one held-out interaction became under one model: enough to compare runs user by user.
+struct UserOutcome
+{
+    std::uint32_t user = 0;
+    std::uint32_t item = 0;         ///< the held-out item
+    float rating = 0.0f;            ///< its true rating
+    float predicted = 0.0f;         ///< P's prediction (clipped to the scale), NaN without P
+    std::uint32_t rank = 0;         ///< 1-based rank among the items not in the user's training history
+    std::vector<std::uint32_t> top; ///< the top-k items, best first
+};
+
+/// Mean and sample standard deviation (n - 1) of values, e.g. a metric over seeds; NaN values
+/// are left out.
+struct MeanStd
+{
+    double mean = 0.0, std = 0.0;
+    std::size_t n = 0;
+};
+MeanStd meanStd(const std::vector<double>& values);
+
+/// Metrics of a set of outcomes at cut-off k.
+Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k);
+
+/// Per-user value of a metric: "recall" (hit 0/1), "mrr", "ndcg" (rank-based, at k) or
+/// "squared-error" / "absolute-error" (rating).
+double outcomeValue(const UserOutcome& outcome, const std::string& metric, std::uint32_t k);
+
+/// Paired comparison of two runs on the same held-out interactions.
+struct PairedTest
+{
+    std::string metric;
+    std::size_t pairs = 0;
+    double meanA = 0.0, meanB = 0.0;
+    double meanDifference = 0.0; ///< mean of (b - a)
+    double standardError = 0.0;  ///< of the mean difference
+    double pValue = 1.0;         ///< two-sided, paired randomisation (sign-flip) test
+    std::size_t aBetter = 0, bBetter = 0, ties = 0;
+};
+
+/// Paired test on aligned per-pair values (a[i] and b[i] belong together).
+PairedTest pairedTest(const std::vector<double>& a, const std::vector<double>& b, const std::string& metric,
+                      std::size_t resamples = 20000, std::uint64_t seed = 1);
+
+/// Values of `metric` for the outcomes both runs have, aligned by (user, item).
+void alignOutcomes(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
+                   std::uint32_t k, std::vector<double>& valuesA, std::vector<double>& valuesB);
+
+/// Pairs outcomes by (user, item); throws UsageError when the runs share no held-out
+/// interaction. `resamples` random sign flips (seeded: the p-value is reproducible).
+PairedTest pairedTest(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
+                      std::uint32_t k, std::size_t resamples = 20000, std::uint64_t seed = 1);
+
+} // namespace rnr

@@ -1,0 +1,108 @@
+#pragma once
+
+// The building blocks a ModelT is composed of. Adding a ranking or rating algorithm means
+// adding one component here, not one class per (R, P) pair. Internal to the engine (and its
+// tests); the public face is model.h.
+
+#include "data/split.h"
+#include "model/detail/batch.h"
+#include "model/hyperparams.h"
+#include "model/params.h"
+
+#include <memory>
+
+namespace rnr {
+
+class Rng;
+
+/// What a component sees while computing one part of a batch.
+template <typename T> struct ChunkContext
+{
+    const Params<T>& params;
+    const Batch& batch;
+    const BatchRange& range;
+    const HyperParams& hp;
+    const UserItems& history;
+    T rankScale; ///< alpha / B: multiplies R's gradients
+    T rateScale; ///< (1 - alpha) / B: multiplies P's gradients
+    RowGrads<T>& grads;
+};
+
+/// R: a ranking algorithm on the shared U, I (and its own blocks).
+template <typename T> class RankingComponent
+{
+public:
+    virtual ~RankingComponent() = default;
+    /// Gives the component's own blocks their shapes (zeros).
+    virtual void allocate(Params<T>& params, std::uint32_t users, std::uint32_t items, std::uint32_t dim) const = 0;
+    virtual void initialise(Params<T>& /*params*/, Rng& /*rng*/) const {}
+    virtual bool groupsByUser() const { return false; }
+    virtual bool trainable() const { return true; }
+    virtual void sample(Batch& batch, Rng& rng, const UserItems& history, const HyperParams& hp) const = 0;
+    /// Tuple-wise samplers (BPR, WRMF) can fill disjoint ranges of a batch on several threads:
+    /// reserveSamples() sizes the batch's arrays, sampleRange() fills one range.
+    virtual bool samplesByRange() const { return false; }
+    virtual void reserveSamples(Batch& /*batch*/, const HyperParams& /*hp*/) const {}
+    virtual void sampleRange(Batch& /*batch*/, const BatchRange& /*range*/, Rng& /*rng*/,
+                             const UserItems& /*history*/) const
+    {}
+    /// Appends gradients (scaled by rankScale); returns the unweighted sum of its loss terms.
+    virtual double accumulate(ChunkContext<T>& ctx) const = 0;
+    /// Scores of every item (columns) for each user (rows).
+    virtual void scores(const Params<T>& params, const UserItems& history, const std::vector<std::uint32_t>& users,
+                        RowMatrix<T>& out) const = 0;
+};
+
+/// P: a rating algorithm on the vectors the coupling hands it (x_u, y_i per tuple).
+template <typename T> class RatingComponent
+{
+public:
+    virtual ~RatingComponent() = default;
+    virtual void allocate(Params<T>& params, std::uint32_t users, std::uint32_t items, std::uint32_t dim) const = 0;
+    virtual void initialise(Params<T>& /*params*/, Rng& /*rng*/) const {}
+    virtual bool groupsByUser() const { return false; }
+    /// X, Y: one row per tuple of the range. Writes dL/dX, dL/dY (scaled by rateScale) and
+    /// appends its own gradients; returns the unweighted sum of squared errors.
+    virtual double accumulate(ChunkContext<T>& ctx, const RowMatrix<T>& X, const RowMatrix<T>& Y, RowMatrix<T>& dX,
+                              RowMatrix<T>& dY) const = 0;
+    /// Predicted ratings of every item (Y: all items' vectors) for users (X: their vectors).
+    virtual void predictAll(const Params<T>& params, const UserItems& history, const std::vector<std::uint32_t>& users,
+                            const RowMatrix<T>& X, const RowMatrix<T>& Y, RowMatrix<T>& out) const = 0;
+    /// Predicted rating of each (users[r], items[r]); X: the users' vectors (row r), Y: all items'.
+    virtual std::vector<T> predictPairs(const Params<T>& params, const UserItems& history,
+                                        const std::vector<std::uint32_t>& users,
+                                        const std::vector<std::uint32_t>& items, const RowMatrix<T>& X,
+                                        const RowMatrix<T>& Y) const = 0;
+};
+
+/// Intermediate values the coupling keeps between forward and backward.
+template <typename T> struct CouplingCache
+{
+    RowMatrix<T> userInput, itemInput; ///< p_u and q_i (+ q^d_i) per tuple
+    RowMatrix<T> userPre, itemPre;     ///< pre-activations (RnR)
+};
+
+/// How P sees the shared embeddings.
+template <typename T> class CouplingComponent
+{
+public:
+    virtual ~CouplingComponent() = default;
+    virtual void allocate(Params<T>& params, std::uint32_t users, std::uint32_t items, std::uint32_t dim) const = 0;
+    virtual void initialise(Params<T>& /*params*/, Rng& /*rng*/) const {}
+    virtual void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X,
+                         RowMatrix<T>& Y) const = 0;
+    virtual void backward(ChunkContext<T>& ctx, const CouplingCache<T>& cache, const RowMatrix<T>& X,
+                          const RowMatrix<T>& Y, const RowMatrix<T>& dX, const RowMatrix<T>& dY) const = 0;
+    /// x_u for the given users / y_i for every item, as P sees them.
+    virtual RowMatrix<T> userVectors(const Params<T>& params, const std::vector<std::uint32_t>& users) const = 0;
+    virtual RowMatrix<T> itemVectors(const Params<T>& params) const = 0;
+};
+
+template <typename T> std::unique_ptr<RankingComponent<T>> makeRanking(Ranker ranker);
+template <typename T> std::unique_ptr<RatingComponent<T>> makeRating(Rater rater);
+template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, Activation activation);
+
+/// Xavier (Glorot) uniform initialisation of a rows x cols matrix: U(-a, a), a = sqrt(6 / (rows + cols)).
+template <typename T> void xavier(RowMatrix<T>& m, Rng& rng);
+
+} // namespace rnr

@@ -1,0 +1,347 @@
+#include "model/hyperparams.h"
+
+#include "core/errors.h"
+#include "io/detail/textfields.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+// Labels and help texts are marked for Qt's lupdate: the desktop application shows them
+// translated (HyperParamForm). The engine itself stays free of Qt; here the mark is a no-op.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
+namespace rnr {
+
+namespace {
+
+constexpr std::array<std::pair<Ranker, std::string_view>, 4> kRankers{
+    {{Ranker::Popularity, "popularity"}, {Ranker::BPR, "bpr"}, {Ranker::CDAE, "cdae"}, {Ranker::WRMF, "wrmf"}}};
+constexpr std::array<std::pair<Rater, std::string_view>, 2> kRaters{{{Rater::SVD, "svd"}, {Rater::SVDpp, "svd++"}}};
+
+std::string upper(std::string_view key)
+{
+    std::string s(key);
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+std::optional<Ranker> rankerFromKey(std::string_view key)
+{
+    for (const auto& [r, name] : kRankers)
+        if (name == key)
+            return r;
+    return std::nullopt;
+}
+
+std::optional<Rater> raterFromKey(std::string_view key)
+{
+    for (const auto& [p, name] : kRaters)
+        if (name == key)
+            return p;
+    return std::nullopt;
+}
+
+std::string formatReal(double v)
+{
+    // The shortest text that reads back as exactly v (checkpoints restore from this text).
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    return std::string(buffer.data(), result.ptr);
+}
+
+template <typename Enum, std::size_t N>
+std::string setChoice(Enum& target, std::string_view text, const std::array<std::string_view, N>& names)
+{
+    for (std::size_t k = 0; k < N; ++k)
+        if (names[k] == text) {
+            target = static_cast<Enum>(k);
+            return {};
+        }
+    std::string list;
+    for (auto n : names)
+        list += (list.empty() ? "" : ", ") + std::string(n);
+    return "expected one of " + list;
+}
+
+constexpr std::array<std::string_view, 3> kOptimizers{"adagrad", "adam", "sgd"};
+constexpr std::array<std::string_view, 4> kActivations{"tanh", "relu", "sigmoid", "identity"};
+
+HyperParamInfo makeInfo(std::string key, std::string label, std::string help, HyperParamInfo::Kind kind, double min = 0,
+                        double max = 0)
+{
+    HyperParamInfo info;
+    info.key = std::move(key);
+    info.label = std::move(label);
+    info.help = std::move(help);
+    info.kind = kind;
+    info.min = min;
+    info.max = max;
+    return info;
+}
+
+HyperParamInfo integer(std::string key, std::string label, std::string help, double min, double max,
+                       std::uint32_t HyperParams::*member)
+{
+    HyperParamInfo info =
+        makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Integer, min, max);
+    info.get = [member](const HyperParams& p) { return std::to_string(p.*member); };
+    info.set = [member, min, max](HyperParams& p, std::string_view text) -> std::string {
+        std::int64_t v = 0;
+        if (!parseInteger(text, v))
+            return "'" + std::string(text) + "' is not a whole number";
+        if (double(v) < min || double(v) > max)
+            return "must be between " + formatReal(min) + " and " + formatReal(max);
+        p.*member = static_cast<std::uint32_t>(v);
+        return {};
+    };
+    return info;
+}
+
+HyperParamInfo real(std::string key, std::string label, std::string help, double min, double max, bool logScale,
+                    double HyperParams::*member)
+{
+    HyperParamInfo info =
+        makeInfo(std::move(key), std::move(label), std::move(help), HyperParamInfo::Kind::Real, min, max);
+    info.logScale = logScale;
+    info.get = [member](const HyperParams& p) { return formatReal(p.*member); };
+    info.set = [member, min, max](HyperParams& p, std::string_view text) -> std::string {
+        double v = 0;
+        if (!parseReal(text, v) || !std::isfinite(v))
+            return "'" + std::string(text) + "' is not a number";
+        if (v < min || v > max)
+            return "must be between " + formatReal(min) + " and " + formatReal(max);
+        p.*member = v;
+        return {};
+    };
+    return info;
+}
+
+std::vector<HyperParamInfo> buildInfo()
+{
+    std::vector<HyperParamInfo> list;
+    list.push_back(
+        integer("dim", QT_TRANSLATE_NOOP("rnr::HyperParams", "Embedding size d"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams", "Length of the user and item vectors shared by both tasks."), 2,
+                1024, &HyperParams::dim));
+    list.push_back(
+        real("alpha", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task weight \u03b1"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams",
+                               "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only."),
+             0, 1, false, &HyperParams::alpha));
+    list.push_back(real(
+        "lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                          "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
+                          "minibatch touches."),
+        0, 10, true, &HyperParams::lambda));
+    {
+        HyperParamInfo info = makeInfo(
+            "optimizer", QT_TRANSLATE_NOOP("rnr::HyperParams", "Optimiser"),
+            QT_TRANSLATE_NOOP("rnr::HyperParams",
+                              "adam (default), adagrad (the paper's, with a larger rate than its 0.001) or plain sgd."),
+            HyperParamInfo::Kind::Choice);
+        info.choices = {kOptimizers.begin(), kOptimizers.end()};
+        info.get = [](const HyperParams& p) { return std::string(optimizerName(p.optimizer)); };
+        info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.optimizer, t, kOptimizers); };
+        list.push_back(std::move(info));
+    }
+    list.push_back(real("lr", QT_TRANSLATE_NOOP("rnr::HyperParams", "Learning rate"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams", "Step size of the optimiser."), 1e-6, 10, true,
+                        &HyperParams::learningRate));
+    list.push_back(integer("epochs", QT_TRANSLATE_NOOP("rnr::HyperParams", "Epochs"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Passes over the training data."), 1, 100000,
+                           &HyperParams::epochs));
+    list.push_back(
+        integer("batch", QT_TRANSLATE_NOOP("rnr::HyperParams", "Batch size"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams", "Rating tuples per minibatch (one optimiser step each)."), 1,
+                1 << 20, &HyperParams::batchSize));
+    {
+        HyperParamInfo info =
+            makeInfo("activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
+                     QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                       "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR."),
+                     HyperParamInfo::Kind::Choice);
+        info.choices = {kActivations.begin(), kActivations.end()};
+        info.get = [](const HyperParams& p) { return std::string(activationName(p.activation)); };
+        info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.activation, t, kActivations); };
+        list.push_back(std::move(info));
+    }
+    list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1,
+                           100, &HyperParams::bprNegatives));
+    list.push_back(integer("cdae-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for CDAE."), 1,
+                           100, &HyperParams::cdaeNegatives));
+    list.push_back(real("cdae-dropout", QT_TRANSLATE_NOOP("rnr::HyperParams", "CDAE dropout \u03c1"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                          "Share of a user's input items dropped (survivors scaled by 1/(1-\u03c1))."),
+                        0, 0.95, false, &HyperParams::cdaeDropout));
+    list.push_back(integer("wrmf-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for WRMF."), 1,
+                           100, &HyperParams::wrmfNegatives));
+    list.push_back(
+        real("wrmf-confidence", QT_TRANSLATE_NOOP("rnr::HyperParams", "WRMF confidence a"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams",
+                               "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss."),
+             0, 100, false, &HyperParams::wrmfConfidence));
+    list.push_back(integer("k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k and NDCG@k."), 1, 1000,
+                           &HyperParams::topK));
+    list.push_back(integer("threads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Threads"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Worker threads for training and evaluation."), 1, 256,
+                           &HyperParams::threads));
+    {
+        HyperParamInfo info =
+            makeInfo("model-seed", QT_TRANSLATE_NOOP("rnr::HyperParams", "Model seed"),
+                     QT_TRANSLATE_NOOP("rnr::HyperParams", "Seed of the initialisation and of negative sampling."),
+                     HyperParamInfo::Kind::Integer, 0, 1e18);
+        info.get = [](const HyperParams& p) { return std::to_string(p.seed); };
+        info.set = [](HyperParams& p, std::string_view t) -> std::string {
+            std::int64_t v = 0;
+            if (!parseInteger(t, v) || v < 0)
+                return "'" + std::string(t) + "' is not a non-negative whole number";
+            p.seed = static_cast<std::uint64_t>(v);
+            return {};
+        };
+        list.push_back(std::move(info));
+    }
+    list.push_back(
+        integer("validation-users", QT_TRANSLATE_NOOP("rnr::HyperParams", "Validation users"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                  "Validate each epoch on at most this many users (0: all), for big data sets."),
+                0, 1e9, &HyperParams::validationUsers));
+    return list;
+}
+
+} // namespace
+
+std::string_view rankerName(Ranker r)
+{
+    for (const auto& [value, name] : kRankers)
+        if (value == r)
+            return name;
+    return "none";
+}
+
+std::string_view raterName(Rater p)
+{
+    for (const auto& [value, name] : kRaters)
+        if (value == p)
+            return name;
+    return "none";
+}
+
+std::string_view optimizerName(Optimizer o)
+{
+    return kOptimizers[static_cast<std::size_t>(o)];
+}
+
+std::string_view activationName(Activation a)
+{
+    return kActivations[static_cast<std::size_t>(a)];
+}
+
+std::string ModelSpec::name() const
+{
+    if (coupling == Coupling::Single)
+        return std::string(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
+    return std::string(coupling == Coupling::RnR ? "rnr:" : "vanilla:") + std::string(rankerName(ranker)) + "+" +
+           std::string(raterName(rater));
+}
+
+std::string ModelSpec::title() const
+{
+    auto title = [](std::string_view key) {
+        if (key == "popularity")
+            return std::string("Popularity");
+        if (key == "svd++")
+            return std::string("SVD++");
+        return upper(key);
+    };
+    if (coupling == Coupling::Single)
+        return title(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
+    return std::string(coupling == Coupling::RnR ? "RnR(" : "Vanilla(") + title(rankerName(ranker)) + ", " +
+           title(raterName(rater)) + ")";
+}
+
+std::vector<std::string> allModelNames()
+{
+    std::vector<std::string> names;
+    for (const auto& [r, name] : kRankers)
+        names.emplace_back(name);
+    for (const auto& [p, name] : kRaters)
+        names.emplace_back(name);
+    for (const char* prefix : {"vanilla:", "rnr:"})
+        for (const auto& [r, rn] : kRankers)
+            if (r != Ranker::Popularity)
+                for (const auto& [p, pn] : kRaters)
+                    names.push_back(prefix + std::string(rn) + "+" + std::string(pn));
+    return names;
+}
+
+ModelSpec parseModelSpec(std::string_view text)
+{
+    const std::string name = lowercase(trimmed(text));
+    ModelSpec spec;
+    auto fail = [&]() -> ModelSpec {
+        std::string list;
+        for (const auto& n : allModelNames())
+            list += (list.empty() ? "" : ", ") + n;
+        throw UsageError("unknown model '" + std::string(text) + "'; models: " + list);
+    };
+    if (auto r = rankerFromKey(name)) {
+        spec.ranker = *r;
+        return spec;
+    }
+    if (auto p = raterFromKey(name)) {
+        spec.rater = *p;
+        return spec;
+    }
+    const auto colon = name.find(':');
+    const auto plus = name.find('+', colon == std::string::npos ? 0 : colon);
+    if (colon == std::string::npos || plus == std::string::npos)
+        return fail();
+    const std::string mode = name.substr(0, colon);
+    if (mode == "vanilla")
+        spec.coupling = Coupling::Vanilla;
+    else if (mode == "rnr")
+        spec.coupling = Coupling::RnR;
+    else
+        return fail();
+    const auto r = rankerFromKey(name.substr(colon + 1, plus - colon - 1));
+    const auto p = raterFromKey(name.substr(plus + 1));
+    if (!r || !p || *r == Ranker::Popularity)
+        return fail();
+    spec.ranker = *r;
+    spec.rater = *p;
+    return spec;
+}
+
+const std::vector<HyperParamInfo>& hyperParamInfo()
+{
+    static const std::vector<HyperParamInfo> info = buildInfo();
+    return info;
+}
+
+const HyperParamInfo* findHyperParam(std::string_view key)
+{
+    for (const auto& info : hyperParamInfo())
+        if (info.key == key)
+            return &info;
+    return nullptr;
+}
+
+std::vector<std::pair<std::string, std::string>> describe(const HyperParams& params)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& info : hyperParamInfo())
+        out.emplace_back(info.key, info.get(params));
+    return out;
+}
+
+} // namespace rnr

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rnr {
+
+/// Ranking algorithms R (docs/method.md, "Underlying algorithms").
+enum class Ranker
+{
+    None,
+    Popularity,
+    BPR,
+    CDAE,
+    WRMF
+};
+/// Rating algorithms P.
+enum class Rater
+{
+    None,
+    SVD,
+    SVDpp
+};
+/// How the rating task sees the shared embeddings.
+enum class Coupling
+{
+    Single,  ///< one task alone (or Popularity): no sharing
+    Vanilla, ///< P uses the very same p_u, q_i as R
+    RnR,     ///< P uses FC(p_u) and FC(q_i + q^d_i) with a tied FC layer and a deviation matrix
+};
+enum class Optimizer
+{
+    AdaGrad,
+    Adam,
+    SGD
+};
+enum class Activation
+{
+    Tanh,
+    ReLU,
+    Sigmoid,
+    Identity
+};
+
+/// Which model: a ranking component, a rating component and a coupling.
+struct ModelSpec
+{
+    Ranker ranker = Ranker::None;
+    Rater rater = Rater::None;
+    Coupling coupling = Coupling::Single;
+
+    /// "popularity", "bpr", "svd++", "vanilla:cdae+svd", "rnr:bpr+svd" ...
+    std::string name() const;
+    /// Table-1 style: "BPR", "Vanilla(CDAE, SVD)", "RnR(BPR, SVD++)".
+    std::string title() const;
+    bool hasRanker() const { return ranker != Ranker::None && ranker != Ranker::Popularity; }
+    bool hasRater() const { return rater != Rater::None; }
+    /// False for a model with nothing to learn (Popularity): one epoch counts it, no grid.
+    bool learns() const { return hasRanker() || hasRater(); }
+    bool operator==(const ModelSpec&) const = default;
+};
+
+/// The model a new window, `rnr train` and a session without a choice start from.
+inline constexpr std::string_view kDefaultModel = "rnr:bpr+svd";
+
+/// Parses a model name; throws UsageError with the list of valid names.
+ModelSpec parseModelSpec(std::string_view name);
+std::vector<std::string> allModelNames();
+
+std::string_view rankerName(Ranker r);
+std::string_view raterName(Rater p);
+std::string_view optimizerName(Optimizer o);
+std::string_view activationName(Activation a);
+
+/// Every training hyper-parameter in one place, with the defaults that the CLI, the GUI's form
+/// and the docs all read through hyperParamInfo().
+struct HyperParams
+{
+    std::uint32_t dim = 50; ///< embedding size d
+    double alpha = 0.9;     ///< weight of the ranking loss; (1 - alpha) weighs the rating loss
+    double lambda = 0.001;  ///< L2 regularisation, applied per touched row (see trainer.h)
+    Optimizer optimizer = Optimizer::Adam;
+    double learningRate = 0.005;
+    std::uint32_t epochs = 20;
+    std::uint32_t batchSize = 256; ///< rating tuples per minibatch
+    Activation activation = Activation::Tanh;
+    std::uint32_t bprNegatives = 1;    ///< BPR: sampled negatives per positive
+    std::uint32_t cdaeNegatives = 5;   ///< CDAE: sampled negatives per positive
+    double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
+    std::uint32_t wrmfNegatives = 4;   ///< WRMF: sampled negatives per positive
+    double wrmfConfidence = 1.0;       ///< WRMF: a in c_ui = 1 + a * r_ui
+    std::uint32_t topK = 10;           ///< k of Recall@k, MRR@k, NDCG@k
+    std::uint32_t threads = 1;         ///< worker threads for training and evaluation
+    std::uint64_t seed = 1;            ///< initialisation and sampling
+    std::uint32_t validationUsers = 0; ///< validate on at most this many users per epoch (0: all)
+};
+
+/// Describes one hyper-parameter for generated forms, flags and docs.
+struct HyperParamInfo
+{
+    std::string key;   ///< flag name: "dim", "alpha", "lr", ...
+    std::string label; ///< short human label
+    std::string help;  ///< what it does (tooltips, --help)
+    enum class Kind
+    {
+        Integer,
+        Real,
+        Choice
+    } kind = Kind::Real;
+    double min = 0, max = 0;          ///< valid range (Integer, Real)
+    std::vector<std::string> choices; ///< Choice values
+    bool logScale = false;            ///< suggest a log-scaled editor (learning rates, lambda)
+    std::function<std::string(const HyperParams&)> get;
+    /// Sets the value from text; returns an error message, or "" when it was accepted.
+    std::function<std::string(HyperParams&, std::string_view)> set;
+};
+
+const std::vector<HyperParamInfo>& hyperParamInfo();
+const HyperParamInfo* findHyperParam(std::string_view key);
+
+/// key=value lines of every hyper-parameter (stable order), for JSON, checkpoints and logs.
+std::vector<std::pair<std::string, std::string>> describe(const HyperParams& params);
+
+} // namespace rnr

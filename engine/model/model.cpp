@@ -1,0 +1,204 @@
+#include "model/model.h"
+
+#include "core/detail/rng.h"
+#include "core/errors.h"
+#include "model/detail/components.h"
+
+#include <cmath>
+#include <limits>
+
+namespace rnr {
+
+template <typename T>
+ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t users, std::uint32_t items,
+                  UserItems history, double meanRating)
+    : m_spec(spec), m_hp(hp), m_users(users), m_items(items), m_history(std::move(history))
+{
+    if (spec.ranker == Ranker::None && spec.rater == Rater::None)
+        throw UsageError("a model needs a ranking or a rating component");
+    if (spec.coupling != Coupling::Single && (!spec.hasRanker() || !spec.hasRater()))
+        throw UsageError("multi-task models need both a ranking and a rating component");
+    if (m_history.userCount() != users || m_history.itemCount != items)
+        throw UsageError("the training history does not match the model's users and items");
+    m_ranking = makeRanking<T>(spec.ranker);
+    m_rating = makeRating<T>(spec.rater);
+    if (m_rating)
+        m_coupling = makeCoupling<T>(spec.coupling, hp.activation);
+    if (spec.learns()) {
+        m_params[Block::Users] = RowMatrix<T>::Zero(users, hp.dim);
+        m_params[Block::Items] = RowMatrix<T>::Zero(items, hp.dim);
+    }
+    if (m_ranking)
+        m_ranking->allocate(m_params, users, items, hp.dim);
+    if (m_rating) {
+        m_rating->allocate(m_params, users, items, hp.dim);
+        m_coupling->allocate(m_params, users, items, hp.dim);
+    }
+    m_params.mu = static_cast<T>(meanRating);
+}
+
+template <typename T> ModelT<T>::~ModelT() = default;
+template <typename T> ModelT<T>::ModelT(ModelT&&) noexcept = default;
+template <typename T> ModelT<T>& ModelT<T>::operator=(ModelT&&) noexcept = default;
+
+template <typename T> T ModelT<T>::rankWeight() const
+{
+    if (m_spec.coupling == Coupling::Single)
+        return m_ranking ? T(1) : T(0);
+    return static_cast<T>(m_hp.alpha);
+}
+
+template <typename T> T ModelT<T>::rateWeight() const
+{
+    if (m_spec.coupling == Coupling::Single)
+        return m_rating ? T(1) : T(0);
+    return static_cast<T>(1.0 - m_hp.alpha);
+}
+
+template <typename T> void ModelT<T>::initialise(Rng& rng)
+{
+    for (Block b : {Block::Users, Block::Items})
+        if (m_params[b].size() > 0)
+            xavier(m_params[b], rng);
+    if (m_ranking)
+        m_ranking->initialise(m_params, rng);
+    if (m_rating) {
+        m_rating->initialise(m_params, rng);
+        m_coupling->initialise(m_params, rng);
+    }
+}
+
+template <typename T> bool ModelT<T>::groupsByUser() const
+{
+    return (m_ranking && m_ranking->groupsByUser()) || (m_rating && m_rating->groupsByUser());
+}
+
+template <typename T> void ModelT<T>::sample(Batch& batch, Rng& rng) const
+{
+    if (m_ranking)
+        m_ranking->sample(batch, rng, m_history, m_hp);
+}
+
+template <typename T> bool ModelT<T>::samplesByRange() const
+{
+    return m_ranking && m_ranking->samplesByRange();
+}
+
+template <typename T> void ModelT<T>::reserveSamples(Batch& batch) const
+{
+    if (m_ranking)
+        m_ranking->reserveSamples(batch, m_hp);
+}
+
+template <typename T> void ModelT<T>::sampleRange(Batch& batch, const BatchRange& range, Rng& rng) const
+{
+    if (m_ranking)
+        m_ranking->sampleRange(batch, range, rng, m_history);
+}
+
+template <typename T>
+Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize,
+                             RowGrads<T>& grads) const
+{
+    const T scale = T(1) / static_cast<T>(std::max<std::size_t>(batchSize, 1));
+    ChunkContext<T> ctx{m_params, batch, range, m_hp, m_history, rankWeight() * scale, rateWeight() * scale, grads};
+    Losses losses;
+    losses.tuples = range.tupleEnd - range.tupleBegin;
+    if (m_ranking && m_ranking->trainable())
+        losses.ranking = m_ranking->accumulate(ctx);
+    if (m_rating) {
+        CouplingCache<T> cache;
+        RowMatrix<T> X, Y;
+        m_coupling->forward(ctx, cache, X, Y);
+        RowMatrix<T> dX = RowMatrix<T>::Zero(X.rows(), X.cols());
+        RowMatrix<T> dY = RowMatrix<T>::Zero(Y.rows(), Y.cols());
+        losses.rating = m_rating->accumulate(ctx, X, Y, dX, dY);
+        m_coupling->backward(ctx, cache, X, Y, dX, dY);
+    }
+    losses.objective = (double(rankWeight()) * losses.ranking + double(rateWeight()) * losses.rating) * double(scale);
+    return losses;
+}
+
+template <typename T> double ModelT<T>::regularise(SummedGrads<T>& grads, std::size_t batchSize) const
+{
+    double penalty = 0;
+    for (int b = 0; b < kBlockCount; ++b)
+        penalty += regulariseBlock(grads, b, batchSize);
+    return penalty;
+}
+
+template <typename T> double ModelT<T>::regulariseBlock(SummedGrads<T>& grads, int b, std::size_t batchSize) const
+{
+    if (!isRegularised(static_cast<Block>(b)))
+        return 0.0;
+    const T lambda = static_cast<T>(m_hp.lambda);
+    const T scale = T(2) * lambda / static_cast<T>(std::max<std::size_t>(batchSize, 1));
+    const RowMatrix<T>& theta = m_params.blocks[b];
+    double penalty = 0;
+    for (const std::uint32_t row : grads.touched[b]) {
+        penalty += double(theta.row(row).squaredNorm());
+        grads.sums[b].row(row) += scale * theta.row(row);
+    }
+    return double(lambda) * penalty;
+}
+
+template <typename T> Losses ModelT<T>::objective(const Batch& batch, SummedGrads<T>* out) const
+{
+    RowGrads<T> rows;
+    BatchRange all{0, batch.size(), 0, batch.groups()};
+    Losses losses = accumulate(batch, all, batch.size(), rows);
+    SummedGrads<T> local;
+    SummedGrads<T>& grads = out ? *out : local;
+    grads.resizeLike(m_params);
+    grads.add(rows);
+    losses.regularisation = regularise(grads, batch.size());
+    losses.objective += losses.regularisation / double(std::max<std::size_t>(batch.size(), 1));
+    return losses;
+}
+
+template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
+{
+    if (m_ranking) {
+        m_ranking->scores(m_params, m_history, users, scores);
+        return;
+    }
+    const RowMatrix<T> X = m_coupling->userVectors(m_params, users);
+    const RowMatrix<T> Y = m_coupling->itemVectors(m_params);
+    m_rating->predictAll(m_params, m_history, users, X, Y, scores);
+}
+
+template <typename T> T ModelT<T>::predictRating(std::uint32_t user, std::uint32_t item) const
+{
+    return predictRatings({user}, {item}).front();
+}
+
+template <typename T>
+std::vector<T> ModelT<T>::predictRatings(const std::vector<std::uint32_t>& users,
+                                         const std::vector<std::uint32_t>& items) const
+{
+    if (!m_rating)
+        return std::vector<T>(users.size(), std::numeric_limits<T>::quiet_NaN());
+    const RowMatrix<T> X = m_coupling->userVectors(m_params, users);
+    const RowMatrix<T> Y = m_coupling->itemVectors(m_params);
+    return m_rating->predictPairs(m_params, m_history, users, items, X, Y);
+}
+
+template <typename T> RowMatrix<T> ModelT<T>::ratingUserVectors() const
+{
+    if (!m_rating)
+        return {};
+    std::vector<std::uint32_t> users(m_users);
+    for (std::uint32_t u = 0; u < m_users; ++u)
+        users[u] = u;
+    return m_coupling->userVectors(m_params, users);
+}
+
+template <typename T> RowMatrix<T> ModelT<T>::ratingItemVectors() const
+{
+    return m_rating ? m_coupling->itemVectors(m_params) : RowMatrix<T>{};
+}
+
+template class ModelT<float>;
+template class ModelT<double>;
+
+} // namespace rnr

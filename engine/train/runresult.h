@@ -1,0 +1,65 @@
+#pragma once
+
+// What a training run produced: plain values that the results table, the sessions, the command
+// line's JSON and the paired tests read.
+
+#include "eval/metrics.h"
+#include "model/hyperparams.h"
+#include "train/records.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace rnr {
+
+template <typename T> class ModelT;
+using Model = ModelT<float>;
+
+/// Everything one training run produced.
+struct RunResult
+{
+    ModelSpec spec;
+    HyperParams hp;
+    std::vector<EpochRecord> epochs;
+    std::uint32_t bestEpoch = 0; ///< the epoch whose model was kept (best validation Recall@k, then MRR@k)
+    Metrics validation;          ///< at the best epoch
+    Metrics test;                ///< of the kept model
+    std::vector<UserOutcome> testOutcomes;
+    double trainSeconds = 0.0;
+    std::shared_ptr<Model> model; ///< the kept model (parameters of the best epoch)
+};
+
+/// A finished run as the GUI keeps it: the result and the kept model, read-only and shared by
+/// every view (the engine never touches the model again).
+struct RunOutcome
+{
+    RunResult result;
+    std::shared_ptr<const Model> model;
+};
+
+/// The paper's grid over alpha x lambda (docs/method.md, "Grid"). Single-task models have
+/// no alpha: their grid is over lambda only; models with nothing to train have no grid.
+struct GridSettings
+{
+    std::vector<double> alphas{0.9, 0.95, 1.0};
+    std::vector<double> lambdas{0.01, 0.001};
+};
+
+struct GridPoint
+{
+    double alpha = 0, lambda = 0;
+    Metrics validation;
+    std::uint32_t bestEpoch = 0;
+};
+
+struct GridResult
+{
+    RunResult best; ///< the point chosen by validation Recall@k (ties: MRR@k), with its test figures
+    std::vector<GridPoint> points;
+};
+
+/// True when a is better than b on validation: Recall@k, then MRR@k.
+bool betterOnValidation(const Metrics& a, const Metrics& b);
+
+} // namespace rnr

@@ -1,0 +1,356 @@
+#include "train/trainer.h"
+
+#include "core/detail/rng.h"
+#include "core/errors.h"
+#include "core/threadpriority.h"
+#include "train/detail/optimizer.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace rnr {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kChunkTuples = 64; ///< tuples per parallel work item (fixed: determinism)
+
+double meanRating(const std::vector<Interaction>& rows)
+{
+    double sum = 0;
+    for (const auto& x : rows)
+        sum += x.rating;
+    return rows.empty() ? 0.0 : sum / double(rows.size());
+}
+
+std::vector<Interaction> subsample(std::vector<Interaction> rows, std::uint32_t limit, std::uint64_t seed)
+{
+    if (limit == 0 || rows.size() <= limit)
+        return rows;
+    Rng rng(seed ^ 0x5bd1e995ULL);
+    rng.shuffle(std::span(rows));
+    rows.resize(limit);
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.user < b.user; });
+    return rows;
+}
+
+} // namespace
+
+struct Trainer::State
+{
+    HyperParams hp;
+    RatingScale scale;
+    std::vector<Interaction> train, validation, testSet;
+    std::vector<std::uint32_t> tuplesByUserStart, tuplesByUser; ///< CSR: user -> indices into train
+    Model model;
+    OptimizerState optimizer;
+    std::function<void(const BatchProgress&)> progress;
+    std::unique_ptr<tbb::task_arena> arena;
+
+    // Epoch in progress.
+    std::uint32_t epoch = 0; ///< epochs finished
+    bool inEpoch = false;
+    std::vector<std::uint32_t> order; ///< tuple indices, or users when grouping by user
+    std::size_t position = 0;
+    Rng rng;
+    Losses epochLosses;
+    Losses sinceReport; ///< losses of the batches since the last progress report
+    Clock::time_point epochStart, lastReport;
+    std::size_t batches = 0;
+
+    // Reused buffers.
+    Batch batch;
+    std::vector<BatchRange> chunks;
+    std::vector<RowGrads<float>> chunkGrads;
+    std::vector<Losses> chunkLosses;
+    SummedGrads<float> summed;
+    std::vector<int> activeBlocks; ///< blocks the model has
+
+    State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
+        : hp(params), scale(data.scale), train(split.train),
+          validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
+          model(spec, params, split.userCount, split.itemCount,
+                buildUserItems(split.train, split.userCount, split.itemCount), meanRating(split.train)),
+          optimizer(params.optimizer, params.learningRate, model.params()), rng(params.seed)
+    {
+        Rng init(params.seed);
+        model.initialise(init);
+        tuplesByUserStart.assign(split.userCount + 1, 0);
+        for (const auto& x : train)
+            ++tuplesByUserStart[x.user + 1];
+        std::partial_sum(tuplesByUserStart.begin(), tuplesByUserStart.end(), tuplesByUserStart.begin());
+        tuplesByUser.resize(train.size());
+        std::vector<std::uint32_t> fill(tuplesByUserStart.begin(), tuplesByUserStart.end() - 1);
+        for (std::uint32_t t = 0; t < train.size(); ++t)
+            tuplesByUser[fill[train[t].user]++] = t;
+        if (hp.threads > 1)
+            arena = std::make_unique<tbb::task_arena>(static_cast<int>(hp.threads));
+        summed.resizeLike(model.params());
+        for (int b = 0; b < kBlockCount; ++b)
+            if (model.params().blocks[b].size() > 0)
+                activeBlocks.push_back(b);
+    }
+
+    void startEpoch()
+    {
+        rng.reseed(hp.seed * 0x9e3779b97f4a7c15ULL + epoch + 1);
+        order.clear();
+        if (model.groupsByUser()) {
+            for (std::uint32_t u = 0; u + 1 < tuplesByUserStart.size(); ++u)
+                if (tuplesByUserStart[u + 1] > tuplesByUserStart[u])
+                    order.push_back(u);
+        } else {
+            order.resize(train.size());
+            std::iota(order.begin(), order.end(), 0u);
+        }
+        rng.shuffle(std::span(order));
+        position = 0;
+        epochLosses = Losses{};
+        sinceReport = Losses{};
+        batches = 0;
+        epochStart = Clock::now();
+        lastReport = epochStart - std::chrono::seconds(1); // the first batch of an epoch is always reported
+        inEpoch = true;
+    }
+
+    void addTuple(std::uint32_t t)
+    {
+        batch.users.push_back(train[t].user);
+        batch.items.push_back(train[t].item);
+        batch.ratings.push_back(train[t].rating);
+    }
+
+    /// Fills the next batch from the epoch's order and splits it into chunks.
+    void nextBatch()
+    {
+        batch.clear();
+        chunks.clear();
+        const std::size_t size = std::max<std::uint32_t>(hp.batchSize, 1);
+        if (model.groupsByUser()) {
+            batch.groupStart.push_back(0);
+            BatchRange chunk;
+            while (position < order.size() && batch.size() < size) {
+                const std::uint32_t u = order[position++];
+                batch.groupUsers.push_back(u);
+                for (auto k = tuplesByUserStart[u]; k < tuplesByUserStart[u + 1]; ++k)
+                    addTuple(tuplesByUser[k]);
+                batch.groupStart.push_back(static_cast<std::uint32_t>(batch.size()));
+                if (batch.size() - chunk.tupleBegin >= kChunkTuples) {
+                    chunk.tupleEnd = batch.size();
+                    chunk.groupEnd = batch.groups();
+                    chunks.push_back(chunk);
+                    chunk = BatchRange{batch.size(), batch.size(), batch.groups(), batch.groups()};
+                }
+            }
+            if (chunk.tupleBegin < batch.size())
+                chunks.push_back(BatchRange{chunk.tupleBegin, batch.size(), chunk.groupBegin, batch.groups()});
+        } else {
+            while (position < order.size() && batch.size() < size)
+                addTuple(order[position++]);
+            for (std::size_t begin = 0; begin < batch.size(); begin += kChunkTuples)
+                chunks.push_back(BatchRange{begin, std::min(batch.size(), begin + kChunkTuples), 0, 0});
+        }
+        if (model.samplesByRange())
+            model.reserveSamples(batch); // each chunk samples its own negatives in trainBatch
+        else
+            model.sample(batch, rng);
+    }
+
+    template <typename F> void parallel(std::size_t count, const F& body)
+    {
+        if (!arena || count < 2) {
+            for (std::size_t k = 0; k < count; ++k)
+                body(k);
+            return;
+        }
+        arena->execute([&] {
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
+                              [&](const tbb::blocked_range<std::size_t>& r) {
+                                  applyEnginePriority();
+                                  for (std::size_t k = r.begin(); k < r.end(); ++k)
+                                      body(k);
+                              });
+        });
+    }
+
+    [[noreturn]] void diverged(double value)
+    {
+        summed.reset();
+        std::ostringstream message;
+        message << "epoch " << epoch + 1 << ": the loss became " << value << "; the learning rate " << hp.learningRate
+                << " is probably too large, try a smaller one";
+        throw TrainingError(message.str());
+    }
+
+    Losses trainBatch()
+    {
+        if (chunkGrads.size() < chunks.size()) {
+            chunkGrads.resize(chunks.size());
+            chunkLosses.resize(chunks.size());
+        }
+        const std::size_t size = batch.size();
+        const bool sampleChunks = model.samplesByRange();
+        const std::uint64_t batchSeed = rng.next(); // one draw per batch: same stream on any thread count
+        parallel(chunks.size(), [&](std::size_t k) {
+            if (sampleChunks) {
+                Rng chunkRng(batchSeed + 0x9e3779b97f4a7c15ULL * (k + 1));
+                model.sampleRange(batch, chunks[k], chunkRng);
+            }
+            chunkGrads[k].clear();
+            chunkLosses[k] = model.accumulate(batch, chunks[k], size, chunkGrads[k]);
+        });
+        Losses losses;
+        for (std::size_t k = 0; k < chunks.size(); ++k)
+            losses += chunkLosses[k];
+        if (!std::isfinite(losses.ranking) || !std::isfinite(losses.rating))
+            diverged(losses.ranking + losses.rating);
+        // Blocks are independent: sum, regularise and update each on its own thread.
+        optimizer.beginStep();
+        std::array<double, kBlockCount> penalty{};
+        parallel(activeBlocks.size(), [&](std::size_t index) {
+            const int b = activeBlocks[index];
+            for (std::size_t k = 0; k < chunks.size(); ++k)
+                summed.addBlock(chunkGrads[k], b);
+            // Regularisation (as ModelT::regulariseBlock defines it), step and reset in one pass.
+            const bool regularised = isRegularised(static_cast<Block>(b));
+            const float decay = regularised ? float(2.0 * hp.lambda / double(size)) : 0.0f;
+            penalty[b] = hp.lambda * optimizer.updateRows(static_cast<Block>(b), summed.touched[b],
+                                                          model.params().blocks[b], summed.sums[b], decay);
+            summed.forget(b);
+        });
+        for (const double p : penalty)
+            losses.regularisation += p;
+        losses.objective += losses.regularisation / double(size);
+        if (!std::isfinite(losses.objective))
+            diverged(losses.objective);
+        return losses;
+    }
+
+    double elapsed() const { return std::chrono::duration<double>(Clock::now() - epochStart).count(); }
+
+    EpochRecord finishEpoch()
+    {
+        inEpoch = false;
+        ++epoch;
+        EpochRecord record;
+        record.epoch = epoch;
+        const double n = std::max<double>(double(epochLosses.tuples), 1.0);
+        record.rankingLoss = epochLosses.ranking / n;
+        record.ratingLoss = epochLosses.rating / n;
+        record.regularisation = epochLosses.regularisation / n;
+        record.objective = (double(model.rankWeight()) * epochLosses.ranking +
+                            double(model.rateWeight()) * epochLosses.rating + epochLosses.regularisation) /
+                           n;
+        record.seconds = elapsed();
+        record.samplesPerSecond = record.seconds > 0 ? double(epochLosses.tuples) / record.seconds : 0.0;
+        if (!validation.empty())
+            record.validation = evaluateSet(validation, false).metrics;
+        return record;
+    }
+
+    Evaluation evaluateSet(const std::vector<Interaction>& rows, bool keepTop) const
+    {
+        EvaluationOptions options;
+        options.k = hp.topK;
+        options.threads = hp.threads;
+        options.keepTop = keepTop;
+        options.scale = scale;
+        return evaluate(model, rows, options);
+    }
+};
+
+Trainer::Trainer(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& hp)
+{
+    if (split.train.empty())
+        throw UsageError("nothing to train on: the training set is empty");
+    if (hp.batchSize == 0 || hp.dim == 0)
+        throw UsageError("batch size and embedding size must be positive");
+    m_state = std::make_unique<State>(data, split, spec, hp);
+}
+
+Trainer::~Trainer() = default;
+
+std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
+{
+    State& s = *m_state;
+    if (!s.inEpoch)
+        s.startEpoch();
+    const bool trainable = s.model.spec().learns();
+    for (std::size_t done = 0; trainable && done < maxBatches && s.position < s.order.size(); ++done) {
+        s.nextBatch();
+        const Losses losses = s.trainBatch();
+        s.epochLosses += losses;
+        s.sinceReport += losses;
+        ++s.batches;
+        if (s.progress && Clock::now() - s.lastReport > std::chrono::milliseconds(50)) {
+            s.lastReport = Clock::now();
+            BatchProgress p;
+            p.epoch = s.epoch + 1;
+            p.tuplesDone = s.epochLosses.tuples;
+            p.tuplesTotal = s.train.size();
+            const Losses& recent = s.sinceReport;
+            const double n = double(std::max<std::size_t>(recent.tuples, 1));
+            p.rankingLoss = recent.ranking / n;
+            p.ratingLoss = recent.rating / n;
+            p.regularisation = recent.regularisation / n;
+            p.objective = (double(s.model.rankWeight()) * recent.ranking +
+                           double(s.model.rateWeight()) * recent.rating + recent.regularisation) /
+                          n;
+            s.sinceReport = Losses{};
+            p.samplesPerSecond = double(s.epochLosses.tuples) / std::max(s.elapsed(), 1e-9);
+            s.progress(p);
+        }
+    }
+    if (trainable && s.position < s.order.size())
+        return std::nullopt;
+    return s.finishEpoch();
+}
+
+bool Trainer::done() const
+{
+    const bool nothingToLearn = !m_state->model.spec().learns();
+    return m_state->epoch >= m_state->hp.epochs || (nothingToLearn && m_state->epoch > 0);
+}
+
+std::uint32_t Trainer::epochsDone() const
+{
+    return m_state->epoch;
+}
+
+void Trainer::setProgressCallback(std::function<void(const BatchProgress&)> callback)
+{
+    m_state->progress = std::move(callback);
+}
+
+const Model& Trainer::model() const
+{
+    return m_state->model;
+}
+
+Model& Trainer::model()
+{
+    return m_state->model;
+}
+
+const HyperParams& Trainer::hyperParams() const
+{
+    return m_state->hp;
+}
+
+Evaluation Trainer::validate(bool keepTop) const
+{
+    return m_state->evaluateSet(m_state->validation, keepTop);
+}
+
+Evaluation Trainer::test(bool keepTop) const
+{
+    return m_state->evaluateSet(m_state->testSet, keepTop);
+}
+
+} // namespace rnr

@@ -1,0 +1,158 @@
+#include "train/trainingjob.h"
+
+#include "model/model.h"
+#include "train/trainer.h"
+
+#include <chrono>
+
+namespace rnr {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+} // namespace
+
+bool betterOnValidation(const Metrics& a, const Metrics& b)
+{
+    if (a.recall != b.recall)
+        return a.recall > b.recall;
+    return a.mrr > b.mrr;
+}
+
+struct TrainingJob::State
+{
+    const Dataset& data;
+    Split split;
+    ModelSpec spec;
+    HyperParams hp;
+    JobObserver observer;
+    std::vector<std::pair<double, double>> points; ///< (alpha, lambda) to train, in order
+
+    // The point in training.
+    std::size_t point = 0;
+    std::unique_ptr<Trainer> trainer;
+    RunResult run;
+    Params<float> best;
+    bool haveBest = false;
+    Clock::time_point pointStart;
+
+    // What the finished points gave.
+    GridResult result;
+    bool haveResult = false;
+    bool finished = false;
+
+    State(const Dataset& d, Split s, ModelSpec m, HyperParams h, const std::optional<GridSettings>& grid, JobObserver o)
+        : data(d), split(std::move(s)), spec(m), hp(h), observer(std::move(o))
+    {
+        if (!grid) {
+            points.emplace_back(hp.alpha, hp.lambda);
+            return;
+        }
+        std::vector<double> alphas = grid->alphas, lambdas = grid->lambdas;
+        if (spec.coupling == Coupling::Single || alphas.empty())
+            alphas = {hp.alpha};
+        if (!spec.learns() || lambdas.empty())
+            lambdas = {hp.lambda};
+        for (const double alpha : alphas)
+            for (const double lambda : lambdas)
+                points.emplace_back(alpha, lambda);
+    }
+
+    void startPoint()
+    {
+        HyperParams pointHp = hp;
+        pointHp.alpha = points[point].first;
+        pointHp.lambda = points[point].second;
+        pointStart = Clock::now();
+        trainer = std::make_unique<Trainer>(data, split, spec, pointHp);
+        if (observer.progress)
+            trainer->setProgressCallback(observer.progress);
+        run = RunResult{};
+        run.spec = spec;
+        run.hp = pointHp;
+        best = Params<float>{};
+        haveBest = false;
+        if (observer.pointStarted)
+            observer.pointStarted(int(point), pointHp);
+    }
+
+    void keepEpoch(const EpochRecord& record)
+    {
+        run.epochs.push_back(record);
+        const Metrics validation = record.validation.value_or(Metrics{});
+        if (!haveBest || betterOnValidation(validation, run.validation)) {
+            haveBest = true;
+            best = trainer->model().params();
+            run.bestEpoch = record.epoch;
+            run.validation = validation;
+        }
+        if (observer.epoch)
+            observer.epoch(record);
+    }
+
+    void finishPoint()
+    {
+        trainer->model().params() = std::move(best);
+        const Evaluation test = trainer->test(true);
+        run.test = test.metrics;
+        run.testOutcomes = test.outcomes;
+        run.model = std::make_shared<Model>(std::move(trainer->model()));
+        run.trainSeconds = std::chrono::duration<double>(Clock::now() - pointStart).count();
+        trainer.reset();
+        result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, run.validation, run.bestEpoch});
+        if (!haveResult || betterOnValidation(run.validation, result.best.validation)) {
+            haveResult = true;
+            result.best = std::move(run);
+        }
+        run = RunResult{};
+        if (++point == points.size())
+            finished = true;
+    }
+};
+
+TrainingJob::TrainingJob(const Dataset& data, Split split, ModelSpec spec, HyperParams hp,
+                         std::optional<GridSettings> grid, JobObserver observer)
+    : m_state(std::make_unique<State>(data, std::move(split), spec, hp, grid, std::move(observer)))
+{}
+
+TrainingJob::~TrainingJob() = default;
+
+bool TrainingJob::step(std::size_t maxBatches)
+{
+    State& s = *m_state;
+    if (s.finished)
+        return true;
+    try {
+        if (!s.trainer)
+            s.startPoint();
+        if (const std::optional<EpochRecord> record = s.trainer->step(maxBatches))
+            s.keepEpoch(*record);
+        if (s.trainer->done())
+            s.finishPoint();
+    } catch (...) {
+        s.trainer.reset();
+        s.finished = true;
+        s.haveResult = false;
+        throw;
+    }
+    return s.finished;
+}
+
+bool TrainingJob::done() const
+{
+    return m_state->finished;
+}
+
+int TrainingJob::pointCount() const
+{
+    return int(m_state->points.size());
+}
+
+GridResult TrainingJob::takeResult()
+{
+    if (!m_state->finished || !m_state->haveResult)
+        throw std::logic_error("TrainingJob::takeResult: the job has no result");
+    m_state->haveResult = false;
+    return std::move(m_state->result);
+}
+
+} // namespace rnr

@@ -1,0 +1,172 @@
+// Tests of reading files in chunks: progress reports, cancelling before and during a load (metadata
+// included), and the line reader (BOM, CRLF, blank lines, a line longer than two chunks, refusals).
+// Fixtures are written byte for byte as the publisher writes them (see loaderfixtures.h).
+#include "loaderfixtures.h"
+
+#include "core/errors.h"
+#include "data/dataset.h"
+#include "io/detail/linereader.h"
+#include "io/loader.h"
+#include "io/loadoptions.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace rnr;
+using namespace loaderfixtures;
+using fixtures::dataErrorFrom;
+using fixtures::joinLines;
+using fixtures::makeFolder;
+using fixtures::pathIn;
+using fixtures::writeFile;
+
+class TestLoaderStreaming : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Progress, cancel
+    void progressIsReported();
+    void cancelBeforeLoading_data();
+    void cancelBeforeLoading();
+    void cancelWhileLoading();
+
+    // Line reader
+    void lineReaderHandsOutEveryLine();
+};
+
+// ---------------------------------------------------------------------------------------------
+// Progress, cancel
+
+void TestLoaderStreaming::progressIsReported()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Larger than one 4 MB chunk, so that progress is reported more than once.
+    const QByteArray text =
+        "user,item,rating,note\nu1,i1,4,a\nu2,i1,5," + repeated('x', qsizetype{5} << 20) + "\nu3,i2,3,b\n";
+    const std::string file = writeFile(dir, "big.csv", text);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+    LoadOptions options;
+    options.progress = [&](std::uint64_t done, std::uint64_t total) { calls.emplace_back(done, total); };
+    const LoadResult result = load(file, options);
+    QCOMPARE(result.report.rowsKept, std::uint64_t{3});
+    QVERIFY2(calls.size() >= 2, qPrintable(QString::number(calls.size())));
+    const auto size = static_cast<std::uint64_t>(text.size());
+    std::uint64_t previous = 0;
+    for (const auto& [done, total] : calls) {
+        QCOMPARE(total, size);
+        QVERIFY(done >= previous);
+        QVERIFY(done <= total);
+        previous = done;
+    }
+    QCOMPARE(calls.back().first, size);
+
+    // Small files report too (once at least), metadata files included.
+    calls.clear();
+    load(writePublisherFolder(dir, "ml", "ml-100k"), options);
+    QVERIFY(!calls.empty());
+}
+
+void TestLoaderStreaming::cancelBeforeLoading_data()
+{
+    QTest::addColumn<QString>("key");
+    for (const char* key : {"ml-100k", "ml-1m", "ml-latest", "yelp", "csv"})
+        QTest::newRow(key) << QString::fromLatin1(key);
+}
+
+void TestLoaderStreaming::cancelBeforeLoading()
+{
+    QFETCH(QString, key);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writePublisherFolder(dir, "data", key);
+    std::atomic<bool> cancel{true};
+    LoadOptions options;
+    options.cancel = &cancel;
+    QVERIFY_THROWS_EXCEPTION(rnr::Cancelled, loadDataset(path, options));
+    cancel = false;
+    QVERIFY(load(path, options).report.rowsKept > 0);
+}
+
+void TestLoaderStreaming::cancelWhileLoading()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray text = "user,item,rating,note\nu1,i1,4,a\nu2,i1,5," + repeated('x', qsizetype{5} << 20) + "\n";
+    const std::string file = writeFile(dir, "big.csv", text);
+    std::atomic<bool> cancel{false};
+    int calls = 0;
+    LoadOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](std::uint64_t, std::uint64_t) {
+        ++calls;
+        cancel = true; // another thread would raise it; the loader notices at the next chunk
+    };
+    QVERIFY_THROWS_EXCEPTION(rnr::Cancelled, loadDataset(file, options));
+    QCOMPARE(calls, 1);
+
+    // Cancelled while reading the metadata beside small ratings files.
+    const std::string folder = writePublisherFolder(dir, "ml", "ml-1m");
+    cancel = false;
+    calls = 0;
+    QVERIFY_THROWS_EXCEPTION(rnr::Cancelled, loadDataset(folder, options));
+    QCOMPARE(calls, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line reader
+
+void TestLoaderStreaming::lineReaderHandsOutEveryLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const qsizetype longLength = (qsizetype{9} << 20) + 7; // longer than two chunks
+    const QByteArray text = "\xEF\xBB\xBF"
+                            "first\r\n\r\n  \nsecond\n" +
+                            repeated('z', longLength) + "\r\nlast";
+    const std::string file = writeFile(dir, "lines.txt", text);
+    LoadOptions options;
+    LineReader reader(file, options);
+    QCOMPARE(reader.sizeBytes(), static_cast<std::uint64_t>(text.size()));
+    QList<QByteArray> lines;
+    QList<std::uint64_t> numbers;
+    std::string_view line;
+    while (reader.next(line)) {
+        lines << (line.size() > 100 ? "long:" + QByteArray::number(static_cast<qsizetype>(line.size()))
+                                    : QByteArray(line.data(), static_cast<qsizetype>(line.size())));
+        numbers << reader.lineNumber();
+        if (line.size() > 100)
+            QVERIFY(line.find_first_not_of('z') == std::string_view::npos);
+    }
+    QCOMPARE(lines, (QList<QByteArray>{"first", "", "  ", "second", "long:" + QByteArray::number(longLength), "last"}));
+    QCOMPARE(numbers, (QList<std::uint64_t>{1, 2, 3, 4, 5, 6}));
+    QVERIFY(!reader.next(line)); // stays at the end
+
+    QCOMPARE(QByteArray::fromStdString(readFirstLine(file)), QByteArray("first"));
+    QCOMPARE(QByteArray::fromStdString(readFirstLine(writeFile(dir, "blank.txt", "\r\n \n\t\r\nx\ty\r\n"))),
+             QByteArray("x\ty"));
+    QCOMPARE(QByteArray::fromStdString(readFirstLine(writeFile(dir, "none.txt", "\n\n"))), QByteArray());
+
+    // Refusals.
+    QVERIFY(dataErrorFrom([&] { LineReader r(pathIn(dir, "."), options); }).has_value());
+    QVERIFY(dataErrorFrom([&] { LineReader r(pathIn(dir, "missing.txt"), options); }).has_value());
+    QVERIFY(
+        dataErrorFrom([&] { LineReader r(writeFile(dir, "u16.txt", utf16("a,b\n", false)), options); }).has_value());
+    QVERIFY(
+        dataErrorFrom([&] { LineReader r(writeFile(dir, "bin.txt", QByteArray("a\0b\n", 4)), options); }).has_value());
+}
+
+QTEST_APPLESS_MAIN(TestLoaderStreaming)
+#include "tst_loader_streaming.moc"

@@ -1,0 +1,303 @@
+#include "models/resultsmodel.h"
+
+#include <QFont>
+
+#include <cmath>
+
+namespace rnr {
+
+namespace {
+/// Sign flips of the GUI's paired test: enough for p-values down to 0.0002, and quick on the GUI
+/// thread (rnr compare uses 20,000).
+constexpr std::size_t kResamples = 5000;
+} // namespace
+
+double ResultsModel::metric(const RunResult& run, Column column)
+{
+    switch (column) {
+    case Recall:
+        return run.test.recall;
+    case Mrr:
+        return run.test.mrr;
+    case Ndcg:
+        return run.test.ndcg;
+    case Rmse:
+        return run.test.rmse;
+    case Mae:
+        return run.test.mae;
+    default:
+        return std::nan("");
+    }
+}
+
+void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uint64_t datasetKey)
+{
+    RunResult kept = run;
+    kept.model.reset();                            // the table needs figures, not parameters
+    for (UserOutcome& outcome : kept.testOutcomes) // ranks and ratings for the paired test; lists are not needed
+        outcome.top.clear();
+    m_k = run.test.k;
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].spec == run.spec && m_rows[r].datasetKey == datasetKey) {
+            m_rows[r].runs.push_back(std::move(kept));
+            // Every column's "best" mark may move: repaint the whole table.
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+            return;
+        }
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_rows.push_back(Row{run.spec, dataset, datasetKey, {std::move(kept)}});
+    endInsertRows();
+    if (rowCount() > 1)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ResultsModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_pairedCache.clear();
+    endResetModel();
+}
+
+int ResultsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+MeanStd ResultsModel::summary(int row, Column column) const
+{
+    std::vector<double> values;
+    for (const auto& run : m_rows[std::size_t(row)].runs)
+        values.push_back(metric(run, column));
+    return meanStd(values);
+}
+
+bool ResultsModel::isBest(int row, Column column) const
+{
+    if (column < Recall || m_rows.size() < 2)
+        return false;
+    const MeanStd mine = summary(row, column);
+    if (mine.n == 0)
+        return false;
+    const bool lowerIsBetter = column == Rmse || column == Mae;
+    for (int r = 0; r < rowCount(); ++r) {
+        if (m_rows[std::size_t(r)].datasetKey != m_rows[std::size_t(row)].datasetKey)
+            continue; // the best is per data set
+        const MeanStd other = summary(r, column);
+        if (other.n > 0 && (lowerIsBetter ? other.mean < mine.mean : other.mean > mine.mean))
+            return false;
+    }
+    return true;
+}
+
+QString ResultsModel::cellText(int row, Column column, int decimals) const
+{
+    const MeanStd s = summary(row, column);
+    if (s.n == 0)
+        return QStringLiteral("\u2013");
+    if (s.n == 1)
+        return QString::number(s.mean, 'f', decimals);
+    return QStringLiteral("%1 \u00b1 %2").arg(s.mean, 0, 'f', decimals).arg(s.std, 0, 'f', decimals);
+}
+
+QVariant ResultsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    const auto column = static_cast<Column>(index.column());
+    const int decimals = column == Rmse || column == Mae ? 3 : 4;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Model)
+            return rowTitle(index.row());
+        if (column == Runs)
+            return int(row.runs.size());
+        return cellText(index.row(), column, decimals);
+    case Qt::UserRole: // sort key
+        if (column == Model)
+            return rowTitle(index.row());
+        if (column == Runs)
+            return int(row.runs.size());
+        return summary(index.row(), column).mean;
+    case Qt::FontRole:
+        if (isBest(index.row(), column)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (isBest(index.row(), column))
+            return tr("Best in this column");
+        return {};
+    case Qt::TextAlignmentRole:
+        return column == Model ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Model:
+        return tr("Algorithm");
+    case Runs:
+        return tr("Runs");
+    case Recall:
+        return tr("Recall@%1").arg(m_k);
+    case Mrr:
+        return tr("MRR@%1").arg(m_k);
+    case Ndcg:
+        return tr("NDCG@%1").arg(m_k);
+    case Rmse:
+        return tr("RMSE");
+    case Mae:
+        return tr("MAE");
+    default:
+        return {};
+    }
+}
+
+QString ResultsModel::toCsv() const
+{
+    QString text = QStringLiteral("model,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,rmse_mean,"
+                                  "rmse_std,mae_mean,mae_std,dataset\n");
+    for (int r = 0; r < rowCount(); ++r) {
+        text += QString::fromStdString(m_rows[std::size_t(r)].spec.name()) + QLatin1Char(',') +
+                QString::number(m_rows[std::size_t(r)].runs.size());
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const MeanStd s = summary(r, c);
+            text += s.n ? QStringLiteral(",%1,%2").arg(s.mean, 0, 'g', 8).arg(s.std, 0, 'g', 8) : QStringLiteral(",,");
+        }
+        QString dataset = m_rows[std::size_t(r)].dataset;
+        if (dataset.contains(QLatin1Char(',')) || dataset.contains(QLatin1Char('"')))
+            dataset = QLatin1Char('"') + dataset.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        text += QLatin1Char(',') + dataset + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString ResultsModel::toMarkdown() const
+{
+    QString text = QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n|---|---|---|---|---|---|\n")
+                       .arg(headerData(Model, Qt::Horizontal).toString(), headerData(Recall, Qt::Horizontal).toString(),
+                            headerData(Mrr, Qt::Horizontal).toString(), headerData(Ndcg, Qt::Horizontal).toString(),
+                            headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString());
+    for (int r = 0; r < rowCount(); ++r) {
+        text += QStringLiteral("| ") + rowTitle(r);
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const QString cell = cellText(r, c, c == Rmse || c == Mae ? 3 : 4);
+            text += QStringLiteral(" | ") + (isBest(r, c) ? QStringLiteral("**%1**").arg(cell) : cell);
+        }
+        text += QStringLiteral(" |\n");
+    }
+    return text;
+}
+
+QString ResultsModel::toLatex() const
+{
+    QString text = QStringLiteral("\\begin{tabular}{lrrrrr}\n\\hline\n");
+    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE \\\\\n\\hline\n").arg(m_k);
+    for (int r = 0; r < rowCount(); ++r) {
+        text += rowTitle(r);
+        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+            const MeanStd s = summary(r, c);
+            const int d = c == Rmse || c == Mae ? 3 : 4;
+            QString cell = s.n == 0   ? QStringLiteral("--")
+                           : s.n == 1 ? QString::number(s.mean, 'f', d)
+                                      : QStringLiteral("%1 $\\pm$ %2").arg(s.mean, 0, 'f', d).arg(s.std, 0, 'f', d);
+            if (isBest(r, c))
+                cell = QStringLiteral("\\textbf{%1}").arg(cell);
+            text += QStringLiteral(" & ") + cell;
+        }
+        text += QStringLiteral(" \\\\\n");
+    }
+    text += QStringLiteral("\\hline\n\\end{tabular}\n");
+    return text;
+}
+
+bool ResultsModel::severalDatasets() const
+{
+    for (const Row& row : m_rows)
+        if (row.datasetKey != m_rows.front().datasetKey)
+            return true;
+    return false;
+}
+
+QString ResultsModel::rowTitle(int row) const
+{
+    const Row& r = m_rows[std::size_t(row)];
+    const QString title = QString::fromStdString(r.spec.title());
+    return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
+}
+
+QString ResultsModel::pairedSummary(int rowA, int rowB) const
+{
+    const Row& a = m_rows[std::size_t(rowA)];
+    const Row& b = m_rows[std::size_t(rowB)];
+    const QString cacheKey = QStringLiteral("%1/%2/%3/%4").arg(rowA).arg(rowB).arg(a.runs.size()).arg(b.runs.size());
+    if (const auto cached = m_pairedCache.constFind(cacheKey); cached != m_pairedCache.constEnd())
+        return *cached;
+    if (a.datasetKey != b.datasetKey)
+        return tr("%1 and %2 were trained on different data sets: a paired test needs the same held-out users.")
+            .arg(rowTitle(rowA).toHtmlEscaped(), rowTitle(rowB).toHtmlEscaped());
+    const QString nameA = QString::fromStdString(a.spec.title()), nameB = QString::fromStdString(b.spec.title());
+    struct Measure
+    {
+        const char* metric;
+        QString label;
+        bool lowerIsBetter;
+    };
+    std::vector<Measure> measures{{"recall", tr("Recall@%1").arg(m_k), false},
+                                  {"mrr", tr("MRR@%1").arg(m_k), false},
+                                  {"ndcg", tr("NDCG@%1").arg(m_k), false}};
+    if (a.spec.hasRater() && b.spec.hasRater())
+        measures.push_back({"squared-error", tr("squared error"), true});
+    QStringList lines;
+    lines << tr("<b>%1</b> against <b>%2</b>, paired by seed and held-out user:")
+                 .arg(nameB.toHtmlEscaped(), nameA.toHtmlEscaped());
+    for (const Measure& m : measures) {
+        const PairedTest t = pairedTestBySeed(a.runs, b.runs, m.metric, m_k, kResamples);
+        if (t.pairs == 0) {
+            lines << tr("%1: no shared seed or held-out user: train both with the same split and seed.").arg(m.label);
+            continue;
+        }
+        const bool bWins = m.lowerIsBetter ? t.meanDifference < 0 : t.meanDifference > 0;
+        const QString p = t.pValue < 0.001 ? tr("p < 0.001") : tr("p = %1").arg(t.pValue, 0, 'f', 3);
+        const QString verdict = t.pValue < 0.05 ? (bWins ? tr("%1 is better").arg(nameB.toHtmlEscaped())
+                                                         : tr("%1 is better").arg(nameA.toHtmlEscaped()))
+                                                : tr("no significant difference");
+        lines << tr("%1: %2 → %3 (difference %4%5 ± %6, %7; %8 pairs: %9 better for %10, %11 for %12, %13 ties) "
+                    "— <b>%14</b>")
+                     .arg(m.label)
+                     .arg(t.meanA, 0, 'f', 4)
+                     .arg(t.meanB, 0, 'f', 4)
+                     .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+                     .arg(t.meanDifference, 0, 'f', 4)
+                     .arg(t.standardError, 0, 'f', 4)
+                     .arg(p.toHtmlEscaped())
+                     .arg(t.pairs)
+                     .arg(nameB.toHtmlEscaped())
+                     .arg(m.lowerIsBetter ? t.aBetter : t.bBetter)
+                     .arg(nameA.toHtmlEscaped())
+                     .arg(m.lowerIsBetter ? t.bBetter : t.aBetter)
+                     .arg(t.ties)
+                     .arg(verdict);
+    }
+    const QString text = lines.join(QStringLiteral("<br>"));
+    m_pairedCache.insert(cacheKey, text);
+    return text;
+}
+
+} // namespace rnr

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "train/experiment.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace rnr {
+
+/// The results table (Table-1 layout): one row per model, test figures as mean ± std over its
+/// finished runs (seeds), the best value of each column marked. Sorts by the mean
+/// (Qt::UserRole) and exports to CSV, Markdown and LaTeX.
+class ResultsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        Model,
+        Runs,
+        Recall,
+        Mrr,
+        Ndcg,
+        Rmse,
+        Mae,
+        ColumnCount
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    /// Adds a finished run to the row of its model on its data set (a new row for a new pair).
+    /// dataset: the data set's name and a key telling data sets apart (its fingerprint).
+    void addRun(const RunResult& run, const QString& dataset = {}, std::uint64_t datasetKey = 0);
+    void clear();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Mean and std of a metric column for a row.
+    MeanStd summary(int row, Column column) const;
+    /// True when the row holds the best mean of the column (max for ranking, min for rating).
+    bool isBest(int row, Column column) const;
+    /// The runs of a row (one per seed), in the order they finished.
+    const std::vector<RunResult>& runs(int row) const { return m_rows[std::size_t(row)].runs; }
+
+    /// The paired significance test of row b against row a (runs paired by seed, then by
+    /// held-out user and item) on Recall@k, MRR@k, NDCG@k and, when both rate, the squared
+    /// error: one line per metric with the mean difference, the p-value and who wins how often.
+    QString pairedSummary(int rowA, int rowB) const;
+    QString toCsv() const;
+    QString toMarkdown() const;
+    QString toLatex() const;
+
+private:
+    struct Row
+    {
+        ModelSpec spec;
+        QString dataset;
+        std::uint64_t datasetKey = 0;
+        std::vector<RunResult> runs;
+    };
+    /// The model's title, with the data set's name when the table holds several data sets.
+    QString rowTitle(int row) const;
+    bool severalDatasets() const;
+    static double metric(const RunResult& run, Column column);
+    QString cellText(int row, Column column, int decimals) const;
+
+    std::vector<Row> m_rows;
+    std::uint32_t m_k = 10;
+    mutable QHash<QString, QString> m_pairedCache; ///< pairedSummary by (rows, run counts)
+};
+
+} // namespace rnr

@@ -1,0 +1,133 @@
+#include "models/runmodel.h"
+
+namespace rnr {
+
+RunModel::RunModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int RunModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+QVariant RunModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Run& r = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return r.name;
+    case IdRole:
+        return r.id;
+    case StateRole:
+        return int(r.state);
+    case SpecRole:
+        return QString::fromStdString(r.spec.name());
+    default:
+        return {};
+    }
+}
+
+void RunModel::addRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> data, const ModelSpec& spec,
+                      int epochs)
+{
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    Run r;
+    r.id = id;
+    r.name = name;
+    r.data = std::move(data);
+    r.spec = spec;
+    r.epochs = epochs;
+    m_runs.push_back(std::move(r));
+    m_rows.insert(id, row);
+    endInsertRows();
+}
+
+int RunModel::rowOf(quint64 id) const
+{
+    return m_rows.value(id, -1);
+}
+
+void RunModel::setState(quint64 id, State state)
+{
+    const int row = rowOf(id);
+    if (row < 0 || m_runs[std::size_t(row)].state == state)
+        return;
+    m_runs[std::size_t(row)].state = state;
+    Q_EMIT dataChanged(index(row), index(row), {StateRole});
+}
+
+void RunModel::finish(quint64 id, const RunOutcome& outcome)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    m_runs[std::size_t(row)].outcome = outcome;
+    setState(id, State::Finished);
+    Q_EMIT runFinished(id);
+}
+
+quint64 RunModel::addCurve(quint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return 0;
+    const quint64 curve = m_nextCurve++;
+    m_runs[std::size_t(row)].curves.push_back(curve);
+    return curve;
+}
+
+quint64 RunModel::currentCurve(quint64 id) const
+{
+    const Run* r = run(id);
+    return r && !r->curves.empty() ? r->curves.back() : 0;
+}
+
+void RunModel::clear()
+{
+    beginResetModel();
+    m_runs.clear();
+    m_rows.clear();
+    endResetModel();
+}
+
+const RunModel::Run* RunModel::run(quint64 id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_runs[std::size_t(row)];
+}
+
+QList<quint64> RunModel::ids(State state) const
+{
+    QList<quint64> out;
+    for (const Run& r : m_runs)
+        if (r.state == state)
+            out << r.id;
+    return out;
+}
+
+QList<RunOutcome> RunModel::finishedOutcomes() const
+{
+    QList<RunOutcome> out;
+    for (const Run& r : m_runs)
+        if (r.state == State::Finished)
+            out << r.outcome;
+    return out;
+}
+
+std::uint64_t RunModel::datasetKey(quint64 id)
+{
+    const Run* r = run(id);
+    if (!r || !r->data)
+        return 0;
+    // Keyed by address; the weak pointer tells a live entry from one whose data set is gone (a
+    // new data set may reuse the address).
+    const Dataset* set = r->data.get();
+    auto it = m_fingerprints.find(set);
+    if (it == m_fingerprints.end() || it->first.expired())
+        it = m_fingerprints.insert(set, {r->data, r->data->fingerprint()});
+    return it->second;
+}
+
+} // namespace rnr

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "data/dataset.h"
+#include "model/hyperparams.h"
+#include "train/runresult.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace rnr {
+
+/// Every run of the window, queued, running and finished, one row each in the order they were
+/// queued (or restored from a session): their names, data sets, loss-plot curves, results and
+/// trained models. The one place run state lives; the views' run choosers, the results table,
+/// the status bar and sessions all read it, and a reset clears every view at once.
+class RunModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        Queued,
+        Running,
+        Finished,
+        Stopped,
+        Failed
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        StateRole,
+        SpecRole, ///< the model's name, e.g. "rnr:bpr+svd"
+    };
+
+    struct Run
+    {
+        quint64 id = 0;
+        QString name;
+        std::shared_ptr<const Dataset> data; ///< what the run trains on (the filtered data set)
+        ModelSpec spec;
+        int epochs = 0; ///< epochs per run (per grid point)
+        State state = State::Queued;
+        std::vector<quint64> curves; ///< its loss-plot curves: one, or one per grid point so far
+        RunOutcome outcome;          ///< once finished
+    };
+
+    explicit RunModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    /// Adds a run (queued, or already finished when restored); ids come from the engine bridge.
+    void addRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> data, const ModelSpec& spec,
+                int epochs);
+    void setState(quint64 id, State state);
+    /// Marks the run finished with its outcome; runFinished() follows.
+    void finish(quint64 id, const RunOutcome& outcome);
+    /// A new loss-plot curve for the run (a grid run gets one per grid point): a fresh id that no
+    /// other run or point shares.
+    quint64 addCurve(quint64 id);
+    /// The curve the run draws into now (0 when it has none).
+    quint64 currentCurve(quint64 id) const;
+    /// Removes every run; views listening to modelReset() clear themselves.
+    void clear();
+
+    const Run* run(quint64 id) const;
+    const Run& at(int row) const { return m_runs[std::size_t(row)]; }
+    /// Ids of the runs in this state, oldest first.
+    QList<quint64> ids(State state) const;
+    /// Outcomes of the finished runs, oldest first.
+    QList<RunOutcome> finishedOutcomes() const;
+    /// The same key for runs on the same data set: its fingerprint, computed once per data set.
+    std::uint64_t datasetKey(quint64 id);
+
+Q_SIGNALS:
+    void runFinished(quint64 id);
+
+private:
+    int rowOf(quint64 id) const;
+
+    std::vector<Run> m_runs;
+    QHash<quint64, int> m_rows;
+    quint64 m_nextCurve = 1;
+    QHash<const Dataset*, std::pair<std::weak_ptr<const Dataset>, std::uint64_t>> m_fingerprints;
+};
+
+} // namespace rnr

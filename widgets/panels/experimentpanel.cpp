@@ -1,0 +1,205 @@
+#include "panels/experimentpanel.h"
+
+#include "panels/hyperparamform.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace rnr {
+
+ExperimentPanel::ExperimentPanel(QWidget* parent)
+    : QWidget(parent), m_ranker(new QComboBox(this)), m_rater(new QComboBox(this)), m_mode(new QComboBox(this)),
+      m_splitUsers(new QSpinBox(this)), m_splitSeed(new QSpinBox(this)), m_seeds(new QSpinBox(this)),
+      m_grid(new QCheckBox(tr("Search the α × λ &grid"), this)), m_form(new HyperParamForm),
+      m_problem(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
+      m_compare(new QPushButton(tr("Compare with &vanilla"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
+      m_stop(new QPushButton(tr("S&top"), this))
+{
+    m_ranker->addItem(tr("None"), int(Ranker::None));
+    m_ranker->addItem(tr("Popularity"), int(Ranker::Popularity));
+    m_ranker->addItem(QStringLiteral("BPR"), int(Ranker::BPR));
+    m_ranker->addItem(QStringLiteral("CDAE"), int(Ranker::CDAE));
+    m_ranker->addItem(QStringLiteral("WRMF"), int(Ranker::WRMF));
+    m_ranker->setToolTip(tr("The ranking task R: which items a user chooses (implicit feedback)."));
+    m_rater->addItem(tr("None"), int(Rater::None));
+    m_rater->addItem(QStringLiteral("SVD"), int(Rater::SVD));
+    m_rater->addItem(QStringLiteral("SVD++"), int(Rater::SVDpp));
+    m_rater->setToolTip(tr("The rating task P: how a user rates an item after consuming it."));
+    m_mode->addItem(tr("Single task"), int(Coupling::Single));
+    m_mode->addItem(tr("Vanilla multi-task"), int(Coupling::Vanilla));
+    m_mode->addItem(tr("Rank and Rate (RnR)"), int(Coupling::RnR));
+    m_mode->setToolTip(tr("Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items "
+                          "through a learnt deviation and a tied non-linear layer."));
+
+    auto* model = new QGroupBox(tr("Model"), this);
+    auto* modelForm = new QFormLayout(model);
+    modelForm->addRow(tr("&Ranking:"), m_ranker);
+    modelForm->addRow(tr("R&ating:"), m_rater);
+    modelForm->addRow(tr("&Mode:"), m_mode);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #d55e00"));
+    modelForm->addRow(m_problem);
+
+    auto* split = new QGroupBox(tr("Split"), this);
+    auto* splitForm = new QFormLayout(split);
+    m_splitUsers->setRange(0, 100000000);
+    m_splitUsers->setSpecialValueText(tr("all"));
+    m_splitUsers->setToolTip(tr("Users whose latest rating is held out (half validation, half test); 0 = all."));
+    m_splitSeed->setRange(0, 1000000);
+    m_splitSeed->setValue(1);
+    m_splitSeed->setToolTip(tr("Seed of the split and of the model's initialisation."));
+    splitForm->addRow(tr("Held-out &users:"), m_splitUsers);
+    splitForm->addRow(tr("S&eed:"), m_splitSeed);
+    m_seeds->setRange(1, 20);
+    m_seeds->setToolTip(tr("Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std "
+                           "over them and the paired test pairs them by seed."));
+    splitForm->addRow(tr("See&ds:"), m_seeds);
+    m_grid->setToolTip(tr("Train every point of the paper's grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only "
+                          "for single-task models) and keep the one with the best validation Recall@k."));
+    splitForm->addRow(m_grid);
+
+    auto* hyper = new QGroupBox(tr("Hyper-parameters"), this);
+    auto* scroll = new QScrollArea(hyper);
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_form->sizeHint().width() + 24);
+    auto* hyperLayout = new QVBoxLayout(hyper);
+    hyperLayout->addWidget(scroll);
+
+    m_start->setToolTip(tr("Train the selected model on the engine thread."));
+    m_compare->setToolTip(tr("Queue the selected RnR model and its vanilla twin on the same data, split and seed."));
+    m_pause->setCheckable(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(model);
+    layout->addWidget(split);
+    layout->addWidget(hyper, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_compare);
+
+    for (QComboBox* box : {m_ranker, m_rater, m_mode})
+        connect(box, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateState);
+    for (QSpinBox* box : {m_splitUsers, m_splitSeed})
+        connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::splitChanged);
+    connect(m_start, &QPushButton::clicked, this, &ExperimentPanel::startRequested);
+    connect(m_compare, &QPushButton::clicked, this, &ExperimentPanel::compareRequested);
+    connect(m_stop, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+        m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+        Q_EMIT pauseToggled(paused);
+    });
+    setSpec(parseModelSpec(kDefaultModel));
+    setRunning(false, false);
+}
+
+std::optional<ModelSpec> ExperimentPanel::spec(QString* reason) const
+{
+    ModelSpec s;
+    s.ranker = static_cast<Ranker>(m_ranker->currentData().toInt());
+    s.rater = static_cast<Rater>(m_rater->currentData().toInt());
+    s.coupling = static_cast<Coupling>(m_mode->currentData().toInt());
+    QString problem;
+    if (s.coupling == Coupling::Single && s.ranker != Ranker::None && s.rater != Rater::None)
+        problem = tr("A single-task model has either a ranking or a rating algorithm: choose None for the other, "
+                     "or a multi-task mode.");
+    else if (s.coupling == Coupling::Single && s.ranker == Ranker::None && s.rater == Rater::None)
+        problem = tr("Choose a ranking or a rating algorithm.");
+    else if (s.coupling != Coupling::Single && (!s.hasRanker() || !s.hasRater()))
+        problem = tr("Multi-task modes need a learnt ranking algorithm (BPR, CDAE, WRMF) and a rating algorithm.");
+    if (reason)
+        *reason = problem;
+    if (!problem.isEmpty())
+        return std::nullopt;
+    return s;
+}
+
+void ExperimentPanel::setSpec(const ModelSpec& s)
+{
+    m_ranker->setCurrentIndex(m_ranker->findData(int(s.ranker)));
+    m_rater->setCurrentIndex(m_rater->findData(int(s.rater)));
+    m_mode->setCurrentIndex(m_mode->findData(int(s.coupling)));
+    updateState();
+}
+
+HyperParams ExperimentPanel::params() const
+{
+    return m_form->params();
+}
+
+void ExperimentPanel::setParams(const HyperParams& params)
+{
+    m_form->setParams(params);
+}
+
+SplitConfig ExperimentPanel::split() const
+{
+    SplitConfig config;
+    config.users = m_splitUsers->value() == 0 ? kAllUsers : std::uint32_t(m_splitUsers->value());
+    config.seed = std::uint64_t(m_splitSeed->value());
+    return config;
+}
+
+void ExperimentPanel::setSplit(const SplitConfig& split)
+{
+    m_splitUsers->setValue(split.users >= std::uint32_t(m_splitUsers->maximum()) ? 0 : int(split.users));
+    m_splitSeed->setValue(int(std::min<std::uint64_t>(split.seed, std::uint64_t(m_splitSeed->maximum()))));
+}
+
+int ExperimentPanel::seeds() const
+{
+    return m_seeds->value();
+}
+
+void ExperimentPanel::setSeeds(int seeds)
+{
+    m_seeds->setValue(seeds);
+}
+
+bool ExperimentPanel::gridSearch() const
+{
+    return m_grid->isChecked();
+}
+
+void ExperimentPanel::setGridSearch(bool on)
+{
+    m_grid->setChecked(on);
+}
+
+void ExperimentPanel::setRunning(bool running, bool paused)
+{
+    m_running = running;
+    m_pause->setEnabled(running);
+    m_stop->setEnabled(running);
+    const bool checked = running && paused;
+    if (m_pause->isChecked() != checked) {
+        const QSignalBlocker blocker(m_pause);
+        m_pause->setChecked(checked);
+    }
+    m_pause->setText(checked ? tr("&Resume") : tr("&Pause"));
+    updateState();
+}
+
+void ExperimentPanel::updateState()
+{
+    QString problem;
+    const auto s = spec(&problem);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_start->setEnabled(s.has_value());
+    m_compare->setEnabled(s && s->coupling != Coupling::Single);
+}
+
+} // namespace rnr

@@ -1,0 +1,97 @@
+#include "panels/hyperparamform.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+#include <cmath>
+
+namespace rnr {
+
+HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new QFormLayout(this))
+{
+    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const HyperParams defaults;
+    for (const auto& info : hyperParamInfo()) {
+        QWidget* editor = nullptr;
+        const QString value = QString::fromStdString(info.get(defaults));
+        switch (info.kind) {
+        case HyperParamInfo::Kind::Choice: {
+            auto* box = new QComboBox(this);
+            for (const auto& choice : info.choices)
+                box->addItem(QString::fromStdString(choice));
+            box->setCurrentText(value);
+            connect(box, &QComboBox::currentIndexChanged, this, &HyperParamForm::changed);
+            editor = box;
+            break;
+        }
+        case HyperParamInfo::Kind::Integer: {
+            auto* spin = new QSpinBox(this);
+            spin->setRange(int(std::max(info.min, -2e9)), int(std::min(info.max, 2e9)));
+            spin->setValue(value.toInt());
+            connect(spin, &QSpinBox::valueChanged, this, &HyperParamForm::changed);
+            editor = spin;
+            break;
+        }
+        case HyperParamInfo::Kind::Real: {
+            auto* spin = new QDoubleSpinBox(this);
+            spin->setDecimals(info.logScale ? 6 : 3);
+            spin->setRange(info.min, info.max);
+            spin->setSingleStep(info.logScale ? std::max(info.min, 1e-4) : 0.05);
+            spin->setValue(value.toDouble());
+            connect(spin, &QDoubleSpinBox::valueChanged, this, &HyperParamForm::changed);
+            editor = spin;
+            break;
+        }
+        }
+        editor->setObjectName(QString::fromStdString(info.key));
+        editor->setToolTip(QCoreApplication::translate("rnr::HyperParams", info.help.c_str()));
+        auto* label = new QLabel(QCoreApplication::translate("rnr::HyperParams", info.label.c_str()), this);
+        label->setToolTip(editor->toolTip());
+        label->setBuddy(editor);
+        m_layout->addRow(label, editor);
+        m_fields.push_back(Field{&info, editor});
+    }
+}
+
+QWidget* HyperParamForm::editor(const QString& key) const
+{
+    for (const auto& field : m_fields)
+        if (QString::fromStdString(field.info->key) == key)
+            return field.editor;
+    return nullptr;
+}
+
+HyperParams HyperParamForm::params() const
+{
+    HyperParams params;
+    for (const auto& field : m_fields) {
+        QString text;
+        if (auto* box = qobject_cast<QComboBox*>(field.editor))
+            text = box->currentText();
+        else if (auto* spin = qobject_cast<QSpinBox*>(field.editor))
+            text = QString::number(spin->value());
+        else if (auto* real = qobject_cast<QDoubleSpinBox*>(field.editor))
+            text = QString::number(real->value(), 'g', 10);
+        field.info->set(params, text.toStdString()); // the editors keep values in range
+    }
+    return params;
+}
+
+void HyperParamForm::setParams(const HyperParams& params)
+{
+    for (const auto& field : m_fields) {
+        const QString value = QString::fromStdString(field.info->get(params));
+        if (auto* box = qobject_cast<QComboBox*>(field.editor))
+            box->setCurrentText(value);
+        else if (auto* spin = qobject_cast<QSpinBox*>(field.editor))
+            spin->setValue(value.toInt());
+        else if (auto* real = qobject_cast<QDoubleSpinBox*>(field.editor))
+            real->setValue(value.toDouble());
+    }
+}
+
+} // namespace rnr

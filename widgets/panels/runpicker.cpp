@@ -1,0 +1,90 @@
+#include "panels/runpicker.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+
+namespace rnr {
+
+RunPicker::RunPicker(QWidget* parent) : QWidget(parent), m_box(new QComboBox(this))
+{
+    auto* label = new QLabel(tr("R&un:"), this);
+    label->setBuddy(m_box);
+    m_box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_box->setToolTip(tr("Which finished run this view shows"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_box);
+    connect(m_box, &QComboBox::currentIndexChanged, this, &RunPicker::emitChosen);
+    setEnabled(false);
+}
+
+void RunPicker::setModel(RunModel* model, Filter accepts)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_accepts = std::move(accepts);
+    clear();
+    if (!m_model)
+        return;
+    connect(m_model, &RunModel::runFinished, this, &RunPicker::add);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        clear();
+        Q_EMIT cleared();
+    });
+    for (const quint64 id : m_model->ids(RunModel::State::Finished))
+        add(id);
+}
+
+void RunPicker::add(quint64 id)
+{
+    const RunModel::Run* run = m_model ? m_model->run(id) : nullptr;
+    if (!run || (m_accepts && !m_accepts(*run)))
+        return;
+    m_ids.push_back(id);
+    {
+        const QSignalBlocker block(m_box); // the first item becomes current silently
+        m_box->addItem(run->name);
+    }
+    setEnabled(true);
+    choose(m_box->count() - 1);
+}
+
+void RunPicker::clear()
+{
+    m_ids.clear();
+    const QSignalBlocker block(m_box);
+    m_box->clear();
+    setEnabled(false);
+}
+
+int RunPicker::count() const
+{
+    return int(m_ids.size());
+}
+
+void RunPicker::emitChosen(int index)
+{
+    if (index < 0 || index >= count() || !m_model)
+        return;
+    if (const RunModel::Run* run = m_model->run(m_ids[std::size_t(index)]))
+        Q_EMIT chosen(run->data, run->outcome.model, run->name);
+}
+
+void RunPicker::choose(int index)
+{
+    if (index == m_box->currentIndex())
+        emitChosen(index); // the same index: show it again
+    else
+        m_box->setCurrentIndex(index);
+}
+
+int RunPicker::current() const
+{
+    return m_box->currentIndex();
+}
+
+} // namespace rnr

@@ -1,0 +1,206 @@
+#include "views/datasetview.h"
+
+#include "data/stats.h"
+#include "plots/lazyreplot.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace rnr {
+
+DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto* summary = new QGroupBox(tr("Summary"), this);
+    m_form = new QFormLayout(summary);
+    addRow(QStringLiteral("source"), tr("Source:"));
+    addRow(QStringLiteral("users"), tr("Users:"));
+    addRow(QStringLiteral("items"), tr("Items:"));
+    addRow(QStringLiteral("ratings"), tr("Ratings:"));
+    addRow(QStringLiteral("density"), tr("Density:"));
+    addRow(QStringLiteral("scale"), tr("Rating scale:"));
+    addRow(QStringLiteral("mean"), tr("Mean rating:"));
+    addRow(QStringLiteral("perUser"), tr("Ratings per user:"));
+    addRow(QStringLiteral("perItem"), tr("Ratings per item:"));
+    addRow(QStringLiteral("time"), tr("Time span:"));
+    addRow(QStringLiteral("metadata"), tr("Titles and genres:"));
+    addRow(QStringLiteral("split"), tr("Training uses:"));
+
+    auto* histogramBox = new QGroupBox(tr("Rating histogram"), this);
+    m_histogram = new QCustomPlot(histogramBox);
+    m_histogram->setMinimumSize(320, 220);
+    m_histogram->xAxis->setLabel(tr("Rating"));
+    m_histogram->yAxis->setLabel(tr("Ratings"));
+    auto* histogramLayout = new QVBoxLayout(histogramBox);
+    histogramLayout->addWidget(m_histogram);
+
+    auto* activityBox = new QGroupBox(tr("Activity (log-log)"), this);
+    m_activity = new QCustomPlot(activityBox);
+    m_activity->setMinimumSize(320, 200);
+    m_activity->xAxis->setLabel(tr("Ratings"));
+    m_activity->yAxis->setLabel(tr("Users or items with that many"));
+    for (QCPAxis* axis : {m_activity->xAxis, m_activity->yAxis}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    }
+    m_activity->legend->setVisible(true);
+    m_activity->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_activity->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_activity->setToolTip(tr("How many users (items) have each number of ratings: a straight falling line is the "
+                              "long tail typical of ratings data."));
+    auto* activityLayout = new QVBoxLayout(activityBox);
+    activityLayout->addWidget(m_activity);
+
+    auto* reportBox = new QGroupBox(tr("Load report"), this);
+    m_report = new QPlainTextEdit(reportBox);
+    m_report->setReadOnly(true);
+    m_report->setMaximumBlockCount(1000);
+    auto* reportLayout = new QVBoxLayout(reportBox);
+    reportLayout->addWidget(m_report);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(summary, 1);
+    top->addWidget(histogramBox, 1);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(activityBox, 1);
+    bottom->addWidget(reportBox, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(top, 1);
+    layout->addLayout(bottom, 1);
+}
+
+QLabel* DatasetView::addRow(const QString& key, const QString& label)
+{
+    auto* value = new QLabel(this);
+    value->setObjectName(key);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    m_form->addRow(label, value);
+    return value;
+}
+
+QString DatasetView::valueText(const QString& key) const
+{
+    const auto* label = findChild<QLabel*>(key);
+    return label ? label->text() : QString();
+}
+
+void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
+{
+    const DatasetStats s = computeStats(dataset);
+    const QLocale locale;
+    auto set = [this](const QString& key, const QString& text) {
+        if (auto* label = findChild<QLabel*>(key))
+            label->setText(text);
+    };
+    auto counts = [&](const CountSummary& c) {
+        return tr("min %1, median %2, mean %3, max %4")
+            .arg(locale.toString(qulonglong(c.min)), locale.toString(c.median, 'f', 1), locale.toString(c.mean, 'f', 1),
+                 locale.toString(qulonglong(c.max)));
+    };
+    m_title->setText(QString::fromStdString(dataset.name));
+    set(QStringLiteral("source"), QString::fromStdString(dataset.source));
+    set(QStringLiteral("users"), locale.toString(qulonglong(s.users)));
+    set(QStringLiteral("items"), locale.toString(qulonglong(s.items)));
+    set(QStringLiteral("ratings"), locale.toString(qulonglong(s.interactions)));
+    set(QStringLiteral("density"), locale.toString(100.0 * s.density, 'f', 3) + QStringLiteral(" %"));
+    const RatingScale& scale = dataset.scale;
+    set(QStringLiteral("scale"),
+        scale.step > 0 ? tr("%1–%2 in steps of %3")
+                             .arg(locale.toString(scale.min), locale.toString(scale.max), locale.toString(scale.step))
+                       : tr("%1–%2").arg(locale.toString(scale.min), locale.toString(scale.max)));
+    set(QStringLiteral("mean"),
+        tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3), locale.toString(s.ratingStd, 'f', 3)));
+    set(QStringLiteral("perUser"), counts(s.perUser));
+    set(QStringLiteral("perItem"), counts(s.perItem));
+    if (dataset.hasTimestamps && s.interactions > 0) {
+        auto date = [&](std::int64_t t) {
+            return locale.toString(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).date(), QLocale::ShortFormat);
+        };
+        set(QStringLiteral("time"), tr("%1 to %2").arg(date(s.firstTime), date(s.lastTime)));
+    } else {
+        set(QStringLiteral("time"), tr("no timestamps: row order is used as time"));
+    }
+    set(QStringLiteral("metadata"),
+        tr("%1 of %2 items have a title; %3 genres")
+            .arg(locale.toString(qulonglong(s.itemsWithTitle)), locale.toString(qulonglong(s.items)),
+                 locale.toString(qulonglong(s.genres))));
+    m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
+                                               : QString::fromStdString(report.describe()));
+    plotHistogram(s, dataset.scale);
+    plotActivity(dataset);
+}
+
+void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
+{
+    const QLocale locale;
+    const SplitSizes sizes = splitSizes(std::uint32_t(filtered.userCount()), config);
+    auto* label = findChild<QLabel*>(QStringLiteral("split"));
+    label->setText(tr("%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the "
+                      "latest rating of %4 validation and %5 test users (seed %6); everything else trains.")
+                       .arg(locale.toString(qulonglong(filtered.userCount())),
+                            locale.toString(qulonglong(filtered.interactions.size())),
+                            locale.toString(qulonglong(filtered.itemCount())),
+                            locale.toString(qulonglong(sizes.validation)), locale.toString(qulonglong(sizes.test)))
+                       .arg(config.seed));
+}
+
+void DatasetView::plotActivity(const Dataset& dataset)
+{
+    m_activity->clearGraphs();
+    const std::pair<QString, QColor> series[] = {{tr("users"), QColor(0, 114, 178)}, {tr("items"), QColor(213, 94, 0)}};
+    const std::vector<std::uint32_t> counts[] = {interactionsPerUser(dataset), interactionsPerItem(dataset)};
+    for (int k = 0; k < 2; ++k) {
+        QVector<double> xs, ys;
+        for (const auto& [count, how] : countFrequencies(counts[k])) {
+            xs << count;
+            ys << how;
+        }
+        QCPGraph* graph = m_activity->addGraph();
+        graph->setName(series[k].first);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(
+            QCPScatterStyle(k == 0 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssTriangle, series[k].second, 5));
+        graph->setData(xs, ys, true);
+    }
+    m_activity->rescaleAxes();
+    m_activity->xAxis->setRange(m_activity->xAxis->range().lower / 1.5, m_activity->xAxis->range().upper * 1.5);
+    m_activity->yAxis->setRange(m_activity->yAxis->range().lower / 1.5, m_activity->yAxis->range().upper * 1.5);
+    requestReplot(m_activity);
+}
+
+void DatasetView::plotHistogram(const DatasetStats& s, const RatingScale& scale)
+{
+    m_histogram->clearPlottables();
+    auto* bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+    QVector<double> keys, values;
+    double top = 0;
+    for (const auto& [value, count] : s.ratingHistogram) {
+        keys << value;
+        values << double(count);
+        top = std::max(top, double(count));
+    }
+    bars->setData(keys, values, true);
+    const double step = scale.step > 0 ? scale.step : 1.0;
+    bars->setWidth(step * 0.8);
+    bars->setBrush(palette().color(QPalette::Highlight));
+    bars->setPen(Qt::NoPen);
+    m_histogram->xAxis->setRange(scale.min - step, scale.max + step);
+    m_histogram->yAxis->setRange(0, top * 1.1 + 1);
+    requestReplot(m_histogram);
+}
+
+} // namespace rnr

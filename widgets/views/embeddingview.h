@@ -1,0 +1,86 @@
+#pragma once
+
+#include "analysis/projection.h"
+#include "data/dataset.h"
+#include "model/model.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+
+namespace rnr {
+
+class RunModel;
+class RunPicker;
+
+/// The embeddings view: a 2-D PCA of the item vectors in the raw space (what R ranks with) and
+/// in the post-FC space (what P rates with, after RnR's deviation and tied layer) side by side,
+/// coloured by genre, popularity or mean rating; hovering shows the title, clicking selects an
+/// item in both plots (and emits itemSelected). User vectors can be shown in the same
+/// projections (the item PCA's axes: scores are p_u · q_i), and one user can be marked.
+class EmbeddingView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Colour
+    {
+        Genre,
+        Popularity,
+        MeanRating
+    };
+
+    explicit EmbeddingView(QWidget* parent = nullptr);
+
+    /// data: the (filtered) data set the model was trained on.
+    void setRun(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model, const QString& name);
+    /// Adds a finished run to the "Run" chooser and shows it; the user can go back to any of them.
+    /// Lists the finished runs of the window's run model (shared with the other views).
+    void setRunModel(RunModel* runs);
+    /// Forgets every run and shows none.
+    void clearRuns();
+    RunPicker* runPicker() const { return m_picker; }
+    void setColour(Colour colour);
+    /// Marks an item in both plots (no signal: this is how other views link to it).
+    void select(std::uint32_t item);
+    std::optional<std::uint32_t> selectedItem() const { return m_selected; }
+    /// Marks a user's vector in both plots (nullopt: none).
+    void selectUser(std::optional<std::uint32_t> user);
+    std::optional<std::uint32_t> selectedUser() const { return m_selectedUser; }
+    /// Whether every user vector is drawn under the items.
+    void setShowUsers(bool show);
+    const Dataset* dataset() const { return m_data.get(); }
+    const RowMatrix<float>& userPoints(int plot) const { return m_userPoints[plot]; }
+    /// The nearest item to a point of a plot within `pixels` (0: raw plot, 1: post-FC plot).
+    std::optional<std::uint32_t> itemAt(int plot, const QPointF& pixel, double pixels = 8.0) const;
+    QCustomPlot* plot(int index) const { return m_plots[index]; }
+    const RowMatrix<float>& points(int plot) const { return m_points[plot]; }
+
+Q_SIGNALS:
+    void itemSelected(std::uint32_t item);
+
+private:
+    void redraw();
+    std::vector<int> bins(QStringList& names) const;
+    void showTip(int plot, QMouseEvent* event);
+
+    std::shared_ptr<const Dataset> m_data;
+    std::shared_ptr<const Model> m_model;
+    QCustomPlot* m_plots[2];
+    QLabel* m_captions[2];
+    QComboBox* m_colourBox;
+    QCheckBox* m_usersBox;
+    RunPicker* m_picker;
+    RowMatrix<float> m_points[2];
+    RowMatrix<float> m_userPoints[2];
+    std::optional<std::uint32_t> m_selectedUser;
+    Colour m_colour = Colour::Genre;
+    std::optional<std::uint32_t> m_selected;
+};
+
+} // namespace rnr
