@@ -1091,6 +1091,18 @@ Es wurde nichts geändert.</translation>
             <numerusform>%1 geöffnet (%n Läufe)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another session is being saved or opened.</source>
+        <translation>Eine andere Sitzung wird gerade gespeichert oder geöffnet.</translation>
+    </message>
+    <message>
+        <source>Saving %1...</source>
+        <translation>%1 wird gespeichert...</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>
@@ -1261,61 +1273,6 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Which finished run this view shows</source>
         <translation>Welchen abgeschlossenen Lauf diese Ansicht zeigt</translation>
-    </message>
-</context>
-<context>
-    <name>rnr::Session</name>
-    <message>
-        <source>the file ends early or is damaged</source>
-        <translation>die Datei endet vorzeitig oder ist beschädigt</translation>
-    </message>
-    <message>
-        <source>a length in the file is larger than the file: the file is damaged</source>
-        <translation>eine Länge in der Datei ist größer als die Datei: die Datei ist beschädigt</translation>
-    </message>
-    <message>
-        <source>hyper-parameter %1: %2</source>
-        <translation>Hyperparameter %1: %2</translation>
-    </message>
-    <message>
-        <source>the data set in the session does not fit together</source>
-        <translation>der Datensatz in der Sitzung passt nicht zusammen</translation>
-    </message>
-    <message>
-        <source>a model in the session is damaged (%1)</source>
-        <translation>ein Modell in der Sitzung ist beschädigt (%1)</translation>
-    </message>
-    <message>
-        <source>a model does not belong to the data set stored with it</source>
-        <translation>ein Modell gehört nicht zu dem mit ihm gespeicherten Datensatz</translation>
-    </message>
-    <message>
-        <source>a run does not fit the data set stored with it</source>
-        <translation>ein Lauf passt nicht zu dem mit ihm gespeicherten Datensatz</translation>
-    </message>
-    <message>
-        <source>not an RnR Explorer session</source>
-        <translation>keine RnR-Explorer-Sitzung</translation>
-    </message>
-    <message>
-        <source>session format version %1 is newer than this program supports (%2)</source>
-        <translation>Sitzungsformat Version %1 ist neuer, als dieses Programm unterstützt (%2)</translation>
-    </message>
-    <message>
-        <source>the file ends early: the session is truncated</source>
-        <translation>die Datei endet vorzeitig: die Sitzung ist abgeschnitten</translation>
-    </message>
-    <message>
-        <source>the checksum does not match: the session is damaged</source>
-        <translation>die Prüfsumme stimmt nicht: die Sitzung ist beschädigt</translation>
-    </message>
-    <message>
-        <source>cannot create a temporary folder</source>
-        <translation>kann keinen temporären Ordner anlegen</translation>
-    </message>
-    <message>
-        <source>a run refers to a data set the session does not have</source>
-        <translation>ein Lauf verweist auf einen Datensatz, den die Sitzung nicht enthält</translation>
     </message>
 </context>
 <context>

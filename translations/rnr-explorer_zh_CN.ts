@@ -1087,6 +1087,18 @@ Nothing was changed.</source>
             <numerusform>已打开 %1（%n 个运行）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another session is being saved or opened.</source>
+        <translation>另一个会话正在保存或打开。</translation>
+    </message>
+    <message>
+        <source>Saving %1...</source>
+        <translation>正在保存 %1...</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>
@@ -1257,61 +1269,6 @@ Nothing was changed.</source>
     <message>
         <source>Which finished run this view shows</source>
         <translation>此视图显示哪个已完成的运行</translation>
-    </message>
-</context>
-<context>
-    <name>rnr::Session</name>
-    <message>
-        <source>the file ends early or is damaged</source>
-        <translation>文件提前结束或已损坏</translation>
-    </message>
-    <message>
-        <source>a length in the file is larger than the file: the file is damaged</source>
-        <translation>文件中的某个长度大于文件本身：文件已损坏</translation>
-    </message>
-    <message>
-        <source>hyper-parameter %1: %2</source>
-        <translation>超参数 %1：%2</translation>
-    </message>
-    <message>
-        <source>the data set in the session does not fit together</source>
-        <translation>会话中的数据集前后不一致</translation>
-    </message>
-    <message>
-        <source>a model in the session is damaged (%1)</source>
-        <translation>会话中的某个模型已损坏（%1）</translation>
-    </message>
-    <message>
-        <source>a model does not belong to the data set stored with it</source>
-        <translation>某个模型与一同保存的数据集不匹配</translation>
-    </message>
-    <message>
-        <source>a run does not fit the data set stored with it</source>
-        <translation>某个运行与一同保存的数据集不匹配</translation>
-    </message>
-    <message>
-        <source>not an RnR Explorer session</source>
-        <translation>不是 RnR Explorer 会话文件</translation>
-    </message>
-    <message>
-        <source>session format version %1 is newer than this program supports (%2)</source>
-        <translation>会话格式版本 %1 比本程序支持的版本（%2）更新</translation>
-    </message>
-    <message>
-        <source>the file ends early: the session is truncated</source>
-        <translation>文件提前结束：会话不完整</translation>
-    </message>
-    <message>
-        <source>the checksum does not match: the session is damaged</source>
-        <translation>校验和不匹配：会话已损坏</translation>
-    </message>
-    <message>
-        <source>cannot create a temporary folder</source>
-        <translation>无法创建临时文件夹</translation>
-    </message>
-    <message>
-        <source>a run refers to a data set the session does not have</source>
-        <translation>某个运行引用了会话中不存在的数据集</translation>
     </message>
 </context>
 <context>

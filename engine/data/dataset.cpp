@@ -89,4 +89,19 @@ std::uint64_t Dataset::fingerprint() const
     return hash.value;
 }
 
+std::string datasetProblem(const Dataset& d)
+{
+    for (const Interaction& i : d.interactions)
+        if (i.user >= d.userIds.size() || i.item >= d.itemIds.size())
+            return "an interaction refers to a user or item the data set does not have";
+    const auto fits = [&](std::size_t size) { return size == 0 || size == d.itemIds.size(); };
+    if (!fits(d.itemTitles.size()) || !fits(d.itemGenres.size()) || !fits(d.trueDeviation.size()))
+        return "the item metadata does not have one entry per item";
+    for (const auto& genres : d.itemGenres)
+        for (const std::uint32_t g : genres)
+            if (g >= d.genreNames.size())
+                return "an item's genre is not among the genre names";
+    return {};
+}
+
 } // namespace rnr

@@ -58,4 +58,9 @@ struct Dataset
     std::uint64_t fingerprint() const;
 };
 
+/// Why a data set does not fit together (an interaction's user or item outside the ids, item
+/// metadata of the wrong length, a genre index outside the genre names), or "" when it does.
+/// For data that did not come from a loader: sessions, generated data.
+std::string datasetProblem(const Dataset& data);
+
 } // namespace rnr

@@ -33,10 +33,10 @@ Checkpoint makeCheckpoint(std::shared_ptr<const Model> model, const Dataset& dat
 /// Current version of the checkpoint format; files of a newer version are refused.
 inline constexpr std::uint32_t kCheckpointVersion = 1;
 
-/// Writes a checkpoint: a little-endian binary file with a magic, the format version, tagged
-/// sections (model name and hyper-parameters as key=value text, data set, ids and titles,
-/// training history, every parameter block) and a closing FNV-1a 64 checksum. Written to
-/// "path.tmp" and renamed into place, so an existing file is never left half-written.
+/// Writes a checkpoint: the engine's container (persist/binaryio.h: magic, format version,
+/// checksums) holding tagged sections (model name and hyper-parameters as key=value text, data
+/// set, ids and titles, training history, every parameter block). Written to "path.tmp" and
+/// renamed into place, so an existing file is never left half-written.
 /// Throws UsageError when the checkpoint is inconsistent, std::runtime_error when the file
 /// cannot be written.
 void saveCheckpoint(const Checkpoint& checkpoint, const std::string& path);
@@ -46,5 +46,13 @@ void saveCheckpoint(const Checkpoint& checkpoint, const std::string& path);
 /// contents do not fit together. Lengths are checked against the file size before anything is
 /// allocated, so a corrupt file never causes a huge allocation.
 Checkpoint loadCheckpoint(const std::string& path);
+
+class BinaryReader;
+class BinaryWriter;
+
+/// The checkpoint's sections on a stream, for files that embed models (sessions). Same checks as
+/// saveCheckpoint() and loadCheckpoint(); reading stops at the end of the current section.
+void writeCheckpoint(BinaryWriter& out, const Checkpoint& checkpoint);
+Checkpoint readCheckpoint(BinaryReader& in);
 
 } // namespace rnr

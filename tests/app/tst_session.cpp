@@ -1,16 +1,13 @@
-// Sessions: everything a user made survives a save and reopen; damaged, truncated, foreign and
-// newer files are refused with a clear message and change nothing.
+// Sessions in the window: saved and opened off the GUI thread, everything shown comes back, a
+// bad file changes nothing, restored runs keep their ids clear of new ones.
 #include "../isolatedsettings.h"
-#include "../trainedruns.h"
-#include "core/errors.h"
 #include "models/resultsmodel.h"
+#include "models/runmodel.h"
 #include "panels/experimentpanel.h"
 #include "plots/lossplot.h"
-#include "session/session.h"
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
 
-#include <QDataStream>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -18,161 +15,17 @@
 
 using namespace rnr;
 
-namespace {
-
-SessionRun sessionRun(std::shared_ptr<const Dataset> data, const char* model, const QString& name)
-{
-    RunResult result = fixtures::trainedRun(*data, model, 2);
-    SessionRun run;
-    run.name = name;
-    run.data = std::move(data);
-    run.outcome.model = result.model;
-    result.model.reset();
-    run.outcome.result = std::move(result);
-    return run;
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-QString refusal(const QString& path)
-{
-    try {
-        loadSession(path);
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
-
-} // namespace
-
-class TestSession : public QObject
+class TestSessionWindow : public QObject
 {
     Q_OBJECT
 
     fixtures::IsolatedSettings m_isolated; ///< never the user's own settings
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_data = fixtures::smallDemo(120, 80);
-        m_session.dataset = generateDemo();
-        m_session.report.file = "ratings.dat";
-        m_session.report.rowsRead = 7;
-        m_session.report.problems[1].count = 2;
-        m_session.report.problems[1].firstLines = {3, 5};
-        m_session.report.notes = {"a note"};
-        m_session.spec = parseModelSpec("vanilla:wrmf+svd++");
-        m_session.hp.learningRate = 0.0125;
-        m_session.hp.epochs = 7;
-        m_session.split.seed = 42;
-        m_session.split.users = 50;
-        m_session.seeds = 3;
-        m_session.grid = true;
-        m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", QStringLiteral("RnR #1")));
-        m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", QStringLiteral("Vanilla #2")));
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("a.rnrsession"));
-        saveSession(m_session, m_path);
-    }
-
-    void roundTripKeepsEverything()
-    {
-        const Session back = loadSession(m_path);
-        QCOMPARE(back.dataset.fingerprint(), m_session.dataset.fingerprint());
-        QCOMPARE(back.dataset.itemTitles, m_session.dataset.itemTitles);
-        QCOMPARE(back.dataset.itemGenres, m_session.dataset.itemGenres);
-        QCOMPARE(back.dataset.trueDeviation, m_session.dataset.trueDeviation);
-        QCOMPARE(back.report.describe(), m_session.report.describe());
-        QCOMPARE(back.spec, m_session.spec);
-        QCOMPARE(describe(back.hp), describe(m_session.hp));
-        QCOMPARE(back.split.seed, 42u);
-        QCOMPARE(back.split.users, 50u);
-        QCOMPARE(back.seeds, 3);
-        QVERIFY(back.grid);
-        QCOMPARE(back.runs.size(), 2u);
-        // The two runs share one data set in the file and after reading.
-        QCOMPARE(back.runs[0].data.get(), back.runs[1].data.get());
-        QCOMPARE(back.runs[0].data->fingerprint(), m_data->fingerprint());
-        for (std::size_t r = 0; r < 2; ++r) {
-            const RunResult& a = m_session.runs[r].outcome.result;
-            const RunResult& b = back.runs[r].outcome.result;
-            QCOMPARE(back.runs[r].name, m_session.runs[r].name);
-            QCOMPARE(b.spec, a.spec);
-            QCOMPARE(b.epochs.size(), a.epochs.size());
-            QCOMPARE(b.epochs.back().objective, a.epochs.back().objective);
-            QCOMPARE(b.epochs.back().validation->recall, a.epochs.back().validation->recall);
-            QCOMPARE(b.test.recall, a.test.recall);
-            QCOMPARE(b.test.rmse, a.test.rmse);
-            QCOMPARE(b.bestEpoch, a.bestEpoch);
-            QCOMPARE(b.testOutcomes.size(), a.testOutcomes.size());
-            QCOMPARE(b.testOutcomes[3].top, a.testOutcomes[3].top);
-            QCOMPARE(b.testOutcomes[3].rank, a.testOutcomes[3].rank);
-            const Model& ma = *m_session.runs[r].outcome.model;
-            const Model& mb = *back.runs[r].outcome.model;
-            QCOMPARE(mb.spec(), ma.spec());
-            QVERIFY(mb.params()[Block::Items].isApprox(ma.params()[Block::Items], 0.0f));
-            RowMatrix<float> sa, sb;
-            ma.rankingScores({0, 1}, sa);
-            mb.rankingScores({0, 1}, sb);
-            QCOMPARE(sb, sa);
-        }
-    }
-
-    void damagedFilesAreRefused()
-    {
-        const QByteArray good = readAll(m_path);
-        const QString bad = m_dir.filePath(QStringLiteral("bad.rnrsession"));
-        writeAll(bad, good.left(good.size() / 2));
-        QVERIFY2(refusal(bad).contains(QStringLiteral("truncated")), qPrintable(refusal(bad)));
-        QByteArray flipped = good;
-        flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 0x5a);
-        writeAll(bad, flipped);
-        QVERIFY2(refusal(bad).contains(QStringLiteral("damaged")), qPrintable(refusal(bad)));
-        writeAll(bad, "1::2::3::4\n");
-        QVERIFY2(refusal(bad).contains(QStringLiteral("not an RnR Explorer session")), qPrintable(refusal(bad)));
-        QByteArray newer = good;
-        {
-            QDataStream patch(&newer, QIODevice::ReadWrite);
-            patch.skipRawData(8);
-            patch << quint32(kSessionVersion + 1);
-        }
-        writeAll(bad, newer);
-        QVERIFY2(refusal(bad).contains(QStringLiteral("newer")), qPrintable(refusal(bad)));
-        QVERIFY(refusal(m_dir.filePath(QStringLiteral("missing.rnrsession"))).contains(QStringLiteral("missing")));
-    }
-
-    void wellFormedButInconsistentFilesAreRefused()
-    {
-        // A valid checksum only proves the file is as written: contents are checked too.
-        const QString path = m_dir.filePath(QStringLiteral("odd.rnrsession"));
-        Session genres = m_session;
-        genres.dataset.itemGenres[0] = {std::uint32_t(genres.dataset.genreNames.size())};
-        saveSession(genres, path);
-        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit together")), qPrintable(refusal(path)));
-        Session outcome = m_session;
-        outcome.runs[0].outcome.result.testOutcomes[0].top[0] = 1000000;
-        saveSession(outcome, path);
-        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit the data set")), qPrintable(refusal(path)));
-        Session epoch = m_session;
-        epoch.runs[1].outcome.result.bestEpoch = 99;
-        saveSession(epoch, path);
-        QVERIFY2(refusal(path).contains(QStringLiteral("does not fit the data set")), qPrintable(refusal(path)));
-    }
-
     void windowSavesAndReopens()
     {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
         MainWindow window;
         window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
         window.loadDemo();
@@ -182,17 +35,30 @@ private Q_SLOTS:
         hp.epochs = 2;
         panel->setParams(hp);
         QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
-        const QList<quint64> ids = window.compareWithVanilla();
+        window.compareWithVanilla();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
-        const QString path = m_dir.filePath(QStringLiteral("window.rnrsession"));
+        const QString path = dir.filePath(QStringLiteral("window.rnrsession"));
+        QSignalSpy saved(&window, &MainWindow::sessionFinished);
         QVERIFY(window.saveSession(path));
+        QVERIFY(window.sessionFiles().isBusy()); // written off the GUI thread
+        QStringList refused;
+        window.setErrorReporter([&](const QString&, const QString& message) { refused << message; });
+        QVERIFY(!window.saveSession(path + QStringLiteral("2"))); // one at a time, and the user is told
+        QCOMPARE(refused.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 60000);
+        QCOMPARE(saved.first().at(0).toBool(), true);
+        QVERIFY(QFile::exists(path));
 
         MainWindow other;
         other.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy opened(&other, &MainWindow::sessionFinished);
         QVERIFY(other.openSession(path));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);
+        QCOMPARE(opened.first().at(0).toBool(), true);
         QCOMPARE(other.dataset().fingerprint(), window.dataset().fingerprint());
         QCOMPARE(other.experimentPanel()->params().dim, 8u);
         QCOMPARE(other.finishedRuns().size(), 2);
+        QCOMPARE(other.runs()->rowCount(), 2);
         QCOMPARE(other.resultsModel()->rowCount(), 2);
         QCOMPARE(other.resultsModel()->data(other.resultsModel()->index(0, ResultsModel::Recall)),
                  window.resultsModel()->data(window.resultsModel()->index(0, ResultsModel::Recall)));
@@ -205,20 +71,37 @@ private Q_SLOTS:
         // A bad session changes nothing.
         QStringList errors;
         other.setErrorReporter([&](const QString&, const QString& message) { errors << message; });
-        writeAll(m_dir.filePath(QStringLiteral("junk.rnrsession")), "junk");
-        QVERIFY(!other.openSession(m_dir.filePath(QStringLiteral("junk.rnrsession"))));
+        const QString junk = dir.filePath(QStringLiteral("junk.rnrsession"));
+        {
+            QFile file(junk);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("junk");
+        }
+        QVERIFY(other.openSession(junk));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 60000);
+        QCOMPARE(opened.last().at(0).toBool(), false);
         QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(QStringLiteral("not an RnR Explorer session")), qPrintable(errors.first()));
         QCOMPARE(other.finishedRuns().size(), 2);
         // New runs get ids that do not collide with the restored ones.
         QVERIFY(other.bridge().reserveId() > other.finishedIds().last());
     }
 
-private:
-    std::shared_ptr<const Dataset> m_data;
-    Session m_session;
-    QTemporaryDir m_dir;
-    QString m_path;
+    void closingWhileSavingWaitsForTheFile()
+    {
+        // The window goes while its session is written: the file is complete afterwards.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("closing.rnrsession"));
+        {
+            MainWindow window;
+            window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+            window.loadDemo();
+            QVERIFY(window.saveSession(path));
+        }
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".tmp")));
+    }
 };
 
-QTEST_MAIN(TestSession)
+QTEST_MAIN(TestSessionWindow)
 #include "tst_session.moc"

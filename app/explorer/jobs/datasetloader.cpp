@@ -7,26 +7,17 @@
 
 namespace rnr {
 
-DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {}
+DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent)
+{
+    // A superseded load may still be winding down when the next one starts.
+    m_pool.setMaxThreadCount(4);
+}
 
 DatasetLoader::~DatasetLoader()
 {
-    for (Job& job : m_jobs)
-        job.cancel->store(true);
-    for (Job& job : m_jobs)
-        job.thread.join();
-}
-
-void DatasetLoader::reapFinished()
-{
-    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
-        if (it->done->load()) {
-            it->thread.join();
-            it = m_jobs.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    for (const auto& flag : m_flags)
+        flag->store(true);
+    m_pool.waitForDone();
 }
 
 void DatasetLoader::cancel()
@@ -38,12 +29,12 @@ void DatasetLoader::cancel()
 void DatasetLoader::start(const QString& path, LoadOptions options)
 {
     // The load under way is told to stop but not waited for (it may be building a large data
-    // set); its result is stale and dropped. Finished threads are joined here, the rest at the end.
+    // set); its result is stale and dropped.
     cancel();
-    reapFinished();
+    std::erase_if(m_flags, [](const auto& flag) { return flag.use_count() == 1; }); // loads that ended
     const quint64 generation = ++m_generation;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto finished = std::make_shared<std::atomic<bool>>(false);
+    m_flags.push_back(m_cancel);
     m_busy = true;
     // Everything the thread touches is its own (options, the flag) or reached through a queued
     // call on this object, which Qt drops if the loader is gone.
@@ -61,12 +52,7 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
         if (total > 0)
             report([this, fraction = double(done) / double(total)] { Q_EMIT progress(fraction); });
     };
-    std::thread thread([this, path, options = std::move(options), cancelFlag = m_cancel, finished, report] {
-        struct Done
-        {
-            std::atomic<bool>& flag;
-            ~Done() { flag.store(true); }
-        } markDone{*finished};
+    m_pool.start([this, path, options = std::move(options), cancelFlag = m_cancel, report] {
         try {
             auto result = std::make_shared<LoadResult>(loadDataset(path.toStdString(), options));
             report([this, path, result] {
@@ -85,7 +71,6 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
             });
         }
     });
-    m_jobs.push_back(Job{std::move(thread), m_cancel, std::move(finished)});
 }
 
 } // namespace rnr

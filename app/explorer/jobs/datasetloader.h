@@ -5,10 +5,10 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
-#include <thread>
 #include <vector>
 
 namespace rnr {
@@ -16,7 +16,7 @@ namespace rnr {
 /// Loads a data set off the GUI thread (docs/architecture.md, rule 4): progress as a fraction of the
 /// bytes, prompt cancel, and the result, the error or the cancellation as a signal on the GUI
 /// thread. Starting a new load cancels the one under way without waiting for it; a stale load
-/// never reports. The destructor stops and joins every load.
+/// never reports. Loads run on the loader's own thread pool; the destructor stops them and waits.
 class DatasetLoader : public QObject
 {
     Q_OBJECT
@@ -36,15 +36,9 @@ Q_SIGNALS:
     void cancelled(const QString& path);
 
 private:
-    void reapFinished();
-
-    struct Job
-    {
-        std::thread thread;
-        std::shared_ptr<std::atomic<bool>> cancel, done;
-    };
-    std::vector<Job> m_jobs; ///< loads not yet joined (the current one, and stopped ones winding down)
-    std::shared_ptr<std::atomic<bool>> m_cancel; ///< the current load's flag
+    QThreadPool m_pool;                                      ///< the current load and stopped ones winding down
+    std::vector<std::shared_ptr<std::atomic<bool>>> m_flags; ///< cancel flags of loads that may still run
+    std::shared_ptr<std::atomic<bool>> m_cancel;             ///< the current load's flag
     quint64 m_generation = 0;
     bool m_busy = false;
 };

@@ -4,6 +4,7 @@
 #include "io/loadoptions.h"
 #include "jobs/datasetloader.h"
 #include "jobs/enginebridge.h"
+#include "session/sessionfiles.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -53,15 +54,18 @@ public:
     /// Starts loading with explicit options (no mapping dialog).
     void openDataset(const QString& path, const LoadOptions& options);
     DatasetLoader& loader() { return m_loader; }
-    /// Writes the data set, the experiment settings and every finished run (curves, results,
-    /// models) to a session file; false (after showing why) when it cannot.
+    /// Starts writing the data set, the experiment settings and every finished run (curves,
+    /// results, models) to a session file off the GUI thread, with progress; sessionFinished()
+    /// follows. False (after showing why) when it cannot start.
     bool saveSession(const QString& path);
-    /// Replaces the window's data set, settings and runs with a saved session's; refused while
-    /// training. On failure the error is shown and nothing changes.
+    /// Starts reading a session off the GUI thread; when it has been read, it replaces the
+    /// window's data set, settings and runs. Refused while training or while another session is
+    /// saved or opened; on failure the error is shown and nothing changes. sessionFinished() follows.
     bool openSession(const QString& path);
     /// Recently opened data sets, newest first (kept in QSettings).
     QStringList recentDatasets() const;
-    const Dataset& dataset() const { return m_dataset; }
+    const Dataset& dataset() const { return *m_dataset; }
+    SessionFiles& sessionFiles() { return m_sessionFiles; }
     DatasetView* datasetView() const { return m_view; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
     LossPlot* lossPlot() const { return m_lossPlot; }
@@ -110,6 +114,8 @@ public:
 Q_SIGNALS:
     /// A load ended: ok when the data set is now shown.
     void loadFinished(bool ok);
+    /// A session save or open ended: ok when it was written, or read and shown.
+    void sessionFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -123,7 +129,12 @@ private:
     void chooseFolder();
     void showAbout();
     void present(Dataset dataset, const LoadReport& report);
+    void present(std::shared_ptr<const Dataset> dataset, const LoadReport& report);
     void createLoadWiring();
+    void createSessionWiring();
+    /// Shows an opened session: its data set, settings and runs.
+    void adoptSession(const QString& path, Session& session);
+    void showSessionProgress(const QString& label);
     void rememberRecent(const QString& path);
     void chooseSessionToSave();
     void chooseSessionToOpen();
@@ -136,7 +147,7 @@ private:
     QList<quint64> queue(const QList<ModelSpec>& specs);
     void updateRunState();
 
-    Dataset m_dataset;
+    std::shared_ptr<const Dataset> m_dataset; ///< the data set shown (never null)
     LoadReport m_report;
     std::shared_ptr<const Dataset> m_filtered; ///< what runs train on (users with >= 4 ratings)
     DatasetView* m_view = nullptr;
@@ -161,6 +172,9 @@ private:
     MappingChooser m_chooseMapping;
     DatasetLoader m_loader;
     QProgressDialog* m_loadProgress = nullptr;
+    SessionFiles m_sessionFiles;
+    QProgressDialog* m_sessionProgress = nullptr;
+    bool m_sessionSaving = false; ///< the session operation under way is a save (not an open)
     QMenu* m_recentMenu = nullptr;
     QAction* m_startAction = nullptr;
     QAction* m_compareAction = nullptr;
