@@ -542,8 +542,8 @@
         <translation>See&amp;ds:</translation>
     </message>
     <message>
-        <source>Train every point of the paper&apos;s grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
-        <translation>Jeden Punkt des Gitters aus dem Paper trainieren (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ nur für Single-Task-Modelle) und den Punkt mit dem besten Validierungs-Recall@k behalten.</translation>
+        <source>Train every point of the paper&apos;s grid (α ∈ {%1}, λ ∈ {%2}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
+        <translation>Jeden Punkt des Gitters aus dem Paper trainieren (α ∈ {%1}, λ ∈ {%2}; λ nur für Single-Task-Modelle) und den Punkt mit dem besten Validierungs-Recall@k behalten.</translation>
     </message>
     <message>
         <source>Hyper-parameters</source>

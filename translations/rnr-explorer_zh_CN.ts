@@ -541,8 +541,8 @@
         <translation>种子数(&amp;D)：</translation>
     </message>
     <message>
-        <source>Train every point of the paper&apos;s grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
-        <translation>训练论文网格中的每个点（α ∈ {0.9, 0.95, 1}，λ ∈ {0.01, 0.001}；λ 仅用于单任务模型），并保留验证集 Recall@k 最佳的那个。</translation>
+        <source>Train every point of the paper&apos;s grid (α ∈ {%1}, λ ∈ {%2}; λ only for single-task models) and keep the one with the best validation Recall@k.</source>
+        <translation>训练论文网格中的每个点（α ∈ {%1}，λ ∈ {%2}；λ 仅用于单任务模型），并保留验证集 Recall@k 最佳的那个。</translation>
     </message>
     <message>
         <source>Hyper-parameters</source>

@@ -42,10 +42,7 @@ std::vector<double> parseList(const QString& text, const QString& option)
 
 QString meanStd(const std::vector<double>& values, int decimals)
 {
-    const MeanStd s = rnr::meanStd(values);
-    if (s.n == 0)
-        return QStringLiteral("–");
-    return QStringLiteral("%1 ± %2").arg(s.mean, 0, 'f', decimals).arg(s.std, 0, 'f', decimals);
+    return QString::fromStdString(formatMeanStd(rnr::meanStd(values), decimals));
 }
 
 /// All runs of one model (one per seed).
@@ -95,10 +92,13 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                     QStringLiteral("list"), kTable1Models);
     const QCommandLineOption seeds(QStringLiteral("seeds"), tr("Number of seeds (default 3)."), QStringLiteral("n"),
                                    QStringLiteral("3"));
-    const QCommandLineOption alphas(QStringLiteral("alphas"), tr("Grid of alpha (default 0.9,0.95,1.0)."),
-                                    QStringLiteral("list"), QStringLiteral("0.9,0.95,1.0"));
-    const QCommandLineOption lambdas(QStringLiteral("lambdas"), tr("Grid of lambda (default 0.01,0.001)."),
-                                     QStringLiteral("list"), QStringLiteral("0.01,0.001"));
+    const GridSettings paper;
+    const QString defaultAlphas = QString::fromStdString(gridAxisText(paper.alphas));
+    const QString defaultLambdas = QString::fromStdString(gridAxisText(paper.lambdas));
+    const QCommandLineOption alphas(QStringLiteral("alphas"), tr("Grid of alpha (default %1).").arg(defaultAlphas),
+                                    QStringLiteral("list"), defaultAlphas);
+    const QCommandLineOption lambdas(QStringLiteral("lambdas"), tr("Grid of lambda (default %1).").arg(defaultLambdas),
+                                     QStringLiteral("list"), defaultLambdas);
     const QCommandLineOption noGrid(QStringLiteral("no-grid"), tr("Use --alpha and --lambda only, no grid."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write every run as JSON to this file."),
                                   QStringLiteral("file"));

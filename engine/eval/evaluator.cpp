@@ -1,10 +1,6 @@
 #include "eval/evaluator.h"
 
-#include "core/threadpriority.h"
-
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
+#include "core/detail/parallel.h"
 
 #include <algorithm>
 #include <chrono>
@@ -81,20 +77,7 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
         evaluateBlock(model, heldOut, b * kBlockUsers, std::min(heldOut.size(), (b + 1) * kBlockUsers), options,
                       result.outcomes);
     };
-    if (options.threads <= 1) {
-        for (std::size_t b = 0; b < blocks; ++b)
-            runBlock(b);
-    } else {
-        tbb::task_arena arena(static_cast<int>(options.threads));
-        arena.execute([&] {
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1),
-                              [&](const tbb::blocked_range<std::size_t>& r) {
-                                  applyEnginePriority();
-                                  for (std::size_t b = r.begin(); b < r.end(); ++b)
-                                      runBlock(b);
-                              });
-        });
-    }
+    parallelFor(options.threads, blocks, runBlock);
     // Rating predictions, all pairs at once (item vectors are computed once).
     std::vector<std::uint32_t> users(heldOut.size()), items(heldOut.size());
     for (std::size_t h = 0; h < heldOut.size(); ++h) {

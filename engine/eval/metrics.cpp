@@ -4,8 +4,10 @@
 #include "core/errors.h"
 
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <map>
+#include <sstream>
 
 namespace rnr {
 
@@ -43,6 +45,20 @@ MeanStd meanStd(const std::vector<double>& values)
     s.mean = sum / double(s.n);
     s.std = s.n > 1 ? std::sqrt(std::max(0.0, (sumSq - sum * sum / double(s.n)) / double(s.n - 1))) : 0.0;
     return s;
+}
+
+std::string formatMeanStd(const MeanStd& s, int decimals, std::string_view plusMinus, std::string_view none)
+{
+    if (s.n == 0)
+        return std::string(none);
+    auto fixed = [decimals](double v) {
+        std::ostringstream out;
+        out << std::fixed << std::setprecision(decimals) << v;
+        return out.str();
+    };
+    if (s.n == 1)
+        return fixed(s.mean);
+    return fixed(s.mean) + std::string(plusMinus) + fixed(s.std);
 }
 
 Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k)

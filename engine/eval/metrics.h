@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rnr {
@@ -38,6 +39,10 @@ struct MeanStd
     std::size_t n = 0;
 };
 MeanStd meanStd(const std::vector<double>& values);
+/// A Table-1 cell: "0.1234 ± 0.0056" (plusMinus between), the mean alone for one value, `none`
+/// for no value. Every table of results (the window's, its exports, `rnr compare`) writes cells so.
+std::string formatMeanStd(const MeanStd& s, int decimals, std::string_view plusMinus = " \u00b1 ",
+                          std::string_view none = "\u2013");
 
 /// Metrics of a set of outcomes at cut-off k.
 Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k);

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace rnr {
@@ -45,6 +47,9 @@ struct GridSettings
     std::vector<double> alphas{0.9, 0.95, 1.0};
     std::vector<double> lambdas{0.01, 0.001};
 };
+
+/// A grid axis as the command line and the GUI write it: "0.9,0.95,1" (shortest exact form).
+std::string gridAxisText(const std::vector<double>& values, std::string_view separator = ",");
 
 struct GridPoint
 {

@@ -1,13 +1,9 @@
 #include "train/trainer.h"
 
+#include "core/detail/parallel.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
-#include "core/threadpriority.h"
 #include "train/detail/optimizer.h"
-
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <cmath>
@@ -51,7 +47,6 @@ struct Trainer::State
     Model model;
     OptimizerState optimizer;
     std::function<void(const BatchProgress&)> progress;
-    std::unique_ptr<tbb::task_arena> arena;
 
     // Epoch in progress.
     std::uint32_t epoch = 0; ///< epochs finished
@@ -89,8 +84,6 @@ struct Trainer::State
         std::vector<std::uint32_t> fill(tuplesByUserStart.begin(), tuplesByUserStart.end() - 1);
         for (std::uint32_t t = 0; t < train.size(); ++t)
             tuplesByUser[fill[train[t].user]++] = t;
-        if (hp.threads > 1)
-            arena = std::make_unique<tbb::task_arena>(static_cast<int>(hp.threads));
         summed.resizeLike(model.params());
         for (int b = 0; b < kBlockCount; ++b)
             if (model.params().blocks[b].size() > 0)
@@ -162,22 +155,7 @@ struct Trainer::State
             model.sample(batch, rng);
     }
 
-    template <typename F> void parallel(std::size_t count, const F& body)
-    {
-        if (!arena || count < 2) {
-            for (std::size_t k = 0; k < count; ++k)
-                body(k);
-            return;
-        }
-        arena->execute([&] {
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
-                              [&](const tbb::blocked_range<std::size_t>& r) {
-                                  applyEnginePriority();
-                                  for (std::size_t k = r.begin(); k < r.end(); ++k)
-                                      body(k);
-                              });
-        });
-    }
+    template <typename F> void parallel(std::size_t count, const F& body) { parallelFor(hp.threads, count, body); }
 
     [[noreturn]] void diverged(double value)
     {

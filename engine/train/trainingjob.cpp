@@ -4,12 +4,27 @@
 #include "train/trainer.h"
 
 #include <chrono>
+#include <iomanip>
+#include <sstream>
 
 namespace rnr {
 
 namespace {
 using Clock = std::chrono::steady_clock;
 } // namespace
+
+std::string gridAxisText(const std::vector<double>& values, std::string_view separator)
+{
+    std::string text;
+    for (const double v : values) {
+        if (!text.empty())
+            text += separator;
+        std::ostringstream out;
+        out << std::setprecision(15) << v;
+        text += out.str();
+    }
+    return text;
+}
 
 bool betterOnValidation(const Metrics& a, const Metrics& b)
 {

@@ -1,12 +1,15 @@
 // Metrics, the evaluator and the paired test against hand-computed cases.
+#include "core/detail/parallel.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
 #include "eval/evaluator.h"
 #include "eval/metrics.h"
 #include "model/model.h"
+#include "train/runresult.h"
 
 #include <QTest>
 
+#include <atomic>
 #include <cmath>
 
 using namespace rnr;
@@ -29,6 +32,42 @@ class TestMetrics : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void tableCellsAreWrittenOneWay()
+    {
+        // Hand case: 0.10 and 0.12: mean 0.11, sample std sqrt(((-0.01)^2 + 0.01^2) / 1) = 0.014142.
+        const MeanStd two = meanStd({0.10, 0.12, std::nan("")});
+        QCOMPARE(two.n, std::size_t(2));
+        QCOMPARE(formatMeanStd(two, 4), std::string("0.1100 \u00b1 0.0141"));
+        QCOMPARE(formatMeanStd(two, 3, " $\\pm$ ", "--"), std::string("0.110 $\\pm$ 0.014"));
+        QCOMPARE(formatMeanStd(meanStd({0.5}), 2), std::string("0.50")); // one run: no spread to show
+        QCOMPARE(formatMeanStd(meanStd({}), 2), std::string("\u2013"));
+        QCOMPARE(formatMeanStd(meanStd({std::nan("")}), 2, " +- ", "n/a"), std::string("n/a"));
+    }
+
+    void gridAxesAreWrittenShortestExact()
+    {
+        const GridSettings paper;
+        QCOMPARE(gridAxisText(paper.alphas), std::string("0.9,0.95,1"));
+        QCOMPARE(gridAxisText(paper.lambdas, ", "), std::string("0.01, 0.001"));
+        QCOMPARE(gridAxisText({}), std::string());
+        QCOMPARE(gridAxisText({1e-7, 0.125}), std::string("1e-07,0.125"));
+    }
+
+    void parallelForVisitsEveryIndexOnce()
+    {
+        for (const unsigned threads : {1u, 2u, 3u}) {
+            std::vector<std::atomic<int>> seen(1000);
+            parallelFor(threads, seen.size(), [&](std::size_t k) { seen[k].fetch_add(1); });
+            for (std::size_t k = 0; k < seen.size(); ++k)
+                QCOMPARE(seen[k].load(), 1);
+        }
+        int calls = 0;
+        parallelFor(4, 1, [&](std::size_t k) { calls += int(k) + 1; }); // one index: inline
+        QCOMPARE(calls, 1);
+        parallelFor(4, 0, [&](std::size_t) { ++calls; });
+        QCOMPARE(calls, 1);
+    }
+
     void handComputedRankingMetrics()
     {
         // Ranks 1, 3, 11, 2 at k = 10.

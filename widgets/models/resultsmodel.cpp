@@ -98,12 +98,7 @@ bool ResultsModel::isBest(int row, Column column) const
 
 QString ResultsModel::cellText(int row, Column column, int decimals) const
 {
-    const MeanStd s = summary(row, column);
-    if (s.n == 0)
-        return QStringLiteral("\u2013");
-    if (s.n == 1)
-        return QString::number(s.mean, 'f', decimals);
-    return QStringLiteral("%1 \u00b1 %2").arg(s.mean, 0, 'f', decimals).arg(s.std, 0, 'f', decimals);
+    return QString::fromStdString(formatMeanStd(summary(row, column), decimals));
 }
 
 QVariant ResultsModel::data(const QModelIndex& index, int role) const
@@ -212,11 +207,8 @@ QString ResultsModel::toLatex() const
     for (int r = 0; r < rowCount(); ++r) {
         text += rowTitle(r);
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
-            const MeanStd s = summary(r, c);
             const int d = c == Rmse || c == Mae ? 3 : 4;
-            QString cell = s.n == 0   ? QStringLiteral("--")
-                           : s.n == 1 ? QString::number(s.mean, 'f', d)
-                                      : QStringLiteral("%1 $\\pm$ %2").arg(s.mean, 0, 'f', d).arg(s.std, 0, 'f', d);
+            QString cell = QString::fromStdString(formatMeanStd(summary(r, c), d, " $\\pm$ ", "--"));
             if (isBest(r, c))
                 cell = QStringLiteral("\\textbf{%1}").arg(cell);
             text += QStringLiteral(" & ") + cell;

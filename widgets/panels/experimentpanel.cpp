@@ -1,6 +1,7 @@
 #include "panels/experimentpanel.h"
 
 #include "panels/hyperparamform.h"
+#include "train/runresult.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,8 +63,11 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
     m_seeds->setToolTip(tr("Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std "
                            "over them and the paired test pairs them by seed."));
     splitForm->addRow(tr("See&ds:"), m_seeds);
-    m_grid->setToolTip(tr("Train every point of the paper's grid (α ∈ {0.9, 0.95, 1}, λ ∈ {0.01, 0.001}; λ only "
-                          "for single-task models) and keep the one with the best validation Recall@k."));
+    const GridSettings paper;
+    m_grid->setToolTip(tr("Train every point of the paper's grid (α ∈ {%1}, λ ∈ {%2}; λ only for single-task "
+                          "models) and keep the one with the best validation Recall@k.")
+                           .arg(QString::fromStdString(gridAxisText(paper.alphas, ", ")),
+                                QString::fromStdString(gridAxisText(paper.lambdas, ", "))));
     splitForm->addRow(m_grid);
 
     auto* hyper = new QGroupBox(tr("Hyper-parameters"), this);

@@ -1,5 +1,7 @@
 #include "plots/lossplot.h"
 
+#include "plots/palette.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -11,12 +13,6 @@
 #include <cmath>
 
 namespace rnr {
-
-namespace {
-// Colour-blind-safe palette (Okabe-Ito), readable on light and dark backgrounds.
-const QColor kColours[] = {QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 158, 115),   QColor(204, 121, 167),
-                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(120, 120, 120), QColor(240, 228, 66)};
-} // namespace
 
 LossPlot::LossPlot(QWidget* parent)
     : QWidget(parent), m_plot(new QCustomPlot(this)), m_seriesBox(new QComboBox(this)),
@@ -125,7 +121,7 @@ void LossPlot::addRun(quint64 runId, const QString& name)
 {
     Run run;
     run.name = name;
-    const QColor colour = kColours[m_order.size() % std::size(kColours)];
+    const QColor colour = palette::series(int(m_order.size()));
     run.batchGraph = m_plot->addGraph();
     run.batchGraph->removeFromLegend();
     QColor faint = colour;

@@ -2,6 +2,7 @@
 
 #include "data/stats.h"
 #include "plots/lazyreplot.h"
+#include "plots/palette.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -161,7 +162,7 @@ void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
 void DatasetView::plotActivity(const Dataset& dataset)
 {
     m_activity->clearGraphs();
-    const std::pair<QString, QColor> series[] = {{tr("users"), QColor(0, 114, 178)}, {tr("items"), QColor(213, 94, 0)}};
+    const std::pair<QString, QColor> series[] = {{tr("users"), palette::series(0)}, {tr("items"), palette::series(1)}};
     const std::vector<std::uint32_t> counts[] = {interactionsPerUser(dataset), interactionsPerItem(dataset)};
     for (int k = 0; k < 2; ++k) {
         QVector<double> xs, ys;

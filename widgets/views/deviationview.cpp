@@ -2,6 +2,7 @@
 
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
+#include "plots/palette.h"
 
 #include "analysis/projection.h"
 
@@ -21,7 +22,7 @@ namespace rnr {
 namespace {
 constexpr int kTopItems = 25; ///< rows of the "deviates most" table
 constexpr int kArrows = 40;   ///< arrows drawn for the most deviating items
-const QColor kBlue(0, 114, 178), kOrange(213, 94, 0);
+const QColor kBlue = palette::series(0), kOrange = palette::series(1);
 
 void titled(QCustomPlot* plot, const QString& title)
 {

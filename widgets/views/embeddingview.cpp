@@ -2,6 +2,7 @@
 
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
+#include "plots/palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,9 +21,6 @@
 namespace rnr {
 
 namespace {
-const QColor kColours[] = {QColor(0, 114, 178),   QColor(213, 94, 0),  QColor(0, 158, 115),
-                           QColor(204, 121, 167), QColor(230, 159, 0), QColor(86, 180, 233),
-                           QColor(240, 228, 66),  QColor(0, 0, 0),     QColor(150, 150, 150)};
 constexpr int kMaxGenres = 8; ///< the most common genres get a colour each, the rest are "other"
 } // namespace
 
@@ -238,7 +236,7 @@ void EmbeddingView::redraw()
             QCPGraph* graph = plot->addGraph();
             graph->setName(names[b]);
             graph->setLineStyle(QCPGraph::lsNone);
-            const QColor colour = kColours[b % int(std::size(kColours))];
+            const QColor colour = b < kMaxGenres ? palette::series(b) : palette::other();
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 4));
             graph->setData(xs[std::size_t(b)], ys[std::size_t(b)]);
         }
