@@ -714,6 +714,25 @@
     </message>
 </context>
 <context>
+    <name>rnr::LogPanel</name>
+    <message>
+        <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>
+        <translation>Hier erscheinen die Meldungen der Engine: gelesene und geschriebene Dateien, gestartete und beendete Läufe, Warnungen.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LossPlot</name>
     <message>
         <source>Per-&amp;batch curves</source>
@@ -1102,6 +1121,22 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Session</source>
         <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Experiment Panel</source>
+        <translation>&amp;Experiment-Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Protokoll</translation>
     </message>
 </context>
 <context>

@@ -713,6 +713,25 @@
     </message>
 </context>
 <context>
+    <name>rnr::LogPanel</name>
+    <message>
+        <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>
+        <translation>引擎的消息显示在这里：读取和写入的文件、开始和结束的运行、警告。</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LossPlot</name>
     <message>
         <source>Per-&amp;batch curves</source>
@@ -1098,6 +1117,22 @@ Nothing was changed.</source>
     <message>
         <source>Session</source>
         <translation>会话</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Experiment Panel</source>
+        <translation>实验面板(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>日志(&amp;L)</translation>
     </message>
 </context>
 <context>

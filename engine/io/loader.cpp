@@ -1,12 +1,16 @@
 #include "io/loader.h"
 
 #include "core/errors.h"
+#include "core/log.h"
 #include "io/detail/linereader.h"
 #include "io/detail/loaders.h"
 #include "io/detail/textfields.h"
 
 #include <array>
+#include <chrono>
 #include <filesystem>
+#include <iomanip>
+#include <sstream>
 
 namespace rnr {
 
@@ -142,6 +146,7 @@ LoadResult loadDataset(const std::string& path, const LoadOptions& options)
         sniff(path);
     }
 
+    const auto start = std::chrono::steady_clock::now();
     LoadResult result;
     result.report.file = file;
     result.report.format = format;
@@ -164,6 +169,17 @@ LoadResult loadDataset(const std::string& path, const LoadOptions& options)
         break;
     }
     result.dataset.source = path;
+    const LoadReport& r = result.report;
+    std::ostringstream text;
+    text << "read " << file << " (" << formatTitle(format) << "): " << r.rowsRead << " rows, " << r.rowsKept
+         << " kept, " << r.rowsSkipped() << " skipped; " << result.dataset.userCount() << " users, "
+         << result.dataset.itemCount() << " items in " << std::fixed << std::setprecision(2)
+         << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s";
+    logInfo("io", text.str());
+    if (r.rowsSkipped() > 0)
+        logWarning("io", file + ": " + std::to_string(r.rowsSkipped()) + " rows skipped (the load report says why)");
+    for (const std::string& note : r.notes)
+        logWarning("io", note);
     return result;
 }
 

@@ -1,6 +1,7 @@
 #include "persist/binaryio.h"
 
 #include "core/errors.h"
+#include "core/log.h"
 
 #include <algorithm>
 #include <bit>
@@ -398,6 +399,7 @@ void writeContainer(const std::string& path, const ContainerFormat& format,
     if (error)
         cannotWrite(error.message());
     temporary.release();
+    logInfo("persist", "wrote " + path + " (" + format.what + ", " + std::to_string(fileSize) + " bytes)");
     if (progress)
         progress(fileSize, fileSize);
 }
@@ -484,6 +486,8 @@ void readContainer(const std::string& path, const ContainerFormat& format,
     read(reader, version);
     if (!reader.atEnd())
         reader.inconsistent();
+    logInfo("persist", "read " + path + " (" + format.what + " format " + std::to_string(version) + ", " +
+                           std::to_string(size) + " bytes)");
 }
 
 } // namespace rnr

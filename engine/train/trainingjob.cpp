@@ -1,5 +1,6 @@
 #include "train/trainingjob.h"
 
+#include "core/log.h"
 #include "model/model.h"
 #include "train/trainer.h"
 
@@ -88,6 +89,13 @@ struct TrainingJob::State
         haveBest = false;
         if (observer.pointStarted)
             observer.pointStarted(int(point), pointHp);
+        std::ostringstream text;
+        text << "training " << spec.title() << " (alpha " << pointHp.alpha << ", lambda " << pointHp.lambda << ", "
+             << pointHp.epochs << " epochs";
+        if (points.size() > 1)
+            text << ", grid point " << point + 1 << " of " << points.size();
+        text << ") on " << data.name << ": " << split.train.size() << " training ratings";
+        logInfo("train", text.str());
     }
 
     void keepEpoch(const EpochRecord& record)
@@ -112,6 +120,12 @@ struct TrainingJob::State
         run.testOutcomes = test.outcomes;
         run.model = std::make_shared<Model>(std::move(trainer->model()));
         run.trainSeconds = std::chrono::duration<double>(Clock::now() - pointStart).count();
+        std::ostringstream text;
+        text << spec.title() << ": best epoch " << run.bestEpoch << " of " << run.epochs.size()
+             << ", validation Recall@" << run.validation.k << " " << std::fixed << std::setprecision(4)
+             << run.validation.recall << ", test " << run.test.recall << ", " << std::setprecision(1)
+             << run.trainSeconds << " s";
+        logInfo("train", text.str());
         trainer.reset();
         result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, run.validation, run.bestEpoch});
         if (!haveResult || betterOnValidation(run.validation, result.best.validation)) {

@@ -4,6 +4,7 @@
 #include "models/resultsmodel.h"
 #include "panels/experimentpanel.h"
 #include "panels/hyperparamform.h"
+#include "panels/logpanel.h"
 #include "plots/lossplot.h"
 #include "views/datasetview.h"
 #include "views/deviationview.h"
@@ -69,6 +70,9 @@ private Q_SLOTS:
         QCOMPARE(done.first().first().toBool(), true);
         QCOMPARE(window.dataset().interactions.size(), 3u);
         QCOMPARE(window.datasetView()->valueText(QStringLiteral("users")), QStringLiteral("2"));
+        // The engine said what it read, in the log panel (u.item is missing: a warning).
+        QTRY_VERIFY(window.logPanel()->text().contains(QStringLiteral("read ")));
+        QVERIFY(window.logPanel()->text().contains(QStringLiteral("warning")));
     }
 
     void trainsAndComparesWithVanilla()
@@ -89,6 +93,8 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->currentWidget(), window.lossPlot());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 300000);
         QCOMPARE(window.queueText(), QString());
+        QTRY_VERIFY(window.logPanel()->text().contains(QStringLiteral("training RnR(BPR, SVD)")));
+        QVERIFY(window.logPanel()->text().contains(QStringLiteral("Vanilla(BPR, SVD): best epoch")));
         QCOMPARE(window.finishedRuns().size(), 2);
         QCOMPARE(window.finishedRuns()[0].result.spec.coupling, Coupling::RnR);
         QCOMPARE(window.finishedRuns()[1].result.spec.coupling, Coupling::Vanilla);

@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "core/errors.h"
+#include "core/log.h"
 #include "data/demo.h"
 #include "dialogs/csvmappingdialog.h"
 #include "dialogs/preferencesdialog.h"
@@ -8,6 +9,7 @@
 #include "models/resultsmodel.h"
 #include "models/runmodel.h"
 #include "panels/experimentpanel.h"
+#include "panels/logpanel.h"
 #include "plots/lossplot.h"
 #include "runs/runcontroller.h"
 #include "views/datasetview.h"
@@ -68,6 +70,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     dock->setWidget(m_panel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_experimentDock = dock;
+
+    // The engine's messages, in a dock of their own (View ▸ Log); the engine calls the sink on its
+    // threads, the panel is reached through queued calls. clearLogSink() in the destructor.
+    m_log = new LogPanel;
+    auto* logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    logDock->hide();
+    m_logDock = logDock;
+    setLogSink(
+        [log = m_log](const LogMessage& message) {
+            QMetaObject::invokeMethod(
+                log, [log, message] { log->append(message); }, Qt::QueuedConnection);
+        },
+        this);
 
     m_runLabel = new QLabel(this);
     m_queueLabel = new QLabel(this);
@@ -119,7 +138,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     };
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    clearLogSink(this); // before the panel goes: no engine thread reaches it afterwards
+}
 
 void MainWindow::createMenus()
 {
@@ -162,6 +184,15 @@ void MainWindow::createMenus()
     connect(m_pauseAction, &QAction::toggled, m_controller, &RunController::setPaused);
     m_stopAction = run->addAction(icon("stop"), tr("S&top All"), m_controller, &RunController::cancelAll);
     m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showExperiment = m_experimentDock->toggleViewAction();
+    showExperiment->setText(tr("&Experiment Panel"));
+    view->addAction(showExperiment);
+    QAction* showLog = m_logDock->toggleViewAction();
+    showLog->setText(tr("&Log"));
+    showLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(showLog);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(icon("about"), tr("&About RnR Explorer"), this, &MainWindow::showAbout);

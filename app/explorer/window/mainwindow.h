@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -25,6 +26,7 @@ class DatasetView;
 class DeviationView;
 class EmbeddingView;
 class ExperimentPanel;
+class LogPanel;
 class LossPlot;
 class ResultsModel;
 class RunController;
@@ -74,6 +76,7 @@ public:
     EmbeddingView* embeddingView() const { return m_embeddings; }
     DeviationView* deviationView() const { return m_deviations; }
     UserInspector* userInspector() const { return m_users; }
+    LogPanel* logPanel() const { return m_log; }
     EngineBridge& bridge() { return m_bridge; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -158,6 +161,9 @@ private:
     EmbeddingView* m_embeddings = nullptr;
     DeviationView* m_deviations = nullptr;
     UserInspector* m_users = nullptr;
+    LogPanel* m_log = nullptr;
+    QDockWidget* m_experimentDock = nullptr;
+    QDockWidget* m_logDock = nullptr;
     QTabWidget* m_tabs = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_runLabel = nullptr;
