@@ -75,6 +75,21 @@ private Q_SLOTS:
         QVERIFY(window.logPanel()->text().contains(QStringLiteral("warning")));
     }
 
+    void pauseAndStopStartDisabled()
+    {
+        // Nothing runs in a new window: the toolbar's and the Run menu's Pause and Stop All are
+        // greyed like the panel's.
+        MainWindow window;
+        int found = 0;
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->text() == QStringLiteral("&Pause") || action->text() == QStringLiteral("S&top All")) {
+                ++found;
+                QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+            }
+        }
+        QCOMPARE(found, 2);
+    }
+
     void trainsAndComparesWithVanilla()
     {
         MainWindow window;

@@ -68,7 +68,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     auto* dock = new QDockWidget(tr("Experiment"), this);
     dock->setObjectName(QStringLiteral("experimentDock"));
     dock->setWidget(m_panel);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable); // View ▸ Experiment Panel brings it back
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_experimentDock = dock;
 
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     createRunWiring();
     createLoadWiring();
     createSessionWiring();
+    updateRunState(); // nothing runs yet: Pause and Stop start disabled
     linkSelection();
     setAcceptDrops(true);
     resize(1280, 800);
