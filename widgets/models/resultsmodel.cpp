@@ -1,5 +1,7 @@
 #include "models/resultsmodel.h"
 
+#include "train/experiment.h"
+
 #include <QFont>
 
 #include <cmath>

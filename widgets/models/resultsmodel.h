@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/experiment.h"
+#include "train/runresult.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

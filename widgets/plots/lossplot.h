@@ -1,6 +1,6 @@
 #pragma once
 
-#include "train/trainer.h"
+#include "train/records.h"
 
 #include <QHash>
 #include <QTimer>
