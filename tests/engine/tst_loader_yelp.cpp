@@ -21,13 +21,7 @@
 #include <utility>
 #include <vector>
 
-using namespace rnr;
 using namespace loaderfixtures;
-using fixtures::dataErrorFrom;
-using fixtures::joinLines;
-using fixtures::makeFolder;
-using fixtures::pathIn;
-using fixtures::writeFile;
 
 class TestLoaderYelp : public QObject
 {
