@@ -1,0 +1,202 @@
+// The main window's data-set side: the demo, files and folders (with the column-mapping dialog),
+// loading off the GUI thread, recent files, drag and drop, and showing what was loaded.
+#include "window/mainwindow.h"
+
+#include "data/demo.h"
+#include "data/split.h"
+#include "dialogs/csvmappingdialog.h"
+#include "io/loader.h"
+#include "panels/experimentpanel.h"
+#include "views/datasetview.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace rnr {
+
+void MainWindow::loadDemo()
+{
+    m_loader.cancel(); // a load still under way would replace the demo when it ends
+    present(generateDemo(), LoadReport{});
+}
+
+bool MainWindow::openDataset(const QString& path)
+{
+    LoadOptions options;
+    try {
+        std::string ratingsFile;
+        options.format = detectFormat(path.toStdString(), &ratingsFile);
+        if (options.format == Format::GenericCsv) {
+            const auto mapping = m_chooseMapping(QString::fromStdString(ratingsFile));
+            if (!mapping)
+                return false;
+            options.csv = *mapping;
+        }
+    } catch (const std::exception& e) {
+        m_reportError(tr("Could not open the data set"),
+                      tr("%1\n\nThe data set shown before is still loaded.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    openDataset(path, options);
+    return true;
+}
+
+void MainWindow::openDataset(const QString& path, const LoadOptions& options)
+{
+    if (!m_loadProgress) {
+        m_loadProgress = new QProgressDialog(this);
+        m_loadProgress->setWindowTitle(tr("Loading"));
+        m_loadProgress->setWindowModality(Qt::WindowModal);
+        m_loadProgress->setRange(0, 1000);
+        m_loadProgress->setMinimumDuration(400);
+        m_loadProgress->setAutoReset(false);
+        m_loadProgress->setAutoClose(false);
+        connect(m_loadProgress, &QProgressDialog::canceled, &m_loader, &DatasetLoader::cancel);
+    }
+    m_loadProgress->setLabelText(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    m_loadProgress->setValue(0);
+    statusBar()->showMessage(tr("Loading %1...").arg(path));
+    m_loader.start(path, options);
+}
+
+void MainWindow::createLoadWiring()
+{
+    auto finish = [this] {
+        if (m_loadProgress) {
+            m_loadProgress->reset();
+            m_loadProgress->hide();
+        }
+    };
+    connect(&m_loader, &DatasetLoader::progress, this, [this](double fraction) {
+        if (m_loadProgress)
+            m_loadProgress->setValue(int(fraction * 1000));
+    });
+    connect(&m_loader, &DatasetLoader::loaded, this,
+            [this, finish](const QString& path, std::shared_ptr<LoadResult> result) {
+                finish();
+                rememberRecent(path);
+                present(std::move(result->dataset), result->report);
+                Q_EMIT loadFinished(true);
+                if (result->report.rowsSkipped() > 0)
+                    m_showReport(tr("Rows skipped while loading %1").arg(QFileInfo(path).fileName()),
+                                 QString::fromStdString(result->report.describe()));
+            });
+    connect(&m_loader, &DatasetLoader::failed, this, [this, finish](const QString& path, const QString& message) {
+        finish();
+        statusBar()->showMessage(tr("Could not open %1").arg(path), 5000);
+        Q_EMIT loadFinished(false);
+        m_reportError(tr("Could not open the data set"),
+                      tr("%1\n\nThe data set shown before is still loaded.").arg(message));
+    });
+    connect(&m_loader, &DatasetLoader::cancelled, this, [this, finish](const QString& path) {
+        finish();
+        statusBar()->showMessage(tr("Loading %1 cancelled; the data set shown before is still loaded.").arg(path),
+                                 5000);
+        Q_EMIT loadFinished(false);
+    });
+}
+
+QStringList MainWindow::recentDatasets() const
+{
+    return QSettings().value(QStringLiteral("recentDatasets")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentDatasets();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentDatasets"), recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentDatasets();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                                  [this, path] { openDataset(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent data sets"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { QSettings().remove(QStringLiteral("recentDatasets")); })
+        ->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Opened after the drop returns, so that the source application is not kept waiting.
+    QMetaObject::invokeMethod(
+        this,
+        [this, path] {
+            if (path.endsWith(QStringLiteral(".rnrsession"), Qt::CaseInsensitive))
+                openSession(path);
+            else
+                openDataset(path);
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Data Set File"), QString(),
+                                     tr("Ratings files (*.data *.dat *.csv *.tsv *.txt *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Data Set Folder"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::present(Dataset dataset, const LoadReport& report)
+{
+    present(std::make_shared<const Dataset>(std::move(dataset)), report);
+}
+
+void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadReport& report)
+{
+    m_dataset = std::move(dataset);
+    m_report = report;
+    m_filtered = std::make_shared<const Dataset>(filterMinInteractions(*m_dataset));
+    m_view->setDataset(*m_dataset, report);
+    m_view->setSplit(*m_filtered, m_panel->split());
+    setWindowTitle(QString::fromStdString(m_dataset->name));
+    statusBar()->showMessage(tr("%1: %2 ratings by %3 users of %4 items")
+                                 .arg(QString::fromStdString(m_dataset->name))
+                                 .arg(m_dataset->interactions.size())
+                                 .arg(m_dataset->userCount())
+                                 .arg(m_dataset->itemCount()));
+}
+
+} // namespace rnr
