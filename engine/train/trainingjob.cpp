@@ -37,7 +37,7 @@ bool betterOnValidation(const Metrics& a, const Metrics& b)
 struct TrainingJob::State
 {
     const Dataset& data;
-    Split split;
+    const Split& split;
     ModelSpec spec;
     HyperParams hp;
     JobObserver observer;
@@ -56,8 +56,9 @@ struct TrainingJob::State
     bool haveResult = false;
     bool finished = false;
 
-    State(const Dataset& d, Split s, ModelSpec m, HyperParams h, const std::optional<GridSettings>& grid, JobObserver o)
-        : data(d), split(std::move(s)), spec(m), hp(h), observer(std::move(o))
+    State(const Dataset& d, const Split& s, ModelSpec m, HyperParams h, const std::optional<GridSettings>& grid,
+          JobObserver o)
+        : data(d), split(s), spec(m), hp(h), observer(std::move(o))
     {
         if (!grid) {
             points.emplace_back(hp.alpha, hp.lambda);
@@ -138,9 +139,9 @@ struct TrainingJob::State
     }
 };
 
-TrainingJob::TrainingJob(const Dataset& data, Split split, ModelSpec spec, HyperParams hp,
+TrainingJob::TrainingJob(const Dataset& data, const Split& split, ModelSpec spec, HyperParams hp,
                          std::optional<GridSettings> grid, JobObserver observer)
-    : m_state(std::make_unique<State>(data, std::move(split), spec, hp, grid, std::move(observer)))
+    : m_state(std::make_unique<State>(data, split, spec, hp, grid, std::move(observer)))
 {}
 
 TrainingJob::~TrainingJob() = default;

@@ -35,9 +35,11 @@ struct JobObserver
 class TrainingJob
 {
 public:
-    /// data must outlive the job. grid: nullopt trains hp as given; a grid is reduced to what the
-    /// model has (no alpha for single-task models, nothing for models with nothing to learn).
-    TrainingJob(const Dataset& data, Split split, ModelSpec spec, HyperParams hp,
+    /// data and split must outlive the job (it keeps references, not copies: on large data a copy
+    /// of the split would cost as much as the data). grid: nullopt trains hp as given; a grid is
+    /// reduced to what the model has (no alpha for single-task models, nothing for models with
+    /// nothing to learn).
+    TrainingJob(const Dataset& data, const Split& split, ModelSpec spec, HyperParams hp,
                 std::optional<GridSettings> grid = std::nullopt, JobObserver observer = {});
     ~TrainingJob();
     TrainingJob(const TrainingJob&) = delete;

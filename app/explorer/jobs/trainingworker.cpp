@@ -27,6 +27,7 @@ void TrainingWorker::cancel(quint64 runId)
 {
     if (m_job && m_current.id == runId) {
         m_job.reset();
+        m_split = Split{};
         m_current = Queued{};
         Q_EMIT cancelled(runId);
         scheduleTurn();
@@ -67,8 +68,9 @@ void TrainingWorker::startNext()
         };
     observer.progress = [this, id](const BatchProgress& p) { Q_EMIT progress(id, p); };
     observer.epoch = [this, id](const EpochRecord& e) { Q_EMIT epochFinished(id, e); };
+    m_split = makeSplit(*request.data, request.split);
     m_job =
-        std::make_unique<TrainingJob>(*request.data, makeSplit(*request.data, request.split), request.spec, request.hp,
+        std::make_unique<TrainingJob>(*request.data, m_split, request.spec, request.hp,
                                       request.grid ? std::optional(GridSettings{}) : std::nullopt, std::move(observer));
 }
 
@@ -94,11 +96,13 @@ void TrainingWorker::turn()
             outcome.model = outcome.result.model;
             outcome.result.model.reset();
             m_job.reset();
+            m_split = Split{};
             m_current = Queued{};
             Q_EMIT finished(id, outcome);
         }
     } catch (const std::exception& e) {
         m_job.reset();
+        m_split = Split{};
         m_current = Queued{};
         Q_EMIT failed(id, QString::fromStdString(e.what()));
     }
