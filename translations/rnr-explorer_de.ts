@@ -930,14 +930,6 @@
         <translation>Training von %1</translation>
     </message>
     <message>
-        <source>%1: epoch %2, %3k samples/s</source>
-        <translation>%1: Epoche %2, %3k Samples/s</translation>
-    </message>
-    <message>
-        <source>%1: epoch %2 of %3, about %4 s left</source>
-        <translation>%1: Epoche %2 von %3, noch etwa %4 s</translation>
-    </message>
-    <message>
         <source>%1 finished: test Recall@%2 %3, MRR@%2 %4</source>
         <translation>%1 fertig: Test-Recall@%2 %3, MRR@%2 %4</translation>
     </message>
@@ -1137,6 +1129,34 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2 of %3, %4k samples/s, about %5 left</source>
+        <translation>%1: Epoche %2 von %3, %4k Samples/s, noch etwa %5</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Pausiert: %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
     </message>
 </context>
 <context>

@@ -929,14 +929,6 @@
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <source>%1: epoch %2, %3k samples/s</source>
-        <translation>%1：第 %2 轮，%3k 样本/秒</translation>
-    </message>
-    <message>
-        <source>%1: epoch %2 of %3, about %4 s left</source>
-        <translation>%1：第 %2/%3 轮，剩余约 %4 秒</translation>
-    </message>
-    <message>
         <source>%1 finished: test Recall@%2 %3, MRR@%2 %4</source>
         <translation>%1 已完成：测试集 Recall@%2 %3，MRR@%2 %4</translation>
     </message>
@@ -1133,6 +1125,34 @@ Nothing was changed.</source>
     <message>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1: epoch %2 of %3, %4k samples/s, about %5 left</source>
+        <translation>%1：第 %2/%3 轮，%4k 样本/秒，剩余约 %5</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
 </context>
 <context>

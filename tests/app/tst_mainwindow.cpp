@@ -6,6 +6,7 @@
 #include "panels/hyperparamform.h"
 #include "panels/logpanel.h"
 #include "plots/lossplot.h"
+#include "runs/runcontroller.h"
 #include "views/datasetview.h"
 #include "views/deviationview.h"
 #include "views/embeddingview.h"
@@ -88,6 +89,33 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(found, 2);
+    }
+
+    void statusBarShowsTimeLeftAndPause()
+    {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        auto* form = window.experimentPanel()->form();
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("epochs")))->setValue(1000);
+        QSignalSpy progress(&window.bridge(), &EngineBridge::progress);
+        window.startRun();
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, 60000);
+        QTRY_VERIFY(window.runStatusText().contains(QStringLiteral("left")));
+        QVERIFY2(window.runStatusText().contains(QStringLiteral("of 1000")), qPrintable(window.runStatusText()));
+        window.runController()->setPaused(true);
+        QVERIFY2(window.runStatusText().startsWith(QStringLiteral("Paused: RnR(BPR, SVD) #")),
+                 qPrintable(window.runStatusText()));
+        QTest::qWait(200); // reports sent before the pause arrived leave the pause shown
+        QVERIFY2(window.runStatusText().startsWith(QStringLiteral("Paused")), qPrintable(window.runStatusText()));
+        QSignalSpy cancelled(&window.bridge(), &EngineBridge::runCancelled);
+        window.runController()->cancelAll();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 10000);
+        QTRY_COMPARE(window.runStatusText(), QString());
+        QCOMPARE(MainWindow::durationText(12.4), QStringLiteral("12 s"));
+        QCOMPARE(MainWindow::durationText(0.2), QStringLiteral("1 s"));
+        QCOMPARE(MainWindow::durationText(600), QStringLiteral("10 min"));
+        QCOMPARE(MainWindow::durationText(9000), QStringLiteral("2.5 h"));
     }
 
     void trainsAndComparesWithVanilla()

@@ -5,6 +5,7 @@
 #include "models/runmodel.h"
 #include "panels/experimentpanel.h"
 #include "plots/lossplot.h"
+#include "runs/runcontroller.h"
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
 
@@ -85,6 +86,18 @@ private Q_SLOTS:
         QCOMPARE(other.finishedRuns().size(), 2);
         // New runs get ids that do not collide with the restored ones.
         QVERIFY(other.bridge().reserveId() > other.finishedIds().last());
+
+        // Run numbers follow the runs shown, not the engine's ids: the window that trained runs 1
+        // and 2 opens the session (two runs, #1 and #2) and names its next run #3.
+        QSignalSpy reopened(&window, &MainWindow::sessionFinished);
+        QVERIFY(window.openSession(path));
+        QTRY_COMPARE_WITH_TIMEOUT(reopened.count(), 1, 60000);
+        const QList<quint64> next = window.startRun();
+        QCOMPARE(next.size(), 1);
+        QVERIFY(next.first() > 4); // the engine's id moved on
+        const QString name = window.runs()->run(next.first())->name;
+        QVERIFY2(name.endsWith(QStringLiteral(" #3")), qPrintable(name));
+        window.runController()->cancelAll();
     }
 
     void closingWhileSavingWaitsForTheFile()

@@ -1,5 +1,9 @@
 #include "models/runmodel.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace rnr {
 
 RunModel::RunModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -29,8 +33,12 @@ QVariant RunModel::data(const QModelIndex& index, int role) const
 }
 
 void RunModel::addRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> data, const ModelSpec& spec,
-                      int epochs)
+                      int epochs, int number)
 {
+    if (number == 0) {
+        static const QRegularExpression numbered(QStringLiteral("#(\\d+)"));
+        number = numbered.match(name).captured(1).toInt();
+    }
     const int row = rowCount();
     beginInsertRows({}, row, row);
     Run r;
@@ -39,9 +47,18 @@ void RunModel::addRun(quint64 id, const QString& name, std::shared_ptr<const Dat
     r.data = std::move(data);
     r.spec = spec;
     r.epochs = epochs;
+    r.number = number;
     m_runs.push_back(std::move(r));
     m_rows.insert(id, row);
     endInsertRows();
+}
+
+int RunModel::nextNumber() const
+{
+    int largest = 0;
+    for (const Run& r : m_runs)
+        largest = std::max(largest, r.number);
+    return largest + 1;
 }
 
 int RunModel::rowOf(quint64 id) const

@@ -41,6 +41,7 @@ public:
     struct Run
     {
         quint64 id = 0;
+        int number = 0; ///< the "#N" of its name: runs are numbered 1, 2, ... in the window
         QString name;
         std::shared_ptr<const Dataset> data; ///< what the run trains on (the filtered data set)
         ModelSpec spec;
@@ -56,8 +57,11 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
     /// Adds a run (queued, or already finished when restored); ids come from the engine bridge.
-    void addRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> data, const ModelSpec& spec,
-                int epochs);
+    /// number 0: the "#N" in the name (a run restored from a session), if any.
+    void addRun(quint64 id, const QString& name, std::shared_ptr<const Dataset> data, const ModelSpec& spec, int epochs,
+                int number = 0);
+    /// The number the next run gets: one more than the largest so far (1 in an empty window).
+    int nextNumber() const;
     void setState(quint64 id, State state);
     /// Marks the run finished with its outcome; runFinished() follows.
     void finish(quint64 id, const RunOutcome& outcome);

@@ -56,10 +56,11 @@ QList<quint64> RunController::queue(const Plan& plan, const QList<ModelSpec>& sp
             request.hp = seeded.hp;
             request.grid = plan.grid && spec.learns();
             const quint64 id = m_bridge.start(request);
+            const int number = m_runs.nextNumber(); // numbers follow the runs shown, not the engine's ids
             const QString title = QString::fromStdString(spec.title());
-            const QString name = plan.seeds > 1 ? tr("%1 #%2 (seed %3)").arg(title).arg(id).arg(seeded.split.seed)
-                                                : tr("%1 #%2").arg(title).arg(id);
-            m_runs.addRun(id, name, plan.data, spec, int(request.hp.epochs));
+            const QString name = plan.seeds > 1 ? tr("%1 #%2 (seed %3)").arg(title).arg(number).arg(seeded.split.seed)
+                                                : tr("%1 #%2").arg(title).arg(number);
+            m_runs.addRun(id, name, plan.data, spec, int(request.hp.epochs), number);
             if (!request.grid) // a grid run gets a curve per grid point as it starts it
                 Q_EMIT curveAdded(m_runs.addCurve(id), name);
             ids << id;

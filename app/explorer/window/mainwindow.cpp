@@ -28,6 +28,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <cmath>
+
 namespace rnr {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::make_shared<const Dataset>())
@@ -241,30 +243,30 @@ void MainWindow::createRunWiring()
         return run ? run->name : QString();
     };
     connect(&m_bridge, &EngineBridge::runStarted, this, [this, nameOf](quint64 id) {
-        m_epochClock.start();
         m_runLabel->setText(tr("Training %1").arg(nameOf(id)));
         const RunModel::Run* run = m_runs->run(id);
         m_progress->setRange(0, run ? std::max(run->epochs, 1) : 1);
         m_progress->setValue(0);
     });
-    connect(&m_bridge, &EngineBridge::gridPointStarted, this, [this] {
-        m_epochClock.start();
-        m_progress->setValue(0);
-    });
+    connect(&m_bridge, &EngineBridge::gridPointStarted, this, [this] { m_progress->setValue(0); });
     connect(&m_bridge, &EngineBridge::progress, this, [this, nameOf](quint64 id, const BatchProgress& p) {
-        m_runLabel->setText(
-            tr("%1: epoch %2, %3k samples/s").arg(nameOf(id)).arg(p.epoch).arg(p.samplesPerSecond / 1000.0, 0, 'f', 0));
-    });
-    connect(&m_bridge, &EngineBridge::epochFinished, this, [this, nameOf](quint64 id, const EpochRecord& e) {
-        m_progress->setValue(int(e.epoch));
-        const double perEpoch = double(m_epochClock.elapsed()) / 1000.0 / double(e.epoch);
-        const double remaining = perEpoch * double(std::max(0, m_progress->maximum() - int(e.epoch)));
-        m_runLabel->setText(tr("%1: epoch %2 of %3, about %4 s left")
+        if (m_controller->isPaused())
+            return; // reports already under way when the pause was asked for
+        // Time left from the current training rate: the tuples of this epoch and of the epochs to
+        // come (validation is not counted; a grid run's figure is for the point in training).
+        const int epochs = m_progress->maximum();
+        const double tuplesLeft = double(std::max(0, epochs - int(p.epoch))) * double(p.tuplesTotal) +
+                                  double(p.tuplesTotal - std::min(p.tuplesDone, p.tuplesTotal));
+        const QString left = p.samplesPerSecond > 0 ? durationText(tuplesLeft / p.samplesPerSecond) : tr("?");
+        m_runLabel->setText(tr("%1: epoch %2 of %3, %4k samples/s, about %5 left")
                                 .arg(nameOf(id))
-                                .arg(e.epoch)
-                                .arg(m_progress->maximum())
-                                .arg(remaining, 0, 'f', 0));
+                                .arg(p.epoch)
+                                .arg(epochs)
+                                .arg(p.samplesPerSecond / 1000.0, 0, 'f', 0)
+                                .arg(left));
     });
+    connect(&m_bridge, &EngineBridge::epochFinished, this,
+            [this](quint64, const EpochRecord& e) { m_progress->setValue(int(e.epoch)); });
     connect(&m_bridge, &EngineBridge::runFinished, this, [this, nameOf](quint64 id, const RunOutcome& outcome) {
         statusBar()->showMessage(tr("%1 finished: test Recall@%2 %3, MRR@%2 %4")
                                      .arg(nameOf(id))
@@ -295,8 +297,22 @@ void MainWindow::updateRunState()
     const int queued = m_controller->waiting();
     m_queueLabel->setText(queued > 0 ? tr("Queued: %n", nullptr, queued) : QString());
     m_queueLabel->setVisible(queued > 0);
-    if (!running)
+    if (!running) {
         m_runLabel->clear();
+    } else if (paused) {
+        const QList<quint64> training = m_runs->ids(RunModel::State::Running);
+        const RunModel::Run* run = training.isEmpty() ? nullptr : m_runs->run(training.first());
+        m_runLabel->setText(run ? tr("Paused: %1").arg(run->name) : tr("Paused"));
+    }
+}
+
+QString MainWindow::durationText(double seconds)
+{
+    if (seconds < 90)
+        return tr("%1 s").arg(std::max(1.0, std::round(seconds)), 0, 'f', 0);
+    if (seconds < 5400)
+        return tr("%1 min").arg(std::round(seconds / 60), 0, 'f', 0);
+    return tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
 }
 
 QList<quint64> MainWindow::queue(const QList<ModelSpec>& specs)
@@ -322,6 +338,11 @@ QList<RunOutcome> MainWindow::finishedRuns() const
 QList<quint64> MainWindow::finishedIds() const
 {
     return m_runs->ids(RunModel::State::Finished);
+}
+
+QString MainWindow::runStatusText() const
+{
+    return m_runLabel->text();
 }
 
 QString MainWindow::queueText() const

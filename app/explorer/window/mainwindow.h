@@ -6,7 +6,6 @@
 #include "jobs/enginebridge.h"
 #include "session/sessionfiles.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <functional>
@@ -111,6 +110,11 @@ public:
     void setPreferencesOpener(std::function<void()> open) { m_showPreferences = std::move(open); }
     /// Puts the preferred threads and epochs into the experiment panel.
     void applyPreferences(const Preferences& preferences, const Preferences* before = nullptr);
+    /// The run's state in the status bar: "RnR(BPR, SVD) #1: epoch 3 of 20, ..., about 12 s left",
+    /// "Paused: ...", empty when nothing runs.
+    QString runStatusText() const;
+    /// "12 s", "4 min", "1.5 h": a time left as the status bar writes it.
+    static QString durationText(double seconds);
     /// The licences and the citation the About box shows (rich text).
     static QString aboutDetails();
 
@@ -171,7 +175,6 @@ private:
     EngineBridge m_bridge;
     RunModel* m_runs = nullptr;
     RunController* m_controller = nullptr;
-    QElapsedTimer m_epochClock; ///< since the running run (or grid point) started: the time left
     ErrorReporter m_reportError;
     CloseQuestion m_askClose;
     ReportViewer m_showReport;
