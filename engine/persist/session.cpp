@@ -2,8 +2,9 @@
 //   "VIEW" the data set shown (see writeDataset) and its load report
 //   "SETS" the experiment settings: model name, hyper-parameters, split users and seed, seeds, grid
 //   "DATA" one per data set that runs were trained on, in order (runs refer to them by index)
-//   "RUN " one per run: name, data set index, the run's result, a "CKPT" section holding the
-//          model's checkpoint sections (persist/checkpoint.h)
+//   "RUN " one per run: name, data set index, the run's result, then sections of its own: "BTCH"
+//          the per-batch reports (optional), "CKPT" the model's checkpoint sections
+//          (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
 
@@ -116,7 +117,32 @@ void writeResult(BinaryWriter& out, const RunResult& r)
     out.f64(r.trainSeconds);
 }
 
+void writeBatches(BinaryWriter& out, const std::vector<BatchProgress>& batches)
+{
+    out.u64(batches.size());
+    for (const BatchProgress& p : batches) {
+        out.u32(p.epoch);
+        out.u64(p.tuplesDone);
+        out.u64(p.tuplesTotal);
+        for (const double v : {p.rankingLoss, p.ratingLoss, p.regularisation, p.objective, p.samplesPerSecond})
+            out.f64(v);
+    }
+}
+
 // ---- reading -------------------------------------------------------------------------------
+
+std::vector<BatchProgress> readBatches(BinaryReader& in)
+{
+    std::vector<BatchProgress> batches(static_cast<std::size_t>(in.count(60)));
+    for (BatchProgress& p : batches) {
+        p.epoch = in.u32();
+        p.tuplesDone = static_cast<std::size_t>(in.u64());
+        p.tuplesTotal = static_cast<std::size_t>(in.u64());
+        for (double* v : {&p.rankingLoss, &p.ratingLoss, &p.regularisation, &p.objective, &p.samplesPerSecond})
+            *v = in.f64();
+    }
+    return batches;
+}
 
 HyperParams readHyperParams(BinaryReader& in)
 {
@@ -264,15 +290,27 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
         in.fail("a run refers to a data set the session does not have");
     run.data = datasets[data];
     run.outcome.result = readResult(in);
-    if (in.beginSection() != "CKPT")
-        in.fail("a run of the session has no model: the file is damaged");
     Checkpoint checkpoint;
-    try {
-        checkpoint = readCheckpoint(in);
-    } catch (const DataError& e) {
-        in.fail("a model in the session is damaged (" + e.cause() + ")");
+    bool haveModel = false;
+    while (!in.atEnd()) {
+        const std::string tag = in.beginSection();
+        if (tag == "CKPT" && !haveModel) {
+            haveModel = true;
+            try {
+                checkpoint = readCheckpoint(in);
+            } catch (const DataError& e) {
+                in.fail("a model in the session is damaged (" + e.cause() + ")");
+            }
+        } else if (tag == "BTCH") {
+            run.batches = readBatches(in);
+        } else {
+            in.skipSection();
+            continue;
+        }
+        in.endSection();
     }
-    in.endSection();
+    if (!haveModel)
+        in.fail("a run of the session has no model: the file is damaged");
     if (checkpoint.datasetFingerprint != run.data->fingerprint())
         in.fail("a model does not belong to the data set stored with it");
     run.outcome.model = checkpoint.model;
@@ -335,6 +373,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                     s.string(run.name);
                     s.u32(index.at(run.data.get()));
                     writeResult(s, run.outcome.result);
+                    s.section("BTCH", [&](BinaryWriter& b) { writeBatches(b, run.batches); });
                     s.section("CKPT", [&](BinaryWriter& c) { writeCheckpoint(c, models[r]); });
                 });
             }

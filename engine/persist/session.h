@@ -21,6 +21,7 @@ struct SessionRun
     std::string name;
     std::shared_ptr<const Dataset> data;
     RunOutcome outcome;
+    std::vector<BatchProgress> batches; ///< the per-batch reports of the kept model's training
 };
 
 /// Everything a user made in a window: the data set shown and its load report, the

@@ -66,6 +66,11 @@ private Q_SLOTS:
         other.lossPlot()->flush();
         QCOMPARE(other.lossPlot()->runIds().size(), 2);
         QCOMPARE(other.lossPlot()->pointCount(other.lossPlot()->runIds().first()), 2);
+        // The per-batch curves come back too, point for point.
+        window.lossPlot()->flush();
+        const int batches = window.lossPlot()->batchPointCount(window.lossPlot()->runIds().first());
+        QVERIFY(batches >= 2); // the first batch of each epoch is always reported
+        QCOMPARE(other.lossPlot()->batchPointCount(other.lossPlot()->runIds().first()), batches);
         QCOMPARE(other.userInspector()->runCount(), 2);
         QVERIFY(other.userInspector()->showUser(QStringLiteral("1")));
 

@@ -73,6 +73,18 @@ private Q_SLOTS:
         m_session.grid = true;
         m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", "RnR #1"));
         m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", "Vanilla #2"));
+        for (std::uint32_t b = 1; b <= 3; ++b) {
+            BatchProgress p;
+            p.epoch = 1;
+            p.tuplesDone = 100 * b;
+            p.tuplesTotal = 300;
+            p.rankingLoss = 0.7 - 0.1 * b;
+            p.ratingLoss = 1.5;
+            p.regularisation = 0.01;
+            p.objective = 0.8;
+            p.samplesPerSecond = 1e6;
+            m_session.runs[0].batches.push_back(p);
+        }
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("a.rnrsession"));
         int reports = 0;
@@ -105,6 +117,12 @@ private Q_SLOTS:
             const RunResult& a = m_session.runs[r].outcome.result;
             const RunResult& b = back.runs[r].outcome.result;
             QCOMPARE(back.runs[r].name, m_session.runs[r].name);
+            QCOMPARE(back.runs[r].batches.size(), m_session.runs[r].batches.size());
+            for (std::size_t i = 0; i < back.runs[r].batches.size(); ++i) {
+                QCOMPARE(back.runs[r].batches[i].tuplesDone, m_session.runs[r].batches[i].tuplesDone);
+                QCOMPARE(back.runs[r].batches[i].rankingLoss, m_session.runs[r].batches[i].rankingLoss);
+                QCOMPARE(back.runs[r].batches[i].samplesPerSecond, m_session.runs[r].batches[i].samplesPerSecond);
+            }
             QCOMPARE(b.spec, a.spec);
             QCOMPARE(b.epochs.size(), a.epochs.size());
             QCOMPARE(b.epochs.back().objective, a.epochs.back().objective);

@@ -83,6 +83,37 @@ private Q_SLOTS:
         QCOMPARE(runs.addCurve(99), quint64(0)); // no such run
     }
 
+    void keptBatchesAreTheKeptPointsCurve()
+    {
+        RunModel runs;
+        const auto data = tinyData("A", 2);
+        runs.addRun(1, QStringLiteral("grid #1"), data, parseModelSpec("rnr:bpr+svd"), 1);
+        for (const double alpha : {0.9, 0.95, 1.0}) {
+            HyperParams point;
+            point.alpha = alpha;
+            point.lambda = 0.01;
+            runs.addCurve(1, point);
+            BatchProgress p;
+            p.objective = alpha; // which curve a report belongs to
+            runs.addBatch(1, p);
+            runs.addBatch(1, p);
+        }
+        RunOutcome outcome;
+        outcome.result.hp.alpha = 0.95;
+        outcome.result.hp.lambda = 0.01;
+        runs.finish(1, outcome);
+        const std::vector<BatchProgress>& kept = runs.run(1)->keptBatches();
+        QCOMPARE(kept.size(), std::size_t(2));
+        QCOMPARE(kept.front().objective, 0.95);
+        // A plain run keeps its one curve; numbers are parsed from restored names.
+        runs.addRun(2, QStringLiteral("BPR #7"), data, parseModelSpec("bpr"), 1);
+        QCOMPARE(runs.run(2)->number, 7);
+        QCOMPARE(runs.nextNumber(), 8);
+        runs.addCurve(2);
+        runs.addBatch(2, BatchProgress{});
+        QCOMPARE(runs.run(2)->keptBatches().size(), std::size_t(1));
+    }
+
     void datasetKeysFollowTheData()
     {
         RunModel runs;

@@ -85,14 +85,37 @@ void RunModel::finish(quint64 id, const RunOutcome& outcome)
     Q_EMIT runFinished(id);
 }
 
-quint64 RunModel::addCurve(quint64 id)
+quint64 RunModel::addCurve(quint64 id, const HyperParams& point)
 {
     const int row = rowOf(id);
     if (row < 0)
         return 0;
     const quint64 curve = m_nextCurve++;
-    m_runs[std::size_t(row)].curves.push_back(curve);
+    Run& r = m_runs[std::size_t(row)];
+    r.curves.push_back(curve);
+    r.curvePoints.push_back(point);
+    r.batches.emplace_back();
     return curve;
+}
+
+void RunModel::addBatch(quint64 id, const BatchProgress& progress)
+{
+    const int row = rowOf(id);
+    if (row >= 0 && !m_runs[std::size_t(row)].batches.empty())
+        m_runs[std::size_t(row)].batches.back().push_back(progress);
+}
+
+const std::vector<BatchProgress>& RunModel::Run::keptBatches() const
+{
+    static const std::vector<BatchProgress> none;
+    if (batches.empty())
+        return none;
+    // A grid run kept its best point: the curve trained with the kept alpha and lambda.
+    for (std::size_t c = 0; c < curvePoints.size() && c < batches.size(); ++c)
+        if (curves.size() > 1 && curvePoints[c].alpha == outcome.result.hp.alpha &&
+            curvePoints[c].lambda == outcome.result.hp.lambda)
+            return batches[c];
+    return batches.back();
 }
 
 quint64 RunModel::currentCurve(quint64 id) const

@@ -47,8 +47,13 @@ public:
         ModelSpec spec;
         int epochs = 0; ///< epochs per run (per grid point)
         State state = State::Queued;
-        std::vector<quint64> curves; ///< its loss-plot curves: one, or one per grid point so far
-        RunOutcome outcome;          ///< once finished
+        std::vector<quint64> curves;                     ///< its loss-plot curves: one, or one per grid point so far
+        std::vector<HyperParams> curvePoints;            ///< each curve's alpha and lambda (grid runs)
+        std::vector<std::vector<BatchProgress>> batches; ///< each curve's per-batch reports
+        RunOutcome outcome;                              ///< once finished
+        /// The per-batch reports of the kept model's curve (the best grid point's): what a
+        /// session stores beside the epochs.
+        const std::vector<BatchProgress>& keptBatches() const;
     };
 
     explicit RunModel(QObject* parent = nullptr);
@@ -67,7 +72,9 @@ public:
     void finish(quint64 id, const RunOutcome& outcome);
     /// A new loss-plot curve for the run (a grid run gets one per grid point): a fresh id that no
     /// other run or point shares.
-    quint64 addCurve(quint64 id);
+    quint64 addCurve(quint64 id, const HyperParams& point = {});
+    /// A per-batch report of the run's current curve.
+    void addBatch(quint64 id, const BatchProgress& progress);
     /// The curve the run draws into now (0 when it has none).
     quint64 currentCurve(quint64 id) const;
     /// Removes every run; views listening to modelReset() clear themselves.

@@ -20,8 +20,13 @@ RunController::RunController(EngineBridge& bridge, RunModel& runs, QObject* pare
         if (!run)
             return;
         const QString label = tr("%1 α=%2 λ=%3").arg(run->name).arg(alpha).arg(lambda);
-        Q_EMIT curveAdded(m_runs.addCurve(id), label);
+        HyperParams point;
+        point.alpha = alpha;
+        point.lambda = lambda;
+        Q_EMIT curveAdded(m_runs.addCurve(id, point), label);
     });
+    connect(&m_bridge, &EngineBridge::progress, this,
+            [this](quint64 id, const BatchProgress& p) { m_runs.addBatch(id, p); });
     connect(&m_bridge, &EngineBridge::runFinished, this, [this](quint64 id, const RunOutcome& outcome) {
         m_runs.finish(id, outcome);
         Q_EMIT stateChanged();
@@ -70,11 +75,14 @@ QList<quint64> RunController::queue(const Plan& plan, const QList<ModelSpec>& sp
     return ids;
 }
 
-quint64 RunController::restore(const QString& name, std::shared_ptr<const Dataset> data, const RunOutcome& outcome)
+quint64 RunController::restore(const QString& name, std::shared_ptr<const Dataset> data, const RunOutcome& outcome,
+                               const std::vector<BatchProgress>& batches)
 {
     const quint64 id = m_bridge.reserveId();
     m_runs.addRun(id, name, std::move(data), outcome.result.spec, int(outcome.result.hp.epochs));
-    Q_EMIT curveAdded(m_runs.addCurve(id), name);
+    Q_EMIT curveAdded(m_runs.addCurve(id, outcome.result.hp), name);
+    for (const BatchProgress& p : batches)
+        m_runs.addBatch(id, p);
     m_runs.finish(id, outcome);
     return id;
 }

@@ -33,8 +33,9 @@ public:
 
     /// Queues every model for every seed (for each seed, the models in order); returns the ids.
     QList<quint64> queue(const Plan& plan, const QList<ModelSpec>& specs);
-    /// Adds a finished run restored from a session; returns its id.
-    quint64 restore(const QString& name, std::shared_ptr<const Dataset> data, const RunOutcome& outcome);
+    /// Adds a finished run restored from a session (with its per-batch reports); returns its id.
+    quint64 restore(const QString& name, std::shared_ptr<const Dataset> data, const RunOutcome& outcome,
+                    const std::vector<BatchProgress>& batches = {});
     void cancelAll() { m_bridge.cancelAll(); }
     /// Pauses or resumes the engine; a pause ends with the runs (the next one starts at once).
     void setPaused(bool paused);

@@ -30,7 +30,7 @@ bool MainWindow::saveSession(const QString& path)
     session->grid = m_panel->gridSearch();
     for (const quint64 id : m_runs->ids(RunModel::State::Finished)) {
         const RunModel::Run* run = m_runs->run(id);
-        session->runs.push_back({run->name.toStdString(), run->data, run->outcome});
+        session->runs.push_back({run->name.toStdString(), run->data, run->outcome, run->keptBatches()});
     }
     m_sessionSaving = true;
     showSessionProgress(tr("Saving %1...").arg(QFileInfo(path).fileName()));
@@ -122,9 +122,12 @@ void MainWindow::adoptSession(const QString& path, Session& session)
     m_panel->setSeeds(session.seeds);
     m_panel->setGridSearch(session.grid);
     for (SessionRun& run : session.runs) {
-        const quint64 id = m_controller->restore(QString::fromStdString(run.name), run.data, run.outcome);
+        const quint64 id = m_controller->restore(QString::fromStdString(run.name), run.data, run.outcome, run.batches);
+        const quint64 curve = m_runs->currentCurve(id);
+        for (const BatchProgress& batch : run.batches)
+            m_lossPlot->appendBatch(curve, batch);
         for (const EpochRecord& epoch : run.outcome.result.epochs)
-            m_lossPlot->appendEpoch(m_runs->currentCurve(id), epoch);
+            m_lossPlot->appendEpoch(curve, epoch);
     }
     setWindowTitle(tr("%1 — %2").arg(QFileInfo(path).fileName(), QString::fromStdString(m_dataset->name)));
     statusBar()->showMessage(tr("Opened %1 (runs: %n)", nullptr, int(session.runs.size())).arg(path), 5000);
