@@ -90,6 +90,26 @@ private Q_SLOTS:
         QCOMPARE(star->data()->begin()->key, double(view.userPoints(1)(3, 0)));
     }
 
+    void selectingKeepsTheZoom()
+    {
+        // A click on a point (or a colouring) must not throw away the zoom the user chose.
+        EmbeddingView view;
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        QCustomPlot* plot = view.plot(0);
+        const QCPRange fitted = plot->xAxis->range();
+        plot->xAxis->setRange(fitted.lower / 4, fitted.upper / 4);
+        plot->yAxis->setRange(-0.1, 0.1);
+        const QCPRange zoomedX = plot->xAxis->range(), zoomedY = plot->yAxis->range();
+        view.select(3);
+        view.setColour(EmbeddingView::Colour::Popularity);
+        QCOMPARE(plot->xAxis->range().lower, zoomedX.lower);
+        QCOMPARE(plot->xAxis->range().upper, zoomedX.upper);
+        QCOMPARE(plot->yAxis->range().lower, zoomedY.lower);
+        // New points fit again.
+        view.setRun(m_data, m_bpr, QStringLiteral("BPR #2"));
+        QVERIFY(plot->xAxis->range().upper != zoomedX.upper);
+    }
+
     void runPickerSwitchesRuns()
     {
         // The picker lists the finished runs of the window's run model, newest chosen.

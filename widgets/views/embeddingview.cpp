@@ -81,6 +81,7 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_model = std::move(model);
     m_selected.reset();
     m_selectedUser.reset();
+    m_fitted[0] = m_fitted[1] = false; // new points: fit the axes to them once
     for (auto& points : m_points)
         points.resize(0, 2);
     for (auto& points : m_userPoints)
@@ -256,9 +257,14 @@ void EmbeddingView::redraw()
             mark->setData({double(users(*m_selectedUser, 0))}, {double(users(*m_selectedUser, 1))});
         }
         plot->legend->setVisible(p == 1 || m_points[1].rows() == 0);
-        plot->rescaleAxes();
-        plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
-        plot->yAxis->scaleRange(1.08);
+        // The axes fit the points when they are new; a selection, a colouring or the user vectors
+        // keep the zoom and pan the user chose.
+        if (!m_fitted[p]) {
+            m_fitted[p] = true;
+            plot->rescaleAxes();
+            plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
+            plot->yAxis->scaleRange(1.08);
+        }
         plot->legend->setBrush(QColor(255, 255, 255, 200));
         requestReplot(plot);
     }

@@ -77,6 +77,7 @@ private:
     QCheckBox* m_usersBox;
     RunPicker* m_picker;
     RowMatrix<float> m_points[2];
+    bool m_fitted[2] = {false, false}; ///< the axes were fitted to the current points
     RowMatrix<float> m_userPoints[2];
     std::optional<std::uint32_t> m_selectedUser;
     Colour m_colour = Colour::Genre;
