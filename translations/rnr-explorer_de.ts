@@ -1189,6 +1189,10 @@ Es wurde nichts geändert.</translation>
         <source>A new language applies when RnR Explorer starts again.</source>
         <translation>Eine neue Sprache wird beim nächsten Start von RnR Explorer wirksam.</translation>
     </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsModel</name>

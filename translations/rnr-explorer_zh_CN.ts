@@ -1185,6 +1185,10 @@ Nothing was changed.</source>
         <source>A new language applies when RnR Explorer starts again.</source>
         <translation>新的语言将在 RnR Explorer 重新启动后生效。</translation>
     </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsModel</name>

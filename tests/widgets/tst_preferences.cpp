@@ -51,6 +51,9 @@ private Q_SLOTS:
         QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("zh_CN"));
         QCOMPARE(dialog.epochsBox()->value(), 12);
         QCOMPARE(dialog.languageBox()->count(), 4); // system, English, Deutsch, 简体中文
+        // Never "System default ()": a system without a language name gets the words alone.
+        QVERIFY2(!dialog.languageBox()->itemText(0).contains(QStringLiteral("()")),
+                 qPrintable(dialog.languageBox()->itemText(0)));
         dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("de")));
         dialog.epochsBox()->setValue(30);
         const Preferences chosen = dialog.preferences();

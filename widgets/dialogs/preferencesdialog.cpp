@@ -41,7 +41,9 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     setWindowTitle(tr("Preferences"));
     setMinimumWidth(420);
     // Each language is named in itself, so that anyone can find their own.
-    m_language->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    // The C locale (and some minimal systems) name no language: then "System default" alone.
+    const QString system = QLocale::system().nativeLanguageName();
+    m_language->addItem(system.isEmpty() ? tr("System default") : tr("System default (%1)").arg(system), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
