@@ -54,6 +54,23 @@ private Q_SLOTS:
             QVERIFY(view.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("deviations.png"))));
     }
 
+    void noPlantedTruthNoTruthPlot()
+    {
+        // Real data has no planted deviation: the "learnt against true" plot is not shown empty.
+        Dataset real = *m_data;
+        real.trueDeviation.clear();
+        DeviationView view;
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRun(std::make_shared<const Dataset>(std::move(real)), m_rnr, QStringLiteral("RnR #1"));
+        QVERIFY(view.hasRun());
+        QVERIFY(!view.plot(4)->isVisible());
+        QVERIFY(view.plot(3)->isVisible());
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1")); // the demo data: shown again
+        QVERIFY(view.plot(4)->isVisible());
+    }
+
     void explainsOtherModels()
     {
         DeviationView view;

@@ -125,7 +125,10 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     const std::vector<double> mean(m_summary->meanRating.begin(), m_summary->meanRating.end());
     drawScatter(2, mean, tr("Mean rating"), false);
     drawArrows();
-    if (m_data->trueDeviation.size() == m_data->itemCount()) {
+    // Only the demo data has a planted truth: elsewhere that plot would stand empty.
+    const bool truthKnown = m_data->trueDeviation.size() == m_data->itemCount();
+    m_plots[4]->setVisible(truthKnown);
+    if (truthKnown) {
         const std::vector<double> truth(m_data->trueDeviation.begin(), m_data->trueDeviation.end());
         drawScatter(4, truth, tr("True ‖e_i‖"), false);
     }
