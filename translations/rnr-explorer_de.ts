@@ -296,8 +296,10 @@
         <translation>q_i → q_i + q^d_i (PCA von q)</translation>
     </message>
     <message>
-        <source>Learnt against true (demo data)</source>
-        <translation>Gelernt gegen wahr (Demodaten)</translation>
+        <source>Learnt against true
+(demo data)</source>
+        <translation>Gelernt gegen wahr
+(Demodaten)</translation>
     </message>
     <message>
         <source>Item</source>

@@ -295,8 +295,10 @@
         <translation>q_i → q_i + q^d_i（q 的 PCA）</translation>
     </message>
     <message>
-        <source>Learnt against true (demo data)</source>
-        <translation>学得值与真实值（演示数据）</translation>
+        <source>Learnt against true
+(demo data)</source>
+        <translation>学得值与真实值
+（演示数据）</translation>
     </message>
     <message>
         <source>Item</source>

@@ -41,6 +41,32 @@ class TestLossPlot : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void legendStaysOutsideTheData()
+    {
+        // Legends covered data (the best validation point): the legend sits right of the axes.
+        LossPlot plot;
+        plot.resize(900, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        for (quint64 run = 1; run <= 6; ++run)
+            plot.addRun(run, QStringLiteral("RnR(BPR, SVD) #%1").arg(run));
+        plot.plot()->replot();
+        const QRect axes = plot.plot()->axisRect()->outerRect();
+        const QRect legend = plot.plot()->legend->outerRect();
+        QVERIFY(legend.isValid() && legend.width() > 0);
+        QVERIFY2(!axes.intersects(legend), qPrintable(QStringLiteral("axes %1,%2 %3x%4, legend %5,%6 %7x%8")
+                                                          .arg(axes.x())
+                                                          .arg(axes.y())
+                                                          .arg(axes.width())
+                                                          .arg(axes.height())
+                                                          .arg(legend.x())
+                                                          .arg(legend.y())
+                                                          .arg(legend.width())
+                                                          .arg(legend.height())));
+        QVERIFY(legend.left() >= axes.right());
+        QVERIFY(axes.width() > plot.plot()->width() / 2); // the data keeps most of the room
+    }
+
     void epochsAndBatches()
     {
         LossPlot plot;

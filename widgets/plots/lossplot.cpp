@@ -1,5 +1,6 @@
 #include "plots/lossplot.h"
 
+#include "plots/legendoutside.h"
 #include "plots/palette.h"
 
 #include <QCheckBox>
@@ -42,6 +43,7 @@ LossPlot::LossPlot(QWidget* parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
     m_plot->legend->setVisible(true);
     m_plot->legend->setSelectableParts(QCPLegend::spItems);
+    placeLegendOutside(m_plot); // never over the curves or the best validation point
     m_plot->xAxis->setLabel(tr("Epoch"));
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1.0); // whole epochs, coarser multiples when zoomed out

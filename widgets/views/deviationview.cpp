@@ -39,7 +39,7 @@ DeviationView::DeviationView(QWidget* parent)
     connect(m_picker, &RunPicker::cleared, this, &DeviationView::clearRuns);
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),
                                tr("\u2016q^d_i\u2016 against mean rating"), tr("q_i \u2192 q_i + q^d_i (PCA of q)"),
-                               tr("Learnt against true (demo data)")};
+                               tr("Learnt against true\n(demo data)")};
     for (int p = 0; p < 5; ++p) {
         m_plots[p] = new QCustomPlot(this);
         m_plots[p]->setMinimumSize(200, 180);

@@ -2,6 +2,7 @@
 
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
+#include "plots/legendoutside.h"
 #include "plots/palette.h"
 
 #include <QCheckBox>
@@ -56,6 +57,7 @@ EmbeddingView::EmbeddingView(QWidget* parent)
         m_plots[p]->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         m_plots[p]->xAxis->setLabel(tr("PC 1"));
         m_plots[p]->yAxis->setLabel(tr("PC 2"));
+        placeLegendOutside(m_plots[p]); // never over a cluster of points
         m_plots[p]->setMouseTracking(true);
         connect(m_plots[p], &QCustomPlot::mouseMove, this, [this, p](QMouseEvent* e) { showTip(p, e); });
         connect(m_plots[p], &QCustomPlot::mousePress, this, [this, p](QMouseEvent* e) {
@@ -256,7 +258,10 @@ void EmbeddingView::redraw()
                 QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(120, 0, 160), 2.5), Qt::NoBrush, 18));
             mark->setData({double(users(*m_selectedUser, 0))}, {double(users(*m_selectedUser, 1))});
         }
-        plot->legend->setVisible(p == 1 || m_points[1].rows() == 0);
+        const bool legendShown = p == 1 || m_points[1].rows() == 0;
+        plot->legend->setVisible(legendShown);
+        if (!legendShown)
+            plot->legend->clearItems(); // an empty legend takes no room beside the data
         // The axes fit the points when they are new; a selection, a colouring or the user vectors
         // keep the zoom and pan the user chose.
         if (!m_fitted[p]) {
