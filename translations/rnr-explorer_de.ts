@@ -1446,5 +1446,13 @@ Es wurde nichts geändert.</translation>
         <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
         <translation>&lt;br&gt;kein Nutzer „%1“ im Datensatz dieses Laufs</translation>
     </message>
+    <message>
+        <source>≠</source>
+        <translation>≠</translation>
+    </message>
+    <message>
+        <source>Type a user id to see their history and what each run recommends.</source>
+        <translation>Eine Nutzer-ID eingeben, um den Verlauf und die Empfehlungen jedes Laufs zu sehen.</translation>
+    </message>
 </context>
 </TS>

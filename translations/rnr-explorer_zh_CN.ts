@@ -1442,5 +1442,13 @@ Nothing was changed.</source>
         <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
         <translation>&lt;br&gt;此运行的数据集中没有用户“%1”</translation>
     </message>
+    <message>
+        <source>≠</source>
+        <translation>≠</translation>
+    </message>
+    <message>
+        <source>Type a user id to see their history and what each run recommends.</source>
+        <translation>输入用户 ID，查看其历史以及每次运行的推荐。</translation>
+    </message>
 </context>
 </TS>

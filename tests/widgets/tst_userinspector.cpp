@@ -17,6 +17,18 @@ class TestUserInspector : public QObject
     std::shared_ptr<const Model> m_bpr, m_rnr;
 
 private Q_SLOTS:
+    void hintAndHeadersFollowTheRuns()
+    {
+        UserInspector inspector;
+        QVERIFY(inspector.status().contains(QStringLiteral("Train a model")));
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
+        QVERIFY2(!inspector.status().contains(QStringLiteral("Train a model")), qPrintable(inspector.status()));
+        QVERIFY(inspector.status().contains(QStringLiteral("user id")));
+        QTableWidget* table = inspector.runTable(0);
+        QVERIFY(table);
+        QCOMPARE(table->horizontalHeaderItem(3)->text(), QStringLiteral("\u2260")); // the column has a header
+    }
+
     void initTestCase()
     {
         m_data = fixtures::smallDemo(200, 150);

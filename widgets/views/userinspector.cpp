@@ -114,7 +114,7 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
     layout->setContentsMargins(0, 0, 0, 0);
     run.caption = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), box);
     run.caption->setWordWrap(true);
-    run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("")});
+    run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("\u2260")});
     run.table->setToolTip(tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
     connectTable(run.table, run.data.get());
     layout->addWidget(run.caption);
@@ -123,6 +123,8 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
     m_runs.push_back(std::move(run));
     if (!m_search->text().isEmpty())
         showUser(m_search->text());
+    else // the hint to train first no longer applies
+        m_status->setText(tr("Type a user id to see their history and what each run recommends."));
 }
 
 void UserInspector::setRunModel(RunModel* runs)
