@@ -177,6 +177,14 @@ void BinaryWriter::matrix(const RowMatrix<float>& m)
 
 void BinaryWriter::section(const char (&tag)[5], const std::function<void(BinaryWriter&)>& write)
 {
+    if (!m_out) {
+        // Only counting: the length field is 8 bytes whatever it holds, so the payload is counted
+        // once here instead of once more per level of nesting.
+        bytes(tag, 4);
+        u64(0);
+        write(*this);
+        return;
+    }
     BinaryWriter counter;
     write(counter);
     bytes(tag, 4);

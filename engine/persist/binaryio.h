@@ -60,7 +60,8 @@ public:
     /// u64 rows, u64 cols, rows x cols f32 row-major.
     void matrix(const RowMatrix<float>& m);
 
-    /// A tagged section: the payload is produced twice, once to count its length.
+    /// A tagged section: the payload is produced twice, once to count its length (a writer that
+    /// only counts produces it once, so nested sections are not counted again at every level).
     void section(const char (&tag)[5], const std::function<void(BinaryWriter&)>& write);
 
     std::uint64_t size() const { return m_size; }
