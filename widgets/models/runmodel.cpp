@@ -111,10 +111,10 @@ const std::vector<BatchProgress>& RunModel::Run::keptBatches() const
     if (batches.empty())
         return none;
     // A grid run kept its best point: the curve trained with the kept alpha and lambda.
-    for (std::size_t c = 0; c < curvePoints.size() && c < batches.size(); ++c)
-        if (curves.size() > 1 && curvePoints[c].alpha == outcome.result.hp.alpha &&
-            curvePoints[c].lambda == outcome.result.hp.lambda)
-            return batches[c];
+    if (batches.size() > 1)
+        for (std::size_t c = 0; c < batches.size(); ++c)
+            if (curvePoints[c].alpha == outcome.result.hp.alpha && curvePoints[c].lambda == outcome.result.hp.lambda)
+                return batches[c];
     return batches.back();
 }
 

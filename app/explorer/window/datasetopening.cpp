@@ -51,13 +51,7 @@ bool MainWindow::openDataset(const QString& path)
 void MainWindow::openDataset(const QString& path, const LoadOptions& options)
 {
     if (!m_loadProgress) {
-        m_loadProgress = new QProgressDialog(this);
-        m_loadProgress->setWindowTitle(tr("Loading"));
-        m_loadProgress->setWindowModality(Qt::WindowModal);
-        m_loadProgress->setRange(0, 1000);
-        m_loadProgress->setMinimumDuration(400);
-        m_loadProgress->setAutoReset(false);
-        m_loadProgress->setAutoClose(false);
+        m_loadProgress = makeProgressDialog(tr("Loading"));
         connect(m_loadProgress, &QProgressDialog::canceled, &m_loader, &DatasetLoader::cancel);
     }
     m_loadProgress->setLabelText(tr("Reading %1...").arg(QFileInfo(path).fileName()));
@@ -68,12 +62,7 @@ void MainWindow::openDataset(const QString& path, const LoadOptions& options)
 
 void MainWindow::createLoadWiring()
 {
-    auto finish = [this] {
-        if (m_loadProgress) {
-            m_loadProgress->reset();
-            m_loadProgress->hide();
-        }
-    };
+    auto finish = [this] { endProgress(m_loadProgress); };
     connect(&m_loader, &DatasetLoader::progress, this, [this](double fraction) {
         if (m_loadProgress)
             m_loadProgress->setValue(int(fraction * 1000));

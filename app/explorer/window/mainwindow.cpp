@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -303,6 +304,26 @@ void MainWindow::updateRunState()
         const QList<quint64> training = m_runs->ids(RunModel::State::Running);
         const RunModel::Run* run = training.isEmpty() ? nullptr : m_runs->run(training.first());
         m_runLabel->setText(run ? tr("Paused: %1").arg(run->name) : tr("Paused"));
+    }
+}
+
+QProgressDialog* MainWindow::makeProgressDialog(const QString& title)
+{
+    auto* dialog = new QProgressDialog(this);
+    dialog->setWindowTitle(title);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setRange(0, 1000);
+    dialog->setMinimumDuration(400);
+    dialog->setAutoReset(false);
+    dialog->setAutoClose(false);
+    return dialog;
+}
+
+void MainWindow::endProgress(QProgressDialog* dialog)
+{
+    if (dialog) {
+        dialog->reset();
+        dialog->hide();
     }
 }
 

@@ -142,6 +142,10 @@ private:
     /// Shows an opened session: its data set, settings and runs.
     void adoptSession(const QString& path, Session& session);
     void showSessionProgress(const QString& label);
+    /// A window-modal progress dialog in thousandths, shown after 400 ms, that stays until
+    /// endProgress() (loads and sessions).
+    QProgressDialog* makeProgressDialog(const QString& title);
+    static void endProgress(QProgressDialog* dialog);
     void rememberRecent(const QString& path);
     void chooseSessionToSave();
     void chooseSessionToOpen();

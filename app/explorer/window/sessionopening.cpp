@@ -57,14 +57,8 @@ bool MainWindow::openSession(const QString& path)
 void MainWindow::showSessionProgress(const QString& label)
 {
     if (!m_sessionProgress) {
-        m_sessionProgress = new QProgressDialog(this);
-        m_sessionProgress->setWindowTitle(tr("Session"));
-        m_sessionProgress->setWindowModality(Qt::WindowModal);
+        m_sessionProgress = makeProgressDialog(tr("Session"));
         m_sessionProgress->setCancelButton(nullptr);
-        m_sessionProgress->setRange(0, 1000);
-        m_sessionProgress->setMinimumDuration(400);
-        m_sessionProgress->setAutoReset(false);
-        m_sessionProgress->setAutoClose(false);
     }
     m_sessionProgress->setLabelText(label);
     m_sessionProgress->setValue(0);
@@ -73,12 +67,7 @@ void MainWindow::showSessionProgress(const QString& label)
 
 void MainWindow::createSessionWiring()
 {
-    auto finish = [this] {
-        if (m_sessionProgress) {
-            m_sessionProgress->reset();
-            m_sessionProgress->hide();
-        }
-    };
+    auto finish = [this] { endProgress(m_sessionProgress); };
     connect(&m_sessionFiles, &SessionFiles::progress, this, [this](double fraction) {
         if (m_sessionProgress)
             m_sessionProgress->setValue(int(fraction * 1000));
