@@ -1435,24 +1435,40 @@ Es wurde nichts geändert.</translation>
         <translation>&lt;br&gt;zurückgehaltenes Item auf Rang %1 von %2</translation>
     </message>
     <message>
-        <source>User %1: %2 ratings; the latest was held out for evaluation.</source>
-        <translation>Nutzer %1: %2 Bewertungen; die letzte wurde für die Evaluation zurückgehalten.</translation>
-    </message>
-    <message>
-        <source>User %1: %2 ratings, none held out.</source>
-        <translation>Nutzer %1: %2 Bewertungen, keine zurückgehalten.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
-        <translation>&lt;br&gt;kein Nutzer „%1“ im Datensatz dieses Laufs</translation>
-    </message>
-    <message>
         <source>≠</source>
         <translation>≠</translation>
     </message>
     <message>
         <source>Type a user id to see their history and what each run recommends.</source>
         <translation>Eine Nutzer-ID eingeben, um den Verlauf und die Empfehlungen jedes Laufs zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; in %1 (held-out rating marked ★)</source>
+        <translation>&lt;b&gt;Verlauf&lt;/b&gt; in %1 (zurückgehaltene Bewertung mit ★ markiert)</translation>
+    </message>
+    <message>
+        <source>Open a data set first.</source>
+        <translation>Bitte zuerst einen Datensatz öffnen.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;trained on %1, not on the open data set: open that data set to see its recommendations</source>
+        <translation>&lt;br&gt;trainiert auf %1, nicht auf dem geöffneten Datensatz: diesen Datensatz öffnen, um seine Empfehlungen zu sehen</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;user &apos;%1&apos; was not trained on in this run</source>
+        <translation>&lt;br&gt;Nutzer „%1“ wurde in diesem Lauf nicht trainiert</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3); no run on this data set yet.</source>
+        <translation>Nutzer %1 von %2 (Bewertungen: %3); noch kein Lauf auf diesem Datensatz.</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3); the latest was held out for evaluation.</source>
+        <translation>Nutzer %1 von %2 (Bewertungen: %3); die letzte wurde für die Evaluation zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3), none held out.</source>
+        <translation>Nutzer %1 von %2 (Bewertungen: %3), keine zurückgehalten.</translation>
     </message>
 </context>
 </TS>

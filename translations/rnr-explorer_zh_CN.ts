@@ -1431,24 +1431,40 @@ Nothing was changed.</source>
         <translation>&lt;br&gt;留出物品在 %2 个物品中排第 %1 位</translation>
     </message>
     <message>
-        <source>User %1: %2 ratings; the latest was held out for evaluation.</source>
-        <translation>用户 %1：%2 条评分；最新一条已留出用于评估。</translation>
-    </message>
-    <message>
-        <source>User %1: %2 ratings, none held out.</source>
-        <translation>用户 %1：%2 条评分，没有留出评分。</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;no user &apos;%1&apos; in this run&apos;s data set</source>
-        <translation>&lt;br&gt;此运行的数据集中没有用户“%1”</translation>
-    </message>
-    <message>
         <source>≠</source>
         <translation>≠</translation>
     </message>
     <message>
         <source>Type a user id to see their history and what each run recommends.</source>
         <translation>输入用户 ID，查看其历史以及每次运行的推荐。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt; in %1 (held-out rating marked ★)</source>
+        <translation>%1 中的&lt;b&gt;历史记录&lt;/b&gt;（留出的评分以 ★ 标记）</translation>
+    </message>
+    <message>
+        <source>Open a data set first.</source>
+        <translation>请先打开一个数据集。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;trained on %1, not on the open data set: open that data set to see its recommendations</source>
+        <translation>&lt;br&gt;在 %1 上训练，而不是在当前打开的数据集上：请打开该数据集以查看其推荐</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;user &apos;%1&apos; was not trained on in this run</source>
+        <translation>&lt;br&gt;此运行未对用户“%1”进行训练</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3); no run on this data set yet.</source>
+        <translation>%2 的用户 %1（评分数：%3）；此数据集上尚无运行。</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3); the latest was held out for evaluation.</source>
+        <translation>%2 的用户 %1（评分数：%3）；最新一条已留出用于评估。</translation>
+    </message>
+    <message>
+        <source>User %1 of %2 (ratings: %3), none held out.</source>
+        <translation>%2 的用户 %1（评分数：%3），没有留出的评分。</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,10 @@
 #include "../trainedruns.h"
 #include "views/userinspector.h"
 
+#include <QCompleter>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void hintAndHeadersFollowTheRuns()
     {
         UserInspector inspector;
+        inspector.setDataset(m_data);
         QVERIFY(inspector.status().contains(QStringLiteral("Train a model")));
         inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
         QVERIFY2(!inspector.status().contains(QStringLiteral("Train a model")), qPrintable(inspector.status()));
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void showsAUser()
     {
         UserInspector inspector;
+        inspector.setDataset(m_data);
         inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
         inspector.addRun(QStringLiteral("RnR #2"), m_data, m_rnr);
         QCOMPARE(inspector.runCount(), 2);
@@ -76,6 +81,7 @@ private Q_SLOTS:
     void marksDisagreements()
     {
         UserInspector inspector;
+        inspector.setDataset(m_data);
         inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
         inspector.addRun(QStringLiteral("RnR #2"), m_data, m_rnr);
         // Some user whose two top-10 lists differ gets a mark in both tables.
@@ -93,34 +99,101 @@ private Q_SLOTS:
 
     void runsOfDifferentDataSets()
     {
-        // A smaller data set whose dense ids end before the shown user's: its run must say the
-        // user is not there, not read past its model.
-        const auto small = fixtures::smallDemo(40, 30);
-        const auto smallBpr = fixtures::trained(*small, "bpr", 1);
+        // Issue 10, defect 2: a run of another data set says so and shows none of its titles
+        // (its dense ids mean other items); the history and the lookup use the open data set.
+        const auto other = fixtures::smallDemo(40, 30);
+        const auto otherBpr = fixtures::trained(*other, "bpr", 1);
         UserInspector inspector;
-        inspector.addRun(QStringLiteral("small #1"), small, smallBpr);
+        inspector.setDataset(m_data);
+        inspector.addRun(QStringLiteral("other #1"), other, otherBpr);
         inspector.addRun(QStringLiteral("BPR #2"), m_data, m_bpr);
-        const std::string id = m_data->userIds[150];
-        QVERIFY(std::find(small->userIds.begin(), small->userIds.end(), id) == small->userIds.end());
+        QVERIFY(!inspector.runOnOpenDataset(0));
+        QVERIFY(inspector.runOnOpenDataset(1));
+        // A user id both data sets have: the other run still shows nothing of its own.
+        const std::string id = other->userIds[3];
+        QVERIFY(std::find(m_data->userIds.begin(), m_data->userIds.end(), id) != m_data->userIds.end());
         QVERIFY(inspector.showUser(QString::fromStdString(id)));
         QCOMPARE(inspector.runTable(0)->rowCount(), 0);
+        QVERIFY(!inspector.runTable(0)->isEnabled());
+        QVERIFY2(inspector.runCaption(0).contains(QString::fromStdString(other->name)) &&
+                     inspector.runCaption(0).contains(QStringLiteral("not on the open data set")),
+                 qPrintable(inspector.runCaption(0)));
         QCOMPARE(inspector.runTable(1)->rowCount(), 10);
-        QVERIFY(inspector.findChildren<QLabel*>().size() > 0);
-        bool said = false;
-        for (const QLabel* label : inspector.findChildren<QLabel*>())
-            said = said || label->text().contains(QStringLiteral("no user"));
-        QVERIFY(said);
-        // Selecting an item of one data set touches only the tables of that data set.
-        inspector.runTable(0)->selectRow(0);
+        QVERIFY(inspector.status().contains(QString::fromStdString(m_data->name)));
+        // The history is the open data set's.
+        std::size_t ratings = 0;
+        const auto dense =
+            std::uint32_t(std::find(m_data->userIds.begin(), m_data->userIds.end(), id) - m_data->userIds.begin());
+        for (const auto& x : m_data->interactions)
+            ratings += x.user == dense;
+        QCOMPARE(inspector.historyTable()->rowCount(), int(ratings));
+        // Selecting an item of the open data set touches its tables only.
         inspector.selectItem(m_data.get(), inspector.runTable(1)->item(2, 1)->data(Qt::UserRole).toUInt());
         QVERIFY(inspector.runTable(1)->item(2, 1)->isSelected());
-        QVERIFY(inspector.runTable(0)->selectedItems().isEmpty() || inspector.runTable(0)->rowCount() == 0);
+        // Opening the other data set turns the tables round.
+        inspector.setDataset(other);
+        QVERIFY(inspector.runOnOpenDataset(0));
+        QVERIFY(!inspector.runOnOpenDataset(1));
+        QCOMPARE(inspector.runTable(0)->rowCount(), int(std::min<std::size_t>(10, other->itemCount())));
+        QCOMPARE(inspector.runTable(1)->rowCount(), 0);
+    }
+
+    void aCopyOfTheOpenDataSetCounts()
+    {
+        // A session's runs carry their own copy of the data: equal content is the same data set.
+        UserInspector inspector;
+        inspector.setDataset(std::make_shared<const Dataset>(*m_data));
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
+        QVERIFY(inspector.runOnOpenDataset(0));
+        QVERIFY(inspector.showUser(QString::fromStdString(m_data->userIds[7])));
+        QCOMPARE(inspector.runTable(0)->rowCount(), 10);
+    }
+
+    void unknownUserNamesTheOpenDataSet()
+    {
+        const auto other = fixtures::smallDemo(40, 30);
+        UserInspector inspector;
+        inspector.setDataset(other);
+        inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr); // the latest run is of another set
+        QVERIFY(!inspector.showUser(QStringLiteral("no such user")));
+        QVERIFY2(inspector.status().contains(QString::fromStdString(other->name)), qPrintable(inspector.status()));
+    }
+
+    void layoutFitsTheTopTen()
+    {
+        // Issue 10, defect 3: with four runs side by side every row of the top 10 is in view,
+        // titles keep room, headers are whole, and the placeholder is not clipped.
+        UserInspector inspector;
+        inspector.setDataset(m_data);
+        for (int r = 0; r < 4; ++r)
+            inspector.addRun(QStringLiteral("Run #%1").arg(r + 1), m_data, r % 2 ? m_rnr : m_bpr);
+        inspector.resize(1200, 800);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QVERIFY(inspector.showUser(QString::fromStdString(m_data->userIds[11])));
+        QCoreApplication::processEvents();
+        const QFontMetrics fm = inspector.fontMetrics();
+        for (int r = 0; r < 4; ++r) {
+            QTableWidget* table = inspector.runTable(r);
+            QCOMPARE(table->rowCount(), 10);
+            QVERIFY2(table->verticalScrollBar()->maximum() == 0, "the top 10 needs scrolling");
+            QVERIFY2(table->columnWidth(1) >= fm.horizontalAdvance(QStringLiteral("Recommended item")),
+                     qPrintable(QString::number(table->columnWidth(1))));
+            QVERIFY(table->columnWidth(1) >= 20 * fm.averageCharWidth());
+            QCOMPARE(table->item(0, 1)->toolTip(), table->item(0, 1)->text());
+        }
+        QLineEdit* search = inspector.searchField();
+        QVERIFY(search->width() >= fm.horizontalAdvance(search->placeholderText()));
+        // Completion over the open data set's user ids.
+        QVERIFY(search->completer());
+        QCOMPARE(search->completer()->model()->rowCount(), int(m_data->userCount()));
     }
 
     void unknownUser()
     {
         UserInspector inspector;
         QVERIFY(!inspector.showUser(QStringLiteral("1")));
+        inspector.setDataset(m_data);
         inspector.addRun(QStringLiteral("BPR #1"), m_data, m_bpr);
         QVERIFY(!inspector.showUser(QStringLiteral("no such user")));
         QVERIFY(inspector.status().contains(QStringLiteral("No user")));

@@ -3,18 +3,23 @@
 #include "eval/recommend.h"
 #include "models/runmodel.h"
 
+#include <QCompleter>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <tuple>
 
@@ -29,7 +34,7 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers)
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     table->setWordWrap(false);
-    table->setTextElideMode(Qt::ElideMiddle);
+    table->setTextElideMode(Qt::ElideRight); // the full title is the cell's tooltip
     table->verticalHeader()->setVisible(false);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -57,36 +62,118 @@ std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model
 } // namespace
 
 UserInspector::UserInspector(QWidget* parent)
-    : QWidget(parent), m_search(new QLineEdit(this)), m_status(new QLabel(this)), m_history(nullptr),
-      m_runsLayout(new QHBoxLayout)
+    : QWidget(parent), m_search(new QLineEdit(this)), m_status(new QLabel(this)), m_historyCaption(new QLabel(this)),
+      m_history(nullptr), m_runsLayout(new QHBoxLayout), m_userIds(new QStringListModel(this))
 {
     m_search->setPlaceholderText(tr("User id, as in the data set"));
+    // Wide enough for the whole placeholder, however the font and the scale.
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) +
+                              4 * m_search->fontMetrics().averageCharWidth());
+    auto* completer = new QCompleter(m_userIds, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setModelSorting(QCompleter::UnsortedModel);
+    completer->setMaxVisibleItems(12);
+    m_search->setCompleter(completer);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString& id) { showUser(id); });
     auto* show = new QPushButton(tr("&Show"), this);
     connect(show, &QPushButton::clicked, this, [this] { showUser(m_search->text()); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { showUser(m_search->text()); });
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("&User:"), this));
+    auto* label = new QLabel(tr("&User:"), this);
+    label->setBuddy(m_search);
+    top->addWidget(label);
     top->addWidget(m_search);
     top->addWidget(show);
-    top->addWidget(m_status, 1);
-    qobject_cast<QLabel*>(top->itemAt(0)->widget())->setBuddy(m_search);
+    top->addStretch(1);
+    m_status->setWordWrap(true);
 
     m_history = makeTable(this, {tr("Date"), tr("Item"), tr("Rating")});
-    connectTable(m_history, nullptr);
+    connectTable(m_history);
     auto* historyBox = new QWidget(this);
     auto* historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(0, 0, 0, 0);
-    historyLayout->addWidget(new QLabel(tr("<b>History</b> (held-out rating marked \u2605)"), historyBox));
+    m_historyCaption->setWordWrap(true);
+    historyLayout->addWidget(m_historyCaption);
     historyLayout->addWidget(m_history);
-    auto* runsBox = new QWidget(this);
+    // Runs side by side, each wide enough for its titles; more runs than fit scroll sideways.
+    auto* runsBox = new QWidget;
+    m_runsLayout->setContentsMargins(0, 0, 0, 0);
     runsBox->setLayout(m_runsLayout);
+    auto* runsArea = new QScrollArea(this);
+    runsArea->setWidget(runsBox);
+    runsArea->setWidgetResizable(true);
+    runsArea->setFrameShape(QFrame::NoFrame);
+    runsArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // tall enough for the top-k (addRun)
+    m_runsArea = runsArea;
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(historyBox);
-    splitter->addWidget(runsBox);
+    splitter->addWidget(runsArea);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
     m_status->setText(tr("Train a model, then look up a user."));
+    setDataset(nullptr);
+}
+
+void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
+{
+    m_dataset = std::move(dataset);
+    m_datasetFingerprint = 0;
+    QStringList ids;
+    if (m_dataset) {
+        ids.reserve(qsizetype(m_dataset->userIds.size()));
+        for (const auto& id : m_dataset->userIds)
+            ids << QString::fromStdString(id);
+    }
+    m_userIds->setStringList(ids);
+    m_history->setRowCount(0);
+    m_historyCaption->setText(m_dataset ? tr("<b>History</b> in %1 (held-out rating marked \u2605)")
+                                              .arg(QString::fromStdString(m_dataset->name).toHtmlEscaped())
+                                        : tr("<b>History</b> (held-out rating marked \u2605)"));
+    for (const Run& run : m_runs) // which runs can be compared changes with the data set
+        run.table->setRowCount(0);
+    if (!m_search->text().isEmpty() && m_dataset && !m_runs.empty())
+        showUser(m_search->text());
+}
+
+bool UserInspector::isOpen(const Run& run) const
+{
+    if (!m_dataset || !run.data)
+        return false;
+    if (run.data == m_dataset)
+        return true;
+    // Another copy of the same data (a session's runs, the data set opened again).
+    if (run.data->userIds.size() != m_dataset->userIds.size() ||
+        run.data->interactions.size() != m_dataset->interactions.size())
+        return false;
+    if (!m_datasetFingerprint)
+        m_datasetFingerprint = m_dataset->fingerprint() | 1;
+    if (!run.fingerprint)
+        run.fingerprint = run.data->fingerprint() | 1;
+    return run.fingerprint == m_datasetFingerprint;
+}
+
+bool UserInspector::runOnOpenDataset(int index) const
+{
+    return index >= 0 && index < runCount() && isOpen(m_runs[std::size_t(index)]);
+}
+
+QString UserInspector::runCaption(int index) const
+{
+    return index >= 0 && index < runCount() ? m_runs[std::size_t(index)].caption->text() : QString();
+}
+
+void UserInspector::fitTable(QTableWidget* table, int rows) const
+{
+    // Tall enough for every row of the top-k without scrolling.
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    const int height = table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * table->frameWidth() +
+                       table->horizontalScrollBar()->sizeHint().height();
+    table->setMinimumHeight(height);
 }
 
 QTableWidget* UserInspector::runTable(int index) const
@@ -109,18 +196,25 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
         m_runs.erase(m_runs.begin());
     }
     Run run{name, std::move(dataset), std::move(model), nullptr, nullptr};
-    auto* box = new QWidget(this);
+    auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     run.caption = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), box);
     run.caption->setWordWrap(true);
+    run.caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("\u2260")});
     run.table->setToolTip(tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
-    connectTable(run.table, run.data.get());
+    fitTable(run.table, int(run.model->hyperParams().topK));
+    // Room for about 28 characters of title beside the number, the prediction and the marks.
+    box->setMinimumWidth(40 * fontMetrics().averageCharWidth());
+    connectTable(run.table);
     layout->addWidget(run.caption);
-    layout->addWidget(run.table);
-    m_runsLayout->addWidget(box);
+    layout->addWidget(run.table, 1);
+    m_runsLayout->addWidget(box, 1);
     m_runs.push_back(std::move(run));
+    // The runs keep the height their top-k needs; the history takes what is left and scrolls.
+    m_runsArea->setMinimumHeight(m_runsArea->widget()->minimumSizeHint().height() +
+                                 m_runsArea->horizontalScrollBar()->sizeHint().height());
     if (!m_search->text().isEmpty())
         showUser(m_search->text());
     else // the hint to train first no longer applies
@@ -148,19 +242,23 @@ void UserInspector::clearRuns()
 bool UserInspector::showUser(const QString& id)
 {
     m_search->setText(id);
-    if (m_runs.empty()) {
-        m_status->setText(tr("No trained run yet."));
+    if (!m_dataset) {
+        m_status->setText(tr("Open a data set first."));
         return false;
     }
-    const Dataset& shown = *m_runs.back().data;
+    const Dataset& shown = *m_dataset;
+    const QString setName = QString::fromStdString(shown.name);
     const auto user = denseUser(shown, id);
     if (!user) {
-        m_status->setText(tr("No user '%1' in %2.").arg(id, QString::fromStdString(shown.name)));
+        m_status->setText(tr("No user '%1' in %2.").arg(id, setName));
         m_history->setRowCount(0);
         return false;
     }
-    const Model& latest = *m_runs.back().model;
-    // History, latest first; the held-out rating is the one the model did not train on.
+    // The held-out rating is the one the latest run on this data set did not train on.
+    const Model* latest = nullptr;
+    for (const Run& run : m_runs)
+        if (isOpen(run))
+            latest = run.model.get();
     std::vector<Interaction> rows;
     for (const auto& x : shown.interactions)
         if (x.user == *user)
@@ -172,7 +270,7 @@ bool UserInspector::showUser(const QString& id)
     m_history->setRowCount(int(rows.size()));
     for (int r = 0; r < int(rows.size()); ++r) {
         const Interaction& x = rows[std::size_t(r)];
-        const bool held = !latest.history().contains(x.user, x.item);
+        const bool held = latest && x.user < latest->userCount() && !latest->history().contains(x.user, x.item);
         if (held)
             heldOut = x.item;
         const QString when =
@@ -180,46 +278,50 @@ bool UserInspector::showUser(const QString& id)
                 ? QDateTime::fromSecsSinceEpoch(x.timestamp, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))
                 : tr("row %1").arg(x.row);
         m_history->setItem(r, 0, new QTableWidgetItem(when));
-        auto* title = new QTableWidgetItem((held ? QStringLiteral("\u2605 ") : QString()) +
-                                           QString::fromStdString(shown.itemLabel(x.item)));
+        const QString label = QString::fromStdString(shown.itemLabel(x.item));
+        auto* title = new QTableWidgetItem((held ? QStringLiteral("\u2605 ") : QString()) + label);
         title->setData(Qt::UserRole, x.item);
+        title->setToolTip(label);
         m_history->setItem(r, 1, title);
         m_history->setItem(r, 2, new QTableWidgetItem(QString::number(double(x.rating))));
     }
 
-    // Top-k per run, each in the ids of its own data set (runs may come from different data
-    // sets); disagreements compare the publishers' item ids.
-    const std::size_t k = latest.hyperParams().topK;
+    // Top-k of every run trained on the open data set; the others say where they come from.
     const std::size_t count = m_runs.size();
-    std::vector<std::optional<std::uint32_t>> users(count);
+    std::vector<bool> open(count);
     std::vector<std::vector<Recommendation>> lists(count);
+    std::size_t comparable = 0;
     for (std::size_t r = 0; r < count; ++r) {
         const Run& run = m_runs[r];
-        users[r] = denseUser(*run.data, id);
-        if (users[r] && *users[r] < run.model->userCount())
-            lists[r] = recommend(*run.model, *users[r], k, run.data->scale);
-        else
-            users[r].reset();
+        open[r] = isOpen(run) && *user < run.model->userCount();
+        if (open[r]) {
+            lists[r] = recommend(*run.model, *user, run.model->hyperParams().topK, run.data->scale);
+            ++comparable;
+        }
     }
     for (std::size_t r = 0; r < count; ++r) {
         const Run& run = m_runs[r];
-        std::set<std::string> others;
+        std::set<std::uint32_t> others;
         for (std::size_t o = 0; o < count; ++o)
             if (o != r)
                 for (const auto& rec : lists[o])
-                    others.insert(m_runs[o].data->itemIds[rec.item]);
-        const auto runHeldOut = users[r] ? heldOutItem(*run.data, *run.model, *users[r]) : std::nullopt;
+                    others.insert(rec.item);
+        constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+        const std::uint32_t runHeldOut = open[r] ? heldOutItem(shown, *run.model, *user).value_or(kNone) : kNone;
+        run.table->setEnabled(open[r]);
         run.table->setRowCount(int(lists[r].size()));
         for (int row = 0; row < int(lists[r].size()); ++row) {
             const Recommendation& rec = lists[r][std::size_t(row)];
             QString marks;
-            if (runHeldOut && rec.item == *runHeldOut)
+            if (rec.item == runHeldOut)
                 marks += QStringLiteral("\u2605");
-            if (count > 1 && !others.count(run.data->itemIds[rec.item]))
+            if (comparable > 1 && !others.count(rec.item))
                 marks += QStringLiteral("\u2260");
             run.table->setItem(row, 0, new QTableWidgetItem(QString::number(row + 1)));
-            auto* title = new QTableWidgetItem(QString::fromStdString(run.data->itemLabel(rec.item)));
+            const QString label = QString::fromStdString(shown.itemLabel(rec.item));
+            auto* title = new QTableWidgetItem(label);
             title->setData(Qt::UserRole, rec.item);
+            title->setToolTip(label);
             run.table->setItem(row, 1, title);
             run.table->setItem(row, 2,
                                new QTableWidgetItem(std::isnan(rec.rating) ? QStringLiteral("\u2013")
@@ -227,30 +329,39 @@ bool UserInspector::showUser(const QString& id)
             run.table->setItem(row, 3, new QTableWidgetItem(marks));
         }
         QString caption = QStringLiteral("<b>%1</b>").arg(run.name.toHtmlEscaped());
-        if (!users[r]) {
-            caption += tr("<br>no user '%1' in this run's data set").arg(id.toHtmlEscaped());
-        } else if (runHeldOut) {
-            const std::uint32_t rank = rankOf(*run.model, *users[r], *runHeldOut);
+        if (!isOpen(run)) {
+            caption += tr("<br>trained on %1, not on the open data set: open that data set to see its "
+                          "recommendations")
+                           .arg(QString::fromStdString(run.data->name).toHtmlEscaped());
+        } else if (!open[r]) {
+            caption += tr("<br>user '%1' was not trained on in this run").arg(id.toHtmlEscaped());
+        } else if (runHeldOut != kNone) {
+            const std::uint32_t rank = rankOf(*run.model, *user, runHeldOut);
             caption += tr("<br>held-out item ranked %1 of %2")
                            .arg(rank)
-                           .arg(run.model->itemCount() - run.model->history().of(*users[r]).size());
+                           .arg(run.model->itemCount() - run.model->history().of(*user).size());
         }
         run.caption->setText(caption);
     }
-    m_status->setText(heldOut
-                          ? tr("User %1: %2 ratings; the latest was held out for evaluation.").arg(id).arg(rows.size())
-                          : tr("User %1: %2 ratings, none held out.").arg(id).arg(rows.size()));
+    const QString ratings = QString::number(rows.size());
+    if (!latest)
+        m_status->setText(tr("User %1 of %2 (ratings: %3); no run on this data set yet.").arg(id, setName, ratings));
+    else if (heldOut)
+        m_status->setText(
+            tr("User %1 of %2 (ratings: %3); the latest was held out for evaluation.").arg(id, setName, ratings));
+    else
+        m_status->setText(tr("User %1 of %2 (ratings: %3), none held out.").arg(id, setName, ratings));
     Q_EMIT userShown(*user);
     return true;
 }
 
-void UserInspector::connectTable(QTableWidget* table, const Dataset* own)
+void UserInspector::connectTable(QTableWidget* table)
 {
-    // The history shows the latest run's data set; a run's table keeps its own.
-    connect(table, &QTableWidget::cellClicked, this, [this, table, own](int row, int) {
+    // The history and every table that shows titles show the open data set.
+    connect(table, &QTableWidget::cellClicked, this, [this, table](int row, int) {
         if (const QTableWidgetItem* cell = table->item(row, 1)) {
             const auto item = std::uint32_t(cell->data(Qt::UserRole).toUInt());
-            const Dataset* source = own ? own : dataset();
+            const Dataset* source = dataset();
             selectItem(source, item);
             Q_EMIT itemActivated(source, item);
         }
@@ -259,12 +370,16 @@ void UserInspector::connectTable(QTableWidget* table, const Dataset* own)
 
 void UserInspector::selectItem(const Dataset* shown, std::uint32_t item)
 {
+    // Only the open data set's titles are shown (in the history and the runs trained on it).
     std::vector<QTableWidget*> tables;
-    if (shown && shown == dataset())
+    if (shown && (shown == dataset() || std::any_of(m_runs.begin(), m_runs.end(), [&](const Run& run) {
+                      return run.data.get() == shown && isOpen(run);
+                  }))) {
         tables.push_back(m_history);
-    for (const Run& run : m_runs)
-        if (run.data.get() == shown)
-            tables.push_back(run.table);
+        for (const Run& run : m_runs)
+            if (isOpen(run))
+                tables.push_back(run.table);
+    }
     for (QTableWidget* table : tables) {
         const QSignalBlocker block(table);
         table->clearSelection();

@@ -11,14 +11,18 @@ class QLabel;
 class QLineEdit;
 class QTableWidget;
 class QHBoxLayout;
+class QScrollArea;
+class QStringListModel;
 
 namespace rnr {
 
 class RunModel;
 
-/// The user inspector: find a user by id; their history (title, rating, date); the top-k of the
-/// latest runs side by side with predicted ratings; the held-out item marked, with its rank
-/// under each run; items only one run recommends marked as disagreements.
+/// The user inspector: find a user of the open data set by id (with completion); their history
+/// (title, rating, date) in that data set; the top-k of the latest runs side by side with
+/// predicted ratings; the held-out item marked, with its rank under each run; items only one run
+/// recommends marked as disagreements. A run trained on another data set says so and shows no
+/// titles (its ids mean other users and items).
 class UserInspector : public QWidget
 {
     Q_OBJECT
@@ -31,21 +35,28 @@ public:
     /// Shows each run of the window's run model as it finishes (the latest kMaxRuns side by
     /// side); a reset of the model clears them.
     void setRunModel(RunModel* runs);
+    /// The open data set (as trained on): users are looked up and histories read in it.
+    void setDataset(std::shared_ptr<const Dataset> dataset);
     void addRun(const QString& name, std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model);
-    /// Shows a user by original id; false (and a message) when no shown run knows the id.
+    /// Shows a user of the open data set by original id; false (and a message naming the data
+    /// set) when there is none.
     bool showUser(const QString& id);
     /// Forgets every run.
     void clearRuns();
 
     /// Selects the rows of an item of a data set in the tables that show that data set (no signal).
     void selectItem(const Dataset* shown, std::uint32_t item);
-    /// The data set of the latest run (whose dense ids the signals carry).
-    const Dataset* dataset() const { return m_runs.empty() ? nullptr : m_runs.back().data.get(); }
+    /// The open data set (whose dense ids userShown() carries).
+    const Dataset* dataset() const { return m_dataset.get(); }
+    /// Whether a shown run was trained on the open data set.
+    bool runOnOpenDataset(int index) const;
 
     QTableWidget* historyTable() const { return m_history; }
     int runCount() const { return int(m_runs.size()); }
     QTableWidget* runTable(int index) const;
+    QString runCaption(int index) const;
     QString status() const;
+    QLineEdit* searchField() const { return m_search; }
 
 Q_SIGNALS:
     /// A user is shown (dense id in dataset()).
@@ -54,7 +65,8 @@ Q_SIGNALS:
     void itemActivated(const rnr::Dataset* data, std::uint32_t item);
 
 private:
-    void connectTable(QTableWidget* table, const Dataset* own);
+    void connectTable(QTableWidget* table);
+    void fitTable(QTableWidget* table, int rows) const;
 
     struct Run
     {
@@ -63,13 +75,20 @@ private:
         std::shared_ptr<const Model> model;
         QTableWidget* table = nullptr;
         QLabel* caption = nullptr;
+        mutable std::uint64_t fingerprint = 0; ///< of data; 0: not computed yet
     };
+    bool isOpen(const Run& run) const;
 
     QLineEdit* m_search;
     QLabel* m_status;
+    QLabel* m_historyCaption;
     QTableWidget* m_history;
     QHBoxLayout* m_runsLayout;
+    QScrollArea* m_runsArea = nullptr;
+    QStringListModel* m_userIds;
     std::vector<Run> m_runs;
+    std::shared_ptr<const Dataset> m_dataset;
+    mutable std::uint64_t m_datasetFingerprint = 0; ///< 0: not computed yet
 };
 
 } // namespace rnr

@@ -8,6 +8,7 @@
 #include "io/loader.h"
 #include "panels/experimentpanel.h"
 #include "views/datasetview.h"
+#include "views/userinspector.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -180,6 +181,7 @@ void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadRepor
     m_filtered = std::make_shared<const Dataset>(filterMinInteractions(*m_dataset));
     m_view->setDataset(*m_dataset, report);
     m_view->setSplit(*m_filtered, m_panel->split());
+    m_users->setDataset(m_filtered);
     setWindowTitle(QString::fromStdString(m_dataset->name));
     statusBar()->showMessage(tr("%1: %2 ratings by %3 users of %4 items")
                                  .arg(QString::fromStdString(m_dataset->name))
