@@ -7,9 +7,9 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build g++ clang-format
-    # Qt 6 Widgets, Qt Test, Linguist tools, the platform plugins, the SVG icon plugin, and fonts
-    # for offscreen tests and screenshots (Latin and Chinese)
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 libgl-dev
+    # Qt 6 Widgets, Qt Test, Linguist tools, the platform plugins, Qt SVG (the icon plugin and the
+    # SVG export of plots), and fonts for offscreen tests and screenshots (Latin and Chinese)
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 qt6-svg-dev libgl-dev
     fonts-dejavu-core fonts-wqy-microhei
     # plotting, linear algebra, parallelism, JSON, benchmarks
     libqcustomplot-dev libeigen3-dev libtbb-dev libsimdjson-dev libbenchmark-dev

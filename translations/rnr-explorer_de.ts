@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: unknown format (use .png, .pdf or .svg)</source>
+        <translation>%1: unbekanntes Format (.png, .pdf oder .svg verwenden)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the plot could not be written (%2)</source>
+        <translation>%1: Das Diagramm konnte nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Plot...</source>
+        <translation>Diagramm &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Explore multi-task recommender training: Rank and Rate.</source>
@@ -30,6 +65,14 @@
     <message>
         <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
         <translation>Sprache der Oberfläche, z. B. de oder zh_CN (Standard: die Einstellung oder die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>Colour scheme: system, light or dark (default: the preference).</source>
+        <translation>Farbschema: system, light oder dark (Standard: die Einstellung).</translation>
+    </message>
+    <message>
+        <source>--colours: &apos;%1&apos; is not system, light or dark</source>
+        <translation>--colours: „%1“ ist weder system noch light noch dark</translation>
     </message>
 </context>
 <context>
@@ -421,14 +464,6 @@
         <translation>sonstige / keins</translation>
     </message>
     <message>
-        <source>%1–%2 ratings</source>
-        <translation>%1–%2 Bewertungen</translation>
-    </message>
-    <message>
-        <source>mean %1–%2</source>
-        <translation>Mittel %1–%2</translation>
-    </message>
-    <message>
         <source>users</source>
         <translation>Nutzer</translation>
     </message>
@@ -439,6 +474,14 @@
     <message>
         <source>user %1</source>
         <translation>Nutzer %1</translation>
+    </message>
+    <message>
+        <source>Ratings (log scale)</source>
+        <translation>Bewertungen (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>no ratings</source>
+        <translation>keine Bewertungen</translation>
     </message>
 </context>
 <context>
@@ -832,10 +875,6 @@
         <translation>Ein Modell wird noch trainiert. Training stoppen und beenden?</translation>
     </message>
     <message>
-        <source>Some rows could not be used and were skipped. The data set view shows the full load report.</source>
-        <translation>Einige Zeilen waren nicht verwendbar und wurden übersprungen. Die Datensatzansicht zeigt den vollständigen Ladebericht.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1160,6 +1199,22 @@ Es wurde nichts geändert.</translation>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
+    <message>
+        <source>Rows that could not be used and were skipped: %1.</source>
+        <translation>Nicht verwendbare und übersprungene Zeilen: %1.</translation>
+    </message>
+    <message>
+        <source>Repeated ratings of the same user and item merged into the latest one: %1.</source>
+        <translation>Wiederholte Bewertungen desselben Nutzers und Items, zur jeweils letzten zusammengefasst: %1.</translation>
+    </message>
+    <message>
+        <source>Repeated ratings merged while loading %1</source>
+        <translation>Wiederholte Bewertungen beim Laden von %1 zusammengefasst</translation>
+    </message>
+    <message>
+        <source>%1 The data set view shows the full load report.</source>
+        <translation>%1 Die Datensatzansicht zeigt den vollständigen Ladebericht.</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>
@@ -1194,6 +1249,26 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>The colours of the window, the tables and the plots; applies at once.</source>
+        <translation>Die Farben des Fensters, der Tabellen und der Diagramme; gilt sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1398,10 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

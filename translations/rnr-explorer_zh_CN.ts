@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: unknown format (use .png, .pdf or .svg)</source>
+        <translation>%1：未知格式（请使用 .png、.pdf 或 .svg）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the plot could not be written (%2)</source>
+        <translation>%1：无法写入图表（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Plot...</source>
+        <translation>导出图表(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Explore multi-task recommender training: Rank and Rate.</source>
@@ -30,6 +65,14 @@
     <message>
         <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
         <translation>界面语言，例如 de 或 zh_CN（默认：首选项中的设置或系统语言）。</translation>
+    </message>
+    <message>
+        <source>Colour scheme: system, light or dark (default: the preference).</source>
+        <translation>配色方案：system、light 或 dark（默认：首选项中的设置）。</translation>
+    </message>
+    <message>
+        <source>--colours: &apos;%1&apos; is not system, light or dark</source>
+        <translation>--colours：“%1”不是 system、light 或 dark</translation>
     </message>
 </context>
 <context>
@@ -420,14 +463,6 @@
         <translation>其他 / 无</translation>
     </message>
     <message>
-        <source>%1–%2 ratings</source>
-        <translation>%1–%2 条评分</translation>
-    </message>
-    <message>
-        <source>mean %1–%2</source>
-        <translation>均值 %1–%2</translation>
-    </message>
-    <message>
         <source>users</source>
         <translation>用户</translation>
     </message>
@@ -438,6 +473,14 @@
     <message>
         <source>user %1</source>
         <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Ratings (log scale)</source>
+        <translation>评分数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>no ratings</source>
+        <translation>无评分</translation>
     </message>
 </context>
 <context>
@@ -831,10 +874,6 @@
         <translation>仍有模型正在训练。要停止训练并退出吗？</translation>
     </message>
     <message>
-        <source>Some rows could not be used and were skipped. The data set view shows the full load report.</source>
-        <translation>部分行无法使用，已被跳过。数据集视图中显示了完整的加载报告。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1156,6 +1195,22 @@ Nothing was changed.</source>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
+    <message>
+        <source>Rows that could not be used and were skipped: %1.</source>
+        <translation>无法使用并已跳过的行：%1。</translation>
+    </message>
+    <message>
+        <source>Repeated ratings of the same user and item merged into the latest one: %1.</source>
+        <translation>同一用户对同一物品的重复评分已合并为最新一条：%1。</translation>
+    </message>
+    <message>
+        <source>Repeated ratings merged while loading %1</source>
+        <translation>加载 %1 时合并了重复评分</translation>
+    </message>
+    <message>
+        <source>%1 The data set view shows the full load report.</source>
+        <translation>%1 数据集视图显示完整的加载报告。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>
@@ -1190,6 +1245,26 @@ Nothing was changed.</source>
     <message>
         <source>System default</source>
         <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>The colours of the window, the tables and the plots; applies at once.</source>
+        <translation>窗口、表格和图表的颜色；立即生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>颜色(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1394,10 @@ Nothing was changed.</source>
     <message>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "data/synthetic.h"
+#include "dialogs/colourscheme.h"
 #include "dialogs/preferencesdialog.h"
 #include "scripted/stallbenchmark.h"
 #include "scripted/tour.h"
@@ -78,8 +79,24 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "Interface language, e.g. de or zh_CN (default: the preference or the "
                                             "system's)."),
         QStringLiteral("name"));
-    parser.addOptions({stalls, epochs, threads, languageOption});
+    const QCommandLineOption colours(
+        QStringLiteral("colours"),
+        QCoreApplication::translate("main", "Colour scheme: system, light or dark (default: the preference)."),
+        QStringLiteral("scheme"));
+    parser.addOptions({stalls, epochs, threads, languageOption, colours});
     parser.process(app);
+    if (parser.isSet(colours)) {
+        const QString scheme = parser.value(colours).toLower();
+        if (scheme != QLatin1String("system") && scheme != QLatin1String("light") && scheme != QLatin1String("dark")) {
+            QTextStream(stderr) << QCoreApplication::translate("main", "--colours: '%1' is not system, light or dark")
+                                       .arg(parser.value(colours))
+                                << '\n';
+            return 2;
+        }
+        rnr::applyColourScheme(scheme == QLatin1String("system") ? QString() : scheme);
+    } else {
+        rnr::applyColourScheme(rnr::Preferences::load().scheme);
+    }
 
     rnr::MainWindow window;
     if (parser.isSet(tour)) {

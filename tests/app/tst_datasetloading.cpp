@@ -150,7 +150,7 @@ private Q_SLOTS:
             m.timestamp = "-";
             return m;
         });
-        window.setReportViewer([&](const QString&, const QString& text) { reports << text; });
+        window.setReportViewer([&](const QString&, const QString&, const QString& text) { reports << text; });
         window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
         QSignalSpy done(&window, &MainWindow::loadFinished);
         QVERIFY(window.openDataset(path));
@@ -160,6 +160,29 @@ private Q_SLOTS:
         QCOMPARE(reports.size(), 1);
         QVERIFY2(reports.first().contains(QStringLiteral("(line 3)")), qPrintable(reports.first()));
         QCOMPARE(window.recentDatasets().first(), QFileInfo(path).absoluteFilePath());
+    }
+
+    void repeatedRatingsAreMergedNotSkipped()
+    {
+        // Issue 10, defect 13: the dialog said the rows were "skipped" though the latest rating
+        // of a repeated (user, item) is kept.
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("u.data"), "1\t10\t3\t100\n1\t10\t5\t200\n2\t10\t4\t150\n");
+        MainWindow window;
+        QStringList titles, summaries;
+        window.setReportViewer([&](const QString& title, const QString& summary, const QString&) {
+            titles << title;
+            summaries << summary;
+        });
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openDataset(path));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(window.dataset().interactions.size(), 2u);
+        QCOMPARE(titles.size(), 1);
+        QVERIFY2(titles.first().contains(QStringLiteral("merged")), qPrintable(titles.first()));
+        QVERIFY2(!summaries.first().contains(QStringLiteral("skipped")), qPrintable(summaries.first()));
+        QVERIFY(summaries.first().contains(QStringLiteral("latest")));
     }
 
     void cancellingTheMappingLoadsNothing()

@@ -29,12 +29,25 @@ class TestLoaderMovieLensCsv : public QObject
 private slots:
     // MovieLens latest
     void movieLensLatest();
+    void ownFileInTheMovieLensLayout();
     void movieLensLatestBadRows_data();
     void movieLensLatestBadRows();
 };
 
 // ---------------------------------------------------------------------------------------------
 // MovieLens latest
+
+void TestLoaderMovieLensCsv::ownFileInTheMovieLensLayout()
+{
+    // Issue 10, defect 13: a user's own file with a MovieLens-style header was titled
+    // "MovieLens (ratings.csv)". Without the publisher's movies.csv beside it, it keeps its name.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir, "plays.csv", "userId,movieId,rating,timestamp\n1,10,4.0,100\n2,10,3.5,200\n");
+    const LoadResult result = load(pathIn(dir, "plays.csv"));
+    QCOMPARE(result.report.format, Format::MovieLensCsv);
+    QCOMPARE(str(result.dataset.name), QStringLiteral("plays.csv"));
+}
 
 void TestLoaderMovieLensCsv::movieLensLatest()
 {
@@ -47,6 +60,7 @@ void TestLoaderMovieLensCsv::movieLensLatest()
     CHECK_INVARIANTS(result);
     const Dataset& data = result.dataset;
     QCOMPARE(result.report.format, Format::MovieLensCsv);
+    QCOMPARE(str(result.dataset.name), QStringLiteral("MovieLens (ml-latest-small)"));
     QCOMPARE(str(result.report.file), str(pathIn(dir, "ml-latest-small/ratings.csv")));
     QCOMPARE(result.report.rowsRead, std::uint64_t{6}); // the header is not a row
     QCOMPARE(summary(result.report), QString());

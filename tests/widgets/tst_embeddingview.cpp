@@ -39,13 +39,16 @@ private Q_SLOTS:
         QCOMPARE(view.points(1).rows(), Eigen::Index(m_data->itemCount()));
         // The two spaces differ: RnR maps items through its FC layer.
         QVERIFY((view.points(0) - view.points(1)).cwiseAbs().maxCoeff() > 1e-3f);
-        // Genre colouring: one graph per genre (8 demo genres) + "other / none".
+        // Genre colouring: one graph per genre (the demo's genres) + "other / none".
         int points = 0;
         for (int g = 0; g < view.plot(0)->graphCount(); ++g)
             points += view.plot(0)->graph(g)->dataCount();
         QCOMPARE(points, int(m_data->itemCount()));
         view.setColour(EmbeddingView::Colour::Popularity);
-        QCOMPARE(view.plot(1)->graphCount(), 5);
+        QCOMPARE(view.plot(1)->graphCount(), 17); // 16 shades of the colour map + "no ratings"
+        QTest::qWait(50);
+        if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("popularity.png"))));
         view.setColour(EmbeddingView::Colour::Genre);
         QTest::qWait(50); // let the queued replots run
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
@@ -137,6 +140,71 @@ private Q_SLOTS:
         runs.clear();
         QCOMPARE(view.runPicker()->count(), 0);
         QCOMPARE(view.points(0).rows(), Eigen::Index(0));
+    }
+
+    void everyGenreGetsItsColour()
+    {
+        // Issue 10, defect 13: all 19 genres of a MovieLens-like set reach the legend, each in
+        // its own colour (before: the 8 most common, the rest "other").
+        auto data = std::make_shared<Dataset>(*m_data);
+        data->genreNames.clear();
+        for (int g = 0; g < 19; ++g)
+            data->genreNames.push_back("genre " + std::to_string(g));
+        data->itemGenres.assign(data->itemCount(), {});
+        for (std::uint32_t i = 0; i < data->itemCount(); ++i)
+            data->itemGenres[i] = {i % 19};
+        EmbeddingView view;
+        view.setRun(data, m_rnr, QStringLiteral("RnR #1"));
+        QCustomPlot* plot = view.plot(1);
+        QStringList names;
+        QSet<QRgb> colours;
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
+                if (item->plottable()->name().startsWith(QStringLiteral("genre"))) {
+                    names << item->plottable()->name();
+                    colours << static_cast<QCPGraph*>(item->plottable())->scatterStyle().pen().color().rgb();
+                }
+        QCOMPARE(names.size(), 19);
+        QCOMPARE(colours.size(), 19);
+        QVERIFY(!view.colourScale(1));
+    }
+
+    void orderedValuesGetASequentialMapAndAScale()
+    {
+        // Issue 10, defect 13: popularity and mean rating are ordered: one colour map that grows
+        // lighter with the value, read off a colour scale (before: five unordered series colours).
+        EmbeddingView view;
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        view.setColour(EmbeddingView::Colour::Popularity);
+        QCPColorScale* scale = view.colourScale(1);
+        QVERIFY(scale);
+        std::vector<double> count(m_data->itemCount(), 0.0);
+        for (const auto& x : m_data->interactions)
+            count[x.item] += 1;
+        const auto [low, high] = std::minmax_element(count.begin(), count.end());
+        QCOMPARE(scale->dataRange().lower, *low);
+        QCOMPARE(scale->dataRange().upper, *high);
+        QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+        // Points of more popular items are drawn lighter: the graphs' colours by their values.
+        double lastLightness = -1;
+        int shades = 0;
+        for (int g = 0; g < view.plot(1)->graphCount(); ++g) {
+            QCPGraph* graph = view.plot(1)->graph(g);
+            if (!graph->name().isEmpty() || graph->dataCount() == 0)
+                continue;
+            const double lightness = graph->scatterStyle().pen().color().lightnessF();
+            QVERIFY2(lightness > lastLightness - 0.02, "the map is not ordered");
+            lastLightness = lightness;
+            ++shades;
+        }
+        QVERIFY(shades >= 3);
+        view.setColour(EmbeddingView::Colour::MeanRating);
+        QVERIFY(view.colourScale(1));
+        QCOMPARE(view.colourScale(1)->dataScaleType(), QCPAxis::stLinear);
+        QVERIFY(view.colourScale(1)->dataRange().lower >= 1.0);
+        QVERIFY(view.colourScale(1)->dataRange().upper <= 5.0);
+        view.setColour(EmbeddingView::Colour::Genre);
+        QVERIFY(!view.colourScale(1));
     }
 
     void rankingOnlyModelsHaveNoPostSpace()

@@ -67,6 +67,33 @@ private Q_SLOTS:
         QVERIFY(axes.width() > plot.plot()->width() / 2); // the data keeps most of the room
     }
 
+    void aHiddenRunIsNotDrawnHighlighted()
+    {
+        // Issue 10, defect 13: clicking a legend entry hides its run; the entry was then drawn
+        // selected (highlighted) although its run was gone. Now it is greyed and italic.
+        LossPlot plot;
+        plot.resize(900, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addRun(1, QStringLiteral("RnR #1 \u00b7 Demo"));
+        plot.addRun(2, QStringLiteral("Vanilla #2 \u00b7 Demo"));
+        plot.plot()->replot();
+        QCPAbstractLegendItem* entry = plot.plot()->legend->item(0);
+        QVERIFY(entry);
+        const QPoint at = entry->outerRect().center();
+        QTest::mouseClick(plot.plot(), Qt::LeftButton, {}, at);
+        QCPGraph* graph = plot.plot()->graph(1); // the epoch curve of run 1 (its batch curve is graph 0)
+        QVERIFY(!graph->visible());
+        QVERIFY(!entry->selected());
+        QVERIFY(!graph->selected());
+        QCOMPARE(entry->textColor(), QColor(Qt::gray));
+        QVERIFY(entry->font().italic());
+        QTest::mouseClick(plot.plot(), Qt::LeftButton, {}, at);
+        QVERIFY(graph->visible());
+        QVERIFY(!entry->font().italic());
+        QVERIFY(entry->textColor() != QColor(Qt::gray));
+    }
+
     void epochsAndBatches()
     {
         LossPlot plot;

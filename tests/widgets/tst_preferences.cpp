@@ -1,7 +1,9 @@
 // Preferences: kept in QSettings, edited in the dialog, "" language follows the system.
 #include "../isolatedsettings.h"
+#include "dialogs/colourscheme.h"
 #include "dialogs/preferencesdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLocale>
@@ -39,6 +41,33 @@ private Q_SLOTS:
         QCOMPARE(back.effectiveLanguage(), QStringLiteral("de"));
         QSettings().setValue(QStringLiteral("threads"), -5); // a hand-edited file
         QCOMPARE(Preferences::load().threads, 1);
+    }
+
+    void colourSchemeRoundTripsAndApplies()
+    {
+        QSettings().clear();
+        QCOMPARE(Preferences::load().scheme, QString());
+        Preferences chosen;
+        chosen.scheme = QStringLiteral("dark");
+        chosen.save();
+        QCOMPARE(Preferences::load().scheme, QStringLiteral("dark"));
+        QSettings().setValue(QStringLiteral("colourScheme"), QStringLiteral("purple")); // hand-edited
+        QCOMPARE(Preferences::load().scheme, QString());
+        PreferencesDialog dialog(chosen);
+        QCOMPARE(dialog.schemeBox()->currentData().toString(), QStringLiteral("dark"));
+        dialog.schemeBox()->setCurrentIndex(dialog.schemeBox()->findData(QStringLiteral("light")));
+        QCOMPARE(dialog.preferences().scheme, QStringLiteral("light"));
+        // Applying: dark text on light and back; "" restores what the program started with.
+        const QColor systemText = QApplication::palette().color(QPalette::Text);
+        applyColourScheme(QStringLiteral("dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), darkPalette().color(QPalette::Base));
+        QVERIFY(QApplication::palette().color(QPalette::Text).lightness() >
+                QApplication::palette().color(QPalette::Base).lightness());
+        applyColourScheme(QStringLiteral("light"));
+        QVERIFY(QApplication::palette().color(QPalette::Text).lightness() <
+                QApplication::palette().color(QPalette::Base).lightness());
+        applyColourScheme(QString());
+        QCOMPARE(QApplication::palette().color(QPalette::Text), systemText);
     }
 
     void dialogShowsAndReturnsTheChoice()

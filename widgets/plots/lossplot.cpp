@@ -2,6 +2,8 @@
 
 #include "plots/legendoutside.h"
 #include "plots/palette.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,10 +42,14 @@ LossPlot::LossPlot(QWidget* parent)
             [this] { setSeries(static_cast<Series>(m_seriesBox->currentData().toInt())); });
 
     m_plot->setMinimumSize(360, 240);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
+    // A click on a legend entry shows or hides its run; entries are not selectable (a selected
+    // entry was drawn highlighted while its run was hidden).
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->legend->setVisible(true);
-    m_plot->legend->setSelectableParts(QCPLegend::spItems);
+    m_plot->legend->setSelectableParts(QCPLegend::spNone);
     placeLegendOutside(m_plot); // never over the curves or the best validation point
+    followPalette(m_plot);
+    addPlotMenu(m_plot);
     m_plot->xAxis->setLabel(tr("Epoch"));
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1.0); // whole epochs, coarser multiples when zoomed out
@@ -57,7 +63,10 @@ LossPlot::LossPlot(QWidget* parent)
             for (const Run& run : std::as_const(m_runs))
                 if (run.graph == p)
                     run.batchGraph->setVisible(p->visible());
-            plItem->setTextColor(p->visible() ? palette().color(QPalette::WindowText) : Qt::gray);
+            plItem->setTextColor(p->visible() ? palette().color(QPalette::Text) : QColor(Qt::gray));
+            QFont font = plItem->font();
+            font.setItalic(!p->visible());
+            plItem->setFont(font);
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         }
     });

@@ -3,6 +3,8 @@
 #include "data/stats.h"
 #include "plots/lazyreplot.h"
 #include "plots/palette.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -44,6 +46,8 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     m_histogram->setMinimumSize(320, 220);
     m_histogram->xAxis->setLabel(tr("Rating"));
     m_histogram->yAxis->setLabel(tr("Ratings"));
+    followPalette(m_histogram);
+    addPlotMenu(m_histogram);
     auto* histogramLayout = new QVBoxLayout(histogramBox);
     histogramLayout->addWidget(m_histogram);
 
@@ -61,6 +65,8 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     m_activity->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_activity->setToolTip(tr("How many users (items) have each number of ratings: a straight falling line is the "
                               "long tail typical of ratings data."));
+    followPalette(m_activity);
+    addPlotMenu(m_activity);
     auto* activityLayout = new QVBoxLayout(activityBox);
     activityLayout->addWidget(m_activity);
 

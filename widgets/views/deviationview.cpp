@@ -3,6 +3,8 @@
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
 #include "plots/palette.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
 
 #include "analysis/projection.h"
 
@@ -45,6 +47,8 @@ DeviationView::DeviationView(QWidget* parent)
         m_plots[p]->setMinimumSize(200, 180);
         m_plots[p]->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         titled(m_plots[p], titles[p]);
+        followPalette(m_plots[p]);
+        addPlotMenu(m_plots[p]);
     }
     m_top->setColumnCount(4);
     m_top->setHorizontalHeaderLabels({tr("Item"), tr("\u2016q^d_i\u2016"), tr("Ratings"), tr("Mean rating")});

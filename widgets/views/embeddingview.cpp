@@ -4,6 +4,8 @@
 #include "plots/lazyreplot.h"
 #include "plots/legendoutside.h"
 #include "plots/palette.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,13 +18,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
 namespace rnr {
 
 namespace {
-constexpr int kMaxGenres = 8; ///< the most common genres get a colour each, the rest are "other"
+constexpr int kMaxGenres = palette::kCategories; ///< the most common genres get a colour each, the rest "other"
+constexpr int kShades = 16;                      ///< steps of the sequential colour map
 } // namespace
 
 EmbeddingView::EmbeddingView(QWidget* parent)
@@ -58,6 +62,8 @@ EmbeddingView::EmbeddingView(QWidget* parent)
         m_plots[p]->xAxis->setLabel(tr("PC 1"));
         m_plots[p]->yAxis->setLabel(tr("PC 2"));
         placeLegendOutside(m_plots[p]); // never over a cluster of points
+        followPalette(m_plots[p]);
+        addPlotMenu(m_plots[p], [this] { resetZoom(); });
         m_plots[p]->setMouseTracking(true);
         connect(m_plots[p], &QCustomPlot::mouseMove, this, [this, p](QMouseEvent* e) { showTip(p, e); });
         connect(m_plots[p], &QCustomPlot::mousePress, this, [this, p](QMouseEvent* e) {
@@ -146,68 +152,75 @@ void EmbeddingView::setColour(Colour colour)
     redraw();
 }
 
-std::vector<int> EmbeddingView::bins(QStringList& names) const
+EmbeddingView::Colouring EmbeddingView::colouring() const
 {
+    Colouring out;
     const std::size_t items = m_data ? m_data->itemCount() : 0;
-    std::vector<int> bin(items, 0);
-    names.clear();
+    out.bin.assign(items, 0);
     if (items == 0)
-        return bin;
+        return out;
     if (m_colour == Colour::Genre) {
+        // Each item by its first genre; the kMaxGenres most common get a colour, the rest "other".
         std::vector<std::size_t> count(m_data->genreNames.size(), 0);
         for (const auto& genres : m_data->itemGenres)
             if (!genres.empty())
                 ++count[genres.front()];
         std::vector<std::uint32_t> order(count.size());
         std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return count[a] > count[b]; });
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return count[a] > count[b]; });
         std::map<std::uint32_t, int> colourOf;
-        for (std::size_t k = 0; k < order.size() && k < std::size_t(kMaxGenres); ++k) {
+        for (std::size_t k = 0; k < order.size() && k < std::size_t(kMaxGenres) && count[order[k]] > 0; ++k) {
             colourOf[order[k]] = int(k);
-            names << QString::fromStdString(m_data->genreNames[order[k]]);
+            out.names << QString::fromStdString(m_data->genreNames[order[k]]);
+            out.colours.push_back(palette::category(int(k)));
         }
-        names << tr("other / none");
+        out.names << tr("other / none");
+        out.colours.push_back(palette::other());
         for (std::size_t i = 0; i < items; ++i) {
             const auto& genres = i < m_data->itemGenres.size() ? m_data->itemGenres[i] : std::vector<std::uint32_t>{};
             const auto it = genres.empty() ? colourOf.end() : colourOf.find(genres.front());
-            bin[i] = it == colourOf.end() ? int(names.size() - 1) : it->second;
+            out.bin[i] = it == colourOf.end() ? int(out.names.size() - 1) : it->second;
         }
-        return bin;
+        return out;
     }
+    // Ordered values: a sequential colour map in kShades equal steps, with a colour scale.
+    out.sequential = true;
+    out.logScale = m_colour == Colour::Popularity;
+    out.label = out.logScale ? tr("Ratings (log scale)") : tr("Mean rating");
     std::vector<double> value(items, 0.0), count(items, 0.0);
     for (const auto& x : m_data->interactions) {
         value[x.item] += x.rating;
         count[x.item] += 1.0;
     }
-    for (std::size_t i = 0; i < items; ++i)
-        value[i] = m_colour == Colour::Popularity ? std::log10(1.0 + count[i])
-                                                  : (count[i] > 0 ? value[i] / count[i] : std::nan(""));
-    std::vector<double> sorted;
-    for (double v : value)
-        if (!std::isnan(v))
-            sorted.push_back(v);
-    std::sort(sorted.begin(), sorted.end());
-    constexpr int kBins = 5;
-    std::vector<double> edges;
-    for (int b = 1; b < kBins; ++b)
-        edges.push_back(sorted.empty() ? 0.0 : sorted[sorted.size() * std::size_t(b) / kBins]);
-    for (int b = 0; b < kBins; ++b) {
-        const double low = b == 0 ? (sorted.empty() ? 0 : sorted.front()) : edges[std::size_t(b - 1)];
-        const double high = b == kBins - 1 ? (sorted.empty() ? 0 : sorted.back()) : edges[std::size_t(b)];
-        names << (m_colour == Colour::Popularity ? tr("%1\u2013%2 ratings")
-                                                       .arg(std::pow(10.0, low) - 1, 0, 'f', 0)
-                                                       .arg(std::pow(10.0, high) - 1, 0, 'f', 0)
-                                                 : tr("mean %1\u2013%2").arg(low, 0, 'f', 2).arg(high, 0, 'f', 2));
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (std::size_t i = 0; i < items; ++i) {
+        value[i] = count[i] <= 0 ? std::nan("") : out.logScale ? std::log10(count[i]) : value[i] / count[i];
+        if (!std::isnan(value[i])) {
+            low = std::min(low, value[i]);
+            high = std::max(high, value[i]);
+        }
     }
+    if (!(low <= high)) // no rated item at all
+        low = high = 0;
+    for (int b = 0; b < kShades; ++b) {
+        out.names << QString();
+        out.colours.push_back(palette::sequential((b + 0.5) / kShades));
+    }
+    out.names << tr("no ratings");
+    out.colours.push_back(palette::other());
+    const double width = high > low ? (high - low) / kShades : 1.0;
     for (std::size_t i = 0; i < items; ++i)
-        bin[i] = std::isnan(value[i]) ? 0 : int(std::upper_bound(edges.begin(), edges.end(), value[i]) - edges.begin());
-    return bin;
+        out.bin[i] = std::isnan(value[i]) ? kShades : std::min(kShades - 1, int((value[i] - low) / width));
+    out.low = out.logScale ? std::pow(10.0, low) : low;
+    out.high = out.logScale ? std::pow(10.0, high) : high;
+    return out;
 }
 
 void EmbeddingView::redraw()
 {
-    QStringList names;
-    const std::vector<int> bin = bins(names);
+    const Colouring colours = colouring();
+    const std::vector<int>& bin = colours.bin;
+    const QStringList& names = colours.names;
     for (int p = 0; p < 2; ++p) {
         QCustomPlot* plot = m_plots[p];
         plot->clearGraphs();
@@ -239,9 +252,11 @@ void EmbeddingView::redraw()
             QCPGraph* graph = plot->addGraph();
             graph->setName(names[b]);
             graph->setLineStyle(QCPGraph::lsNone);
-            const QColor colour = b < kMaxGenres ? palette::series(b) : palette::other();
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 4));
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colours.colours[std::size_t(b)], 4));
             graph->setData(xs[std::size_t(b)], ys[std::size_t(b)]);
+            // The shades of a sequential map are read off the colour scale, not the legend.
+            if (names[b].isEmpty() || (colours.sequential && xs[std::size_t(b)].isEmpty()))
+                graph->removeFromLegend();
         }
         if (m_selected && *m_selected < std::uint32_t(pts.rows())) {
             QCPGraph* mark = plot->addGraph();
@@ -262,6 +277,7 @@ void EmbeddingView::redraw()
         plot->legend->setVisible(legendShown);
         if (!legendShown)
             plot->legend->clearItems(); // an empty legend takes no room beside the data
+        showColourScale(p, legendShown && colours.sequential ? &colours : nullptr);
         // The axes fit the points when they are new; a selection, a colouring or the user vectors
         // keep the zoom and pan the user chose.
         if (!m_fitted[p]) {
@@ -270,9 +286,51 @@ void EmbeddingView::redraw()
             plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
             plot->yAxis->scaleRange(1.08);
         }
-        plot->legend->setBrush(QColor(255, 255, 255, 200));
         requestReplot(plot);
     }
+}
+
+void EmbeddingView::showColourScale(int p, const Colouring* colours)
+{
+    QCustomPlot* plot = m_plots[p];
+    delete m_scales[p]; // leaves its layout
+    m_scales[p] = nullptr;
+    auto* side = qobject_cast<QCPLayoutGrid*>(plot->legend->layout());
+    if (!side)
+        return;
+    side->simplify();
+    if (colours) {
+        auto* scale = new QCPColorScale(plot);
+        QCPColorGradient gradient;
+        gradient.clearColorStops();
+        for (const auto& [t, colour] : palette::kSequentialStops)
+            gradient.setColorStopAt(t, colour);
+        gradient.setLevelCount(kShades); // the same steps as the points
+        scale->setGradient(gradient);
+        scale->setDataScaleType(colours->logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        if (colours->logScale)
+            scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        scale->setDataRange(QCPRange(colours->low, colours->high));
+        scale->setLabel(colours->label);
+        scale->setBarWidth(12);
+        scale->setMinimumSize(60, 160);
+        scale->setMaximumSize(QWIDGETSIZE_MAX, 320);
+        side->insertRow(1);
+        side->addElement(1, 0, scale);
+        m_scales[p] = scale;
+        applyPalette(plot, plot->palette());
+    }
+    // The legend as tall as it needs; the scale and the empty last row share the rest.
+    for (int r = 0; r < side->rowCount(); ++r)
+        side->setRowStretchFactor(r, r == 0 ? 0.001 : 1.0);
+    // A sequential colouring may leave the legend without entries: then it is not drawn.
+    plot->legend->setVisible(plot->legend->visible() && plot->legend->itemCount() > 0);
+}
+
+void EmbeddingView::resetZoom()
+{
+    m_fitted[0] = m_fitted[1] = false;
+    redraw();
 }
 
 std::optional<std::uint32_t> EmbeddingView::itemAt(int p, const QPointF& pixel, double pixels) const

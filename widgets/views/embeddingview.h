@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QCPColorScale;
 class QCustomPlot;
 class QLabel;
 
@@ -59,6 +60,10 @@ public:
     /// The nearest item to a point of a plot within `pixels` (0: raw plot, 1: post-FC plot).
     std::optional<std::uint32_t> itemAt(int plot, const QPointF& pixel, double pixels = 8.0) const;
     QCustomPlot* plot(int index) const { return m_plots[index]; }
+    /// The colour scale beside a plot (popularity and mean rating), or null.
+    QCPColorScale* colourScale(int index) const { return m_scales[index]; }
+    /// Fits both plots to their points again (the zoom and pan the user chose are dropped).
+    void resetZoom();
     const RowMatrix<float>& points(int plot) const { return m_points[plot]; }
 
 Q_SIGNALS:
@@ -66,12 +71,25 @@ Q_SIGNALS:
 
 private:
     void redraw();
-    std::vector<int> bins(QStringList& names) const;
+    /// How each item is coloured: its bin, and each bin's name (empty: not in the legend) and colour.
+    struct Colouring
+    {
+        std::vector<int> bin;
+        QStringList names;
+        std::vector<QColor> colours;
+        bool sequential = false; ///< ordered values: a colour scale instead of legend entries
+        bool logScale = false;
+        double low = 0, high = 0; ///< the scale's range, in the values' units
+        QString label;
+    };
+    Colouring colouring() const;
+    void showColourScale(int plot, const Colouring* colours);
     void showTip(int plot, QMouseEvent* event);
 
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const Model> m_model;
     QCustomPlot* m_plots[2];
+    QCPColorScale* m_scales[2] = {nullptr, nullptr};
     QLabel* m_captions[2];
     QComboBox* m_colourBox;
     QCheckBox* m_usersBox;

@@ -7,6 +7,12 @@
 
 namespace rnr {
 
+QString RunController::curveLabel(const QString& name, const Dataset* data)
+{
+    // Curves of several data sets share the plot: each names its own.
+    return data ? tr("%1 \u00b7 %2").arg(name, QString::fromStdString(data->name)) : name;
+}
+
 RunController::RunController(EngineBridge& bridge, RunModel& runs, QObject* parent)
     : QObject(parent), m_bridge(bridge), m_runs(runs)
 {
@@ -23,7 +29,7 @@ RunController::RunController(EngineBridge& bridge, RunModel& runs, QObject* pare
         HyperParams point;
         point.alpha = alpha;
         point.lambda = lambda;
-        Q_EMIT curveAdded(m_runs.addCurve(id, point), label);
+        Q_EMIT curveAdded(m_runs.addCurve(id, point), curveLabel(label, run->data.get()));
     });
     connect(&m_bridge, &EngineBridge::progress, this,
             [this](quint64 id, const BatchProgress& p) { m_runs.addBatch(id, p); });
@@ -67,7 +73,7 @@ QList<quint64> RunController::queue(const Plan& plan, const QList<ModelSpec>& sp
                                                 : tr("%1 #%2").arg(title).arg(number);
             m_runs.addRun(id, name, plan.data, spec, int(request.hp.epochs), number);
             if (!request.grid) // a grid run gets a curve per grid point as it starts it
-                Q_EMIT curveAdded(m_runs.addCurve(id), name);
+                Q_EMIT curveAdded(m_runs.addCurve(id), curveLabel(name, plan.data.get()));
             ids << id;
         }
     }
@@ -80,7 +86,7 @@ quint64 RunController::restore(const QString& name, std::shared_ptr<const Datase
 {
     const quint64 id = m_bridge.reserveId();
     m_runs.addRun(id, name, std::move(data), outcome.result.spec, int(outcome.result.hp.epochs));
-    Q_EMIT curveAdded(m_runs.addCurve(id, outcome.result.hp), name);
+    Q_EMIT curveAdded(m_runs.addCurve(id, outcome.result.hp), curveLabel(name, m_runs.run(id)->data.get()));
     for (const BatchProgress& p : batches)
         m_runs.addBatch(id, p);
     m_runs.finish(id, outcome);

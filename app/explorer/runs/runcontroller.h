@@ -54,6 +54,7 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
+    static QString curveLabel(const QString& name, const Dataset* data);
     EngineBridge& m_bridge;
     RunModel& m_runs;
 };

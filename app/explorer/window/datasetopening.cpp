@@ -74,9 +74,22 @@ void MainWindow::createLoadWiring()
                 rememberRecent(path);
                 present(std::move(result->dataset), result->report);
                 Q_EMIT loadFinished(true);
-                if (result->report.rowsSkipped() > 0)
-                    m_showReport(tr("Rows skipped while loading %1").arg(QFileInfo(path).fileName()),
-                                 QString::fromStdString(result->report.describe()));
+                const LoadReport& report = result->report;
+                if (report.rowsSkipped() > 0) {
+                    // Repeated ratings are merged (the latest kept), not lost: say which is which.
+                    const std::uint64_t merged = report.tally(Problem::Duplicate).count;
+                    const std::uint64_t skipped = report.rowsSkipped() - merged;
+                    const QString file = QFileInfo(path).fileName();
+                    QStringList summary;
+                    if (skipped > 0)
+                        summary << tr("Rows that could not be used and were skipped: %1.").arg(skipped);
+                    if (merged > 0)
+                        summary << tr("Repeated ratings of the same user and item merged into the latest one: %1.")
+                                       .arg(merged);
+                    m_showReport(skipped > 0 ? tr("Rows skipped while loading %1").arg(file)
+                                             : tr("Repeated ratings merged while loading %1").arg(file),
+                                 summary.join(QLatin1Char(' ')), QString::fromStdString(report.describe()));
+                }
             });
     connect(&m_loader, &DatasetLoader::failed, this, [this, finish](const QString& path, const QString& message) {
         finish();

@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "core/log.h"
+#include "dialogs/colourscheme.h"
 #include "dialogs/csvmappingdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "models/resultsmodel.h"
@@ -106,11 +107,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
         return QMessageBox::question(this, tr("Training in progress"),
                                      tr("A model is still training. Stop it and quit?")) == QMessageBox::Yes;
     };
-    m_showReport = [this](const QString& title, const QString& report) {
+    m_showReport = [this](const QString& title, const QString& summary, const QString& report) {
         QMessageBox box(QMessageBox::Information, title,
-                        tr("Some rows could not be used and were skipped. The data set view shows the full load "
-                           "report."),
-                        QMessageBox::Ok, this);
+                        tr("%1 The data set view shows the full load report.").arg(summary), QMessageBox::Ok, this);
         box.setDetailedText(report);
         box.exec();
     };
@@ -420,6 +419,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::applyPreferences(const Preferences& preferences, const Preferences* before)
 {
     // Only what changed: accepting the dialog for a new language keeps the epochs set by hand.
+    // The colour scheme of the start is main()'s (it may come from the command line).
+    if (before && before->scheme != preferences.scheme)
+        applyColourScheme(preferences.scheme);
     HyperParams hp = m_panel->params();
     if (!before || before->threads != preferences.threads)
         hp.threads = std::uint32_t(preferences.threads);

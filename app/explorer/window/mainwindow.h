@@ -100,8 +100,9 @@ public:
     /// Asks whether to stop training when the window closes: a question box by default.
     using CloseQuestion = std::function<bool()>;
     void setCloseQuestion(CloseQuestion question) { m_askClose = std::move(question); }
-    /// Shows what a load skipped (title, report text): a message box by default.
-    using ReportViewer = std::function<void(const QString& title, const QString& report)>;
+    /// Shows what a load skipped or merged (title, one-line summary, full report): a message box
+    /// by default.
+    using ReportViewer = std::function<void(const QString& title, const QString& summary, const QString& report)>;
     void setReportViewer(ReportViewer viewer) { m_showReport = std::move(viewer); }
     /// Asks for the columns of a generic CSV file: the mapping dialog by default.
     using MappingChooser = std::function<std::optional<CsvMapping>(const QString& file)>;

@@ -7,6 +7,7 @@
 #include "io/detail/textfields.h"
 
 #include <array>
+#include <filesystem>
 
 namespace rnr {
 
@@ -229,8 +230,14 @@ Dataset loadMovieLensCsv(const std::string& file, const LoadOptions& options, Lo
         });
     }
     Dataset data = builder.finish();
-    data.name = "MovieLens (ratings.csv)";
-    if (const std::string movies = siblingPath(file, "movies.csv"); fileExists(movies))
+    // Only a file with the publisher's movies.csv beside it is called MovieLens (after its folder:
+    // "MovieLens (ml-latest-small)"); the user's own file in the same layout keeps its own name.
+    const std::filesystem::path path(file);
+    const std::string movies = siblingPath(file, "movies.csv");
+    const std::string folder = path.parent_path().filename().string();
+    data.name = fileExists(movies) ? "MovieLens (" + (folder.empty() ? path.filename().string() : folder) + ")"
+                                   : path.filename().string();
+    if (fileExists(movies))
         readMetadata(data, report, [&] { readMovies(movies, true, options, builder.items(), data, report); });
     else
         noteMissing(report, movies);

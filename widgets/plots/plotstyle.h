@@ -1,0 +1,17 @@
+#pragma once
+
+class QCustomPlot;
+class QPalette;
+
+namespace rnr {
+
+/// Colours a plot from a palette: background from Base, axes, ticks, labels, titles and legend
+/// text from Text, the grid from Mid, the legend box from Base and Mid (light and dark themes
+/// alike, as the tables follow them).
+void applyPalette(QCustomPlot* plot, const QPalette& palette);
+
+/// applyPalette() with the plot's own palette now and again whenever it changes (a new style, a
+/// new application palette, a dark theme at run time).
+void followPalette(QCustomPlot* plot);
+
+} // namespace rnr
