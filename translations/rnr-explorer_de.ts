@@ -440,20 +440,8 @@
         <translation>Nach dem Training eines Modells sind hier seine Item-Vektoren zu sehen.</translation>
     </message>
     <message>
-        <source>%1 — raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%</source>
-        <translation>%1 — rohe Item-Vektoren q_i (von der Ranking-Aufgabe genutzt); PCA erklärt %2 % + %3 %</translation>
-    </message>
-    <message>
         <source>%1 has no item vectors.</source>
         <translation>%1 hat keine Item-Vektoren.</translation>
-    </message>
-    <message>
-        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); PCA explains %1% + %2%</source>
-        <translation>Item-Vektoren nach der FC-Schicht g(W(q_i + q^d_i) + c) (von der Bewertungsaufgabe genutzt); PCA erklärt %1 % + %2 %</translation>
-    </message>
-    <message>
-        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer); PCA explains %1% + %2%</source>
-        <translation>Von der Bewertungsaufgabe genutzte Item-Vektoren (gleich den rohen: keine FC-Schicht); PCA erklärt %1 % + %2 %</translation>
     </message>
     <message>
         <source>%1 has no rating task: no post-consumption space.</source>
@@ -482,6 +470,74 @@
     <message>
         <source>no ratings</source>
         <translation>keine Bewertungen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <source>PCA: the linear view, at once, with the user vectors. t-SNE (Barnes-Hut) and UMAP: non-linear maps that keep neighbourhoods, of every item, computed in the background (seed 1: the same picture every time).</source>
+        <translation>PCA: die lineare Ansicht, sofort, mit den Nutzervektoren. t-SNE (Barnes-Hut) und UMAP: nichtlineare Abbildungen, die Nachbarschaften erhalten, für jedes Item, im Hintergrund berechnet (Seed 1: jedes Mal dasselbe Bild).</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projektion:</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>%1 1</source>
+        <translation>%1 1</translation>
+    </message>
+    <message>
+        <source>%1 2</source>
+        <translation>%1 2</translation>
+    </message>
+    <message>
+        <source>%1 — raw item vectors q_i (what the ranking task uses)</source>
+        <translation>%1 — rohe Item-Vektoren q_i (was die Ranking-Aufgabe nutzt)</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)</source>
+        <translation>Item-Vektoren nach der FC-Schicht g(W(q_i + q^d_i) + c) (was die Bewertungsaufgabe nutzt)</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer)</source>
+        <translation>Item-Vektoren der Bewertungsaufgabe (dieselben wie die rohen: keine FC-Schicht)</translation>
+    </message>
+    <message>
+        <source>%1; PCA explains %2% + %3%</source>
+        <translation>%1; PCA erklärt %2 % + %3 %</translation>
+    </message>
+    <message>
+        <source>%1; %2 of all %3 items</source>
+        <translation>%1; %2 aller %3 Items</translation>
+    </message>
+    <message>
+        <source>%1; computing %2 of all %3 items...</source>
+        <translation>%1; %2 aller %3 Items wird berechnet...</translation>
+    </message>
+    <message>
+        <source>%1 cancelled: choose it again to start over.</source>
+        <translation>%1 abgebrochen: zum Neustart erneut auswählen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1270,62 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>%1 The data set view shows the full load report.</source>
         <translation>%1 Die Datensatzansicht zeigt den vollständigen Ladebericht.</translation>
+    </message>
+    <message>
+        <source>Writing %1...</source>
+        <translation>Schreibe %1...</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the embeddings of %1 to %2</source>
+        <translation>die Embeddings von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>the top %1 of every user under %2 to %3</source>
+        <translation>die Top %1 jedes Nutzers unter %2 nach %3</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Embeddings of the Shown Run...</source>
+        <translation>&amp;Embeddings des angezeigten Laufs...</translation>
+    </message>
+    <message>
+        <source>Export Embeddings</source>
+        <translation>Embeddings exportieren</translation>
+    </message>
+    <message>
+        <source>Train a model first: the Embeddings tab shows no run.</source>
+        <translation>Bitte zuerst ein Modell trainieren: Der Tab „Embeddings“ zeigt keinen Lauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendations of Every User...</source>
+        <translation>&amp;Empfehlungen aller Nutzer...</translation>
+    </message>
+    <message>
+        <source>Export Recommendations</source>
+        <translation>Empfehlungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>

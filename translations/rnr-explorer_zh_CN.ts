@@ -439,20 +439,8 @@
         <translation>训练一个模型，以查看其物品向量。</translation>
     </message>
     <message>
-        <source>%1 — raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%</source>
-        <translation>%1 — 原始物品向量 q_i（排序任务所用）；PCA 解释了 %2% + %3% 的方差</translation>
-    </message>
-    <message>
         <source>%1 has no item vectors.</source>
         <translation>%1 没有物品向量。</translation>
-    </message>
-    <message>
-        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); PCA explains %1% + %2%</source>
-        <translation>经过 FC 层的物品向量 g(W(q_i + q^d_i) + c)（评分任务所用）；PCA 解释了 %1% + %2% 的方差</translation>
-    </message>
-    <message>
-        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer); PCA explains %1% + %2%</source>
-        <translation>评分任务所用的物品向量（没有 FC 层，与原始向量相同）；PCA 解释了 %1% + %2% 的方差</translation>
     </message>
     <message>
         <source>%1 has no rating task: no post-consumption space.</source>
@@ -481,6 +469,74 @@
     <message>
         <source>no ratings</source>
         <translation>无评分</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <source>PCA: the linear view, at once, with the user vectors. t-SNE (Barnes-Hut) and UMAP: non-linear maps that keep neighbourhoods, of every item, computed in the background (seed 1: the same picture every time).</source>
+        <translation>PCA：线性视图，立即显示，并包含用户向量。t-SNE（Barnes-Hut）和 UMAP：保持邻域关系的非线性映射，覆盖所有物品，在后台计算（种子 1：每次得到相同的图）。</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>投影(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>%1 1</source>
+        <translation>%1 1</translation>
+    </message>
+    <message>
+        <source>%1 2</source>
+        <translation>%1 2</translation>
+    </message>
+    <message>
+        <source>%1 — raw item vectors q_i (what the ranking task uses)</source>
+        <translation>%1 — 原始物品向量 q_i（排序任务使用）</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)</source>
+        <translation>经过 FC 层的物品向量 g(W(q_i + q^d_i) + c)（评分任务使用）</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task uses (the same as the raw ones: no FC layer)</source>
+        <translation>评分任务使用的物品向量（与原始向量相同：没有 FC 层）</translation>
+    </message>
+    <message>
+        <source>%1; PCA explains %2% + %3%</source>
+        <translation>%1；PCA 解释 %2% + %3%</translation>
+    </message>
+    <message>
+        <source>%1; %2 of all %3 items</source>
+        <translation>%1；全部 %3 个物品的 %2</translation>
+    </message>
+    <message>
+        <source>%1; computing %2 of all %3 items...</source>
+        <translation>%1；正在计算全部 %3 个物品的 %2...</translation>
+    </message>
+    <message>
+        <source>%1 cancelled: choose it again to start over.</source>
+        <translation>%1 已取消：再次选择即可重新开始。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1266,62 @@ Nothing was changed.</source>
     <message>
         <source>%1 The data set view shows the full load report.</source>
         <translation>%1 数据集视图显示完整的加载报告。</translation>
+    </message>
+    <message>
+        <source>Writing %1...</source>
+        <translation>正在写入%1...</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入%1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>the embeddings of %1 to %2</source>
+        <translation>%1 的嵌入到 %2</translation>
+    </message>
+    <message>
+        <source>the top %1 of every user under %2 to %3</source>
+        <translation>%2 下每个用户的前 %1 项到 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Embeddings of the Shown Run...</source>
+        <translation>当前显示运行的嵌入(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export Embeddings</source>
+        <translation>导出嵌入</translation>
+    </message>
+    <message>
+        <source>Train a model first: the Embeddings tab shows no run.</source>
+        <translation>请先训练模型：“嵌入”标签页没有显示任何运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendations of Every User...</source>
+        <translation>所有用户的推荐(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Export Recommendations</source>
+        <translation>导出推荐</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>

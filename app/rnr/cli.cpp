@@ -2,6 +2,7 @@
 
 #include "benchcommand.h"
 #include "comparecommand.h"
+#include "exportcommand.h"
 #include "recommendcommand.h"
 #include "statscommand.h"
 #include "traincommand.h"
@@ -66,6 +67,9 @@ const std::vector<Command>& commands()
          runTrain},
         {"recommend", QT_TRANSLATE_NOOP("rnr::cli", "Show a user's top-k with predicted ratings from a saved model"),
          runRecommend},
+        {"export",
+         QT_TRANSLATE_NOOP("rnr::cli", "Write a saved model's embeddings for TensorBoard and NumPy, with a projection"),
+         runExport},
         {"compare",
          QT_TRANSLATE_NOOP("rnr::cli",
                            "Compare models over the alpha x lambda grid and several seeds; table, JSON, CSV"),

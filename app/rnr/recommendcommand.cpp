@@ -6,6 +6,7 @@
 
 #include "eval/recommend.h"
 #include "persist/checkpoint.h"
+#include "persist/exports.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -83,15 +84,30 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
                                QStringLiteral("10"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the list as JSON to this file."),
                                   QStringLiteral("file"));
-    parser.addOptions({model, user, k, json});
+    const QCommandLineOption all(QStringLiteral("all"), tr("Every user's top-k, written with --csv."));
+    const QCommandLineOption csv(QStringLiteral("csv"),
+                                 tr("With --all: write user, rank, item, title, score and predicted rating of "
+                                    "every user's top-k to this CSV file."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Threads for --all (default 1)."),
+                                     QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({model, user, k, json, all, csv, threads});
     if (const auto stop = parseCommand(parser, arguments, QStringLiteral("recommend"), out, err))
         return *stop;
     if (!parser.isSet(model) || parser.value(model).isEmpty()) {
         err << tr("rnr recommend: --model CHECKPOINT is required (see 'rnr recommend --help')\n");
         return Usage;
     }
-    if (!parser.isSet(user)) {
-        err << tr("rnr recommend: --user ID is required (see 'rnr recommend --help')\n");
+    if (parser.isSet(all) != parser.isSet(csv)) {
+        err << tr("rnr recommend: --all and --csv FILE go together (see 'rnr recommend --help')\n");
+        return Usage;
+    }
+    if (parser.isSet(all) && (parser.isSet(user) || parser.isSet(json))) {
+        err << tr("rnr recommend: --all writes every user to --csv; leave out --user and --json\n");
+        return Usage;
+    }
+    if (!parser.isSet(user) && !parser.isSet(all)) {
+        err << tr("rnr recommend: --user ID (or --all --csv FILE) is required (see 'rnr recommend --help')\n");
         return Usage;
     }
     const std::uint64_t count = parseCount(parser.value(k), QStringLiteral("k"));
@@ -102,6 +118,19 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
 
     const QString path = parser.value(model);
     const Checkpoint checkpoint = loadCheckpoint(QFile::encodeName(path).toStdString());
+    if (parser.isSet(all)) {
+        const auto threadCount =
+            unsigned(std::clamp<std::uint64_t>(parseCount(parser.value(threads), QStringLiteral("threads")), 1, 256));
+        const QString file = parser.value(csv);
+        const ItemLabels labels{checkpoint.userIds, checkpoint.itemIds, checkpoint.itemTitles};
+        writeTopKCsv(QFile::encodeName(file).toStdString(), *checkpoint.model, labels,
+                     std::size_t(std::min<std::uint64_t>(count, SIZE_MAX)), checkpoint.scale, threadCount);
+        out << tr("wrote the top %1 of %2 users of %3 to %4\n")
+                   .arg(count)
+                   .arg(checkpoint.model->userCount())
+                   .arg(QString::fromStdString(checkpoint.datasetName), file);
+        return Ok;
+    }
     const QString userId = parser.value(user);
     const std::string wanted = userId.toStdString();
     const auto found = std::find(checkpoint.userIds.begin(), checkpoint.userIds.end(), wanted);

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/log.h"
+#include "persist/atomicfile.h"
 
 #include <algorithm>
 #include <bit>
@@ -46,27 +47,6 @@ std::uint64_t readLe64(const unsigned char* p)
     for (std::size_t i = 0; i < count; ++i)
         std::reverse(bytes + 4 * i, bytes + 4 * i + 4);
 }
-
-/// Removes the temporary file unless released (on every failure path, exceptions included).
-class TemporaryFile
-{
-public:
-    explicit TemporaryFile(std::string path) : m_path(std::move(path)) {}
-    ~TemporaryFile()
-    {
-        if (!m_path.empty()) {
-            std::error_code ignored;
-            std::filesystem::remove(m_path, ignored);
-        }
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return m_path; }
-    void release() { m_path.clear(); }
-
-private:
-    std::string m_path;
-};
 
 } // namespace
 
@@ -376,14 +356,7 @@ void writeContainer(const std::string& path, const ContainerFormat& format,
     write(counter);
     const std::uint64_t fileSize = kHeaderSize + counter.size() + kTrailerSize;
 
-    TemporaryFile temporary(path + ".tmp");
-    auto cannotWrite = [&](const std::string& reason) {
-        throw std::runtime_error(path + ": cannot write the " + format.what + ": " + reason);
-    };
-    {
-        std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
-        if (!out)
-            cannotWrite(std::strerror(errno));
+    writeAtomically(path, format.what, [&](std::ostream& out) {
         BinaryWriter sink(&out);
         if (progress)
             sink.setProgress([&](std::uint64_t done) { progress(done, fileSize); });
@@ -393,20 +366,9 @@ void writeContainer(const std::string& path, const ContainerFormat& format,
         sink.u64(sink.hash());
         write(sink);
         sink.u64(sink.hash());
-        out.flush();
-        if (!out)
-            cannotWrite(std::strerror(errno));
-        out.close();
-        if (!out)
-            cannotWrite(std::strerror(errno));
-        if (sink.size() != fileSize)
+        if (out && sink.size() != fileSize)
             throw std::logic_error(format.what + " size miscounted");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary.path(), path, error);
-    if (error)
-        cannotWrite(error.message());
-    temporary.release();
+    });
     logInfo("persist", "wrote " + path + " (" + format.what + ", " + std::to_string(fileSize) + " bytes)");
     if (progress)
         progress(fileSize, fileSize);

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -245,6 +246,84 @@ private Q_SLOTS:
         const Outcome outcome = run(arguments);
         QCOMPARE(outcome.code, 2);
         QVERIFY2(outcome.err.contains(message), qPrintable(outcome.err));
+    }
+
+    void recommendAllWritesEveryUsersTopK()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("all.csv"));
+        const Outcome outcome = run({QStringLiteral("recommend"), QStringLiteral("--model"), checkpoint(),
+                                     QStringLiteral("--all"), QStringLiteral("-k"), QStringLiteral("3"),
+                                     QStringLiteral("--csv"), csv, QStringLiteral("--threads"), QStringLiteral("2")});
+        QCOMPARE(outcome.code, 0);
+        QVERIFY2(outcome.out.contains(QStringLiteral("wrote the top 3")), qPrintable(outcome.out));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.first(), QByteArray("user,rank,item,title,score,predicted_rating"));
+        // Every user of the demo model: 3 rows each (and the final empty piece after the last \n).
+        const rnr::Checkpoint loaded = rnr::loadCheckpoint(QFile::encodeName(checkpoint()).toStdString());
+        QCOMPARE(lines.size(), 1 + 3 * qsizetype(loaded.userIds.size()) + 1);
+        QVERIFY(lines[1].startsWith(QByteArray::fromStdString(loaded.userIds[0]) + ",1,"));
+        // Usage: --all without --csv, or with --user.
+        QCOMPARE(
+            run({QStringLiteral("recommend"), QStringLiteral("--model"), checkpoint(), QStringLiteral("--all")}).code,
+            2);
+        QCOMPARE(run({QStringLiteral("recommend"), QStringLiteral("--model"), checkpoint(), QStringLiteral("--all"),
+                      QStringLiteral("--csv"), csv, QStringLiteral("--user"), QStringLiteral("1")})
+                     .code,
+                 2);
+    }
+
+    void exportWritesProjectorFiles_data()
+    {
+        QTest::addColumn<QString>("projection");
+        QTest::newRow("none") << QString();
+        QTest::newRow("pca") << QStringLiteral("pca");
+        QTest::newRow("tsne") << QStringLiteral("tsne");
+        QTest::newRow("umap") << QStringLiteral("umap");
+    }
+    void exportWritesProjectorFiles()
+    {
+        QFETCH(QString, projection);
+        const QString dir =
+            m_dir.filePath(QStringLiteral("export-") + (projection.isEmpty() ? QStringLiteral("none") : projection));
+        QStringList arguments{QStringLiteral("export"), QStringLiteral("--model"), checkpoint(),
+                              QStringLiteral("--embeddings"), dir};
+        if (!projection.isEmpty())
+            arguments << QStringLiteral("--projection") << projection;
+        const Outcome outcome = run(arguments);
+        QCOMPARE(outcome.code, 0);
+        const rnr::Checkpoint loaded = rnr::loadCheckpoint(QFile::encodeName(checkpoint()).toStdString());
+        for (const QString& space :
+             {QStringLiteral("items"), QStringLiteral("rating-items"), QStringLiteral("users")}) {
+            const QDir folder(QDir(dir).filePath(space));
+            QVERIFY2(folder.exists(QStringLiteral("vectors.tsv")), qPrintable(folder.path()));
+            QVERIFY(folder.exists(QStringLiteral("vectors.npy")));
+            QFile vectors(folder.filePath(QStringLiteral("vectors.tsv")));
+            QVERIFY(vectors.open(QIODevice::ReadOnly));
+            const qsizetype rows = vectors.readAll().count('\n');
+            QFile metadata(folder.filePath(QStringLiteral("metadata.tsv")));
+            QVERIFY(metadata.open(QIODevice::ReadOnly));
+            const QList<QByteArray> labels = metadata.readAll().split('\n');
+            // Items: a header (item, title) and a line per row; users: one column, no header.
+            const bool items = space != QLatin1String("users");
+            QCOMPARE(labels.size() - 1, rows + (items ? 1 : 0));
+            QCOMPARE(rows, qsizetype(items ? loaded.itemIds.size() : loaded.userIds.size()));
+            if (items)
+                QCOMPARE(labels.first(), QByteArray("item\ttitle"));
+            if (!projection.isEmpty()) {
+                QFile points(folder.filePath(projection + QStringLiteral(".tsv")));
+                QVERIFY(points.open(QIODevice::ReadOnly));
+                const QList<QByteArray> lines = points.readAll().split('\n');
+                QCOMPARE(lines.size() - 1, rows);
+                QCOMPARE(lines.first().split('\t').size(), 2);
+                QVERIFY(folder.exists(projection + QStringLiteral(".npy")));
+            }
+        }
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--model"), checkpoint(), QStringLiteral("--embeddings"),
+                      dir, QStringLiteral("--projection"), QStringLiteral("mds")})
+                     .code,
+                 2);
     }
 
     void recommendDamagedOrForeignCheckpointFails()

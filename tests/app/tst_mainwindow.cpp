@@ -14,6 +14,7 @@
 #include "window/mainwindow.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -178,6 +179,41 @@ private Q_SLOTS:
         QCOMPARE(window.embeddingView()->selectedItem(), std::optional<std::uint32_t>(fromList));
         QCOMPARE(window.deviationView()->selectedItem(), std::optional<std::uint32_t>(fromList));
         QVERIFY(list->item(4, 1)->isSelected());
+        // UMAP of every item, computed on the projection threads while the window stays live.
+        window.embeddingView()->setMethod(ProjectionMethod::Umap);
+        QVERIFY(window.embeddingView()->computing());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.embeddingView()->computing(), 60000);
+        QCOMPARE(window.embeddingView()->points(0).rows(), Eigen::Index(data->itemCount()));
+        QCOMPARE(window.embeddingView()->points(1).rows(), Eigen::Index(data->itemCount()));
+        QVERIFY(window.embeddingView()->points(0).allFinite());
+        // t-SNE, cancelled midway: the view says so and nothing is left running.
+        window.embeddingView()->setMethod(ProjectionMethod::Tsne);
+        QVERIFY(window.embeddingView()->computing());
+        window.projections().cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.projections().isRunning(0) && !window.projections().isRunning(1), 60000);
+        QVERIFY(!window.embeddingView()->computing());
+        window.embeddingView()->setMethod(ProjectionMethod::Umap); // cached: at once
+        QVERIFY(!window.embeddingView()->computing());
+        // Exports of the shown run: the projector files with the UMAP points, every user's top 10.
+        QTemporaryDir out;
+        QSignalSpy exported(&window, &MainWindow::exportFinished);
+        QVERIFY(window.exportEmbeddings(out.filePath(QStringLiteral("emb"))));
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.last()[0].toBool(), qPrintable(exported.last()[1].toString()));
+        for (const char* name : {"emb/items/vectors.tsv", "emb/items/vectors.npy", "emb/items/metadata.tsv",
+                                 "emb/items/umap.tsv", "emb/users/vectors.tsv"})
+            QVERIFY2(QFile::exists(out.filePath(QString::fromLatin1(name))), name);
+        QVERIFY(window.exportRecommendations(out.filePath(QStringLiteral("top.csv"))));
+        QVERIFY(exported.wait(30000));
+        QVERIFY(exported.last()[0].toBool());
+        QFile top(out.filePath(QStringLiteral("top.csv")));
+        QVERIFY(top.open(QIODevice::ReadOnly));
+        QCOMPARE(top.readAll().count('\n'), qsizetype(1 + 10 * data->userCount()));
+        // A folder that cannot be made: an error, no crash.
+        window.setErrorReporter([](const QString&, const QString&) {});
+        QVERIFY(window.exportEmbeddings(QStringLiteral("/proc/no/such/place")));
+        QVERIFY(exported.wait(30000));
+        QVERIFY(!exported.last()[0].toBool());
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty()) {
             for (int tab = 0; tab < window.tabs()->count(); ++tab) {
                 window.tabs()->setCurrentIndex(tab);
@@ -186,6 +222,16 @@ private Q_SLOTS:
                 QVERIFY(window.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + QStringLiteral(".png"))));
             }
         }
+    }
+
+    void shortcutsForTheMainActions()
+    {
+        MainWindow window;
+        const QStringList list = window.shortcutList();
+        for (const char* action : {"Open Session", "Compare with Vanilla", "Pause", "Stop All", "Start", "Log"})
+            QVERIFY2(std::any_of(list.begin(), list.end(),
+                                 [&](const QString& line) { return line.startsWith(QLatin1String(action) + '\t'); }),
+                     action);
     }
 
     void stoppedQueuedRunsLeaveNoEmptyCurve()

@@ -13,6 +13,9 @@
 
 using namespace rnr;
 
+Q_DECLARE_METATYPE(rnr::RowMatrix<float>)
+Q_DECLARE_METATYPE(rnr::ProjectionMethod)
+
 class TestEmbeddingView : public QObject
 {
     Q_OBJECT
@@ -205,6 +208,49 @@ private Q_SLOTS:
         QVERIFY(view.colourScale(1)->dataRange().upper <= 5.0);
         view.setColour(EmbeddingView::Colour::Genre);
         QVERIFY(!view.colourScale(1));
+    }
+
+    void nonLinearProjectionsAreAskedForAndKept()
+    {
+        EmbeddingView view;
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        QSignalSpy requested(&view, &EmbeddingView::projectionRequested);
+        QSignalSpy cancelled(&view, &EmbeddingView::projectionCancelled);
+        view.setMethod(ProjectionMethod::Umap);
+        QCOMPARE(requested.size(), 2); // both plots, all items
+        QVERIFY(view.computing());
+        QCOMPARE(requested[0][0].toInt(), 0);
+        const auto rows0 = requested[0][2].value<RowMatrix<float>>();
+        QCOMPARE(rows0.rows(), Eigen::Index(m_data->itemCount()));
+        QVERIFY(rows0.isApprox(m_rnr->params()[Block::Items]));
+        QCOMPARE(view.points(0).rows(), Eigen::Index(0)); // nothing drawn until the points come
+        QVERIFY(!view.userPoints(0).rows());
+        // The points arrive: drawn, users left out (they are in PCA's linear view only).
+        RowMatrix<float> fake = RowMatrix<float>::Random(rows0.rows(), 2);
+        view.setProjected(0, ProjectionMethod::Umap, fake);
+        QVERIFY(view.computing()); // the second plot is still being computed
+        view.setProjected(1, ProjectionMethod::Umap, fake * 2.0f);
+        QVERIFY(!view.computing());
+        QVERIFY(view.points(0).isApprox(fake));
+        QCOMPARE(view.plot(0)->xAxis->label(), QStringLiteral("UMAP 1"));
+        // Points of the wrong size (another run) are ignored.
+        view.setProjected(0, ProjectionMethod::Umap, RowMatrix<float>::Zero(3, 2));
+        QVERIFY(view.points(0).isApprox(fake));
+        // PCA again at once, then UMAP from the cache: nothing asked for again.
+        view.setMethod(ProjectionMethod::Pca);
+        QCOMPARE(view.plot(0)->xAxis->label(), QStringLiteral("PC 1"));
+        QVERIFY(view.userPoints(0).rows() == 0 || view.userPoints(0).rows() == Eigen::Index(m_data->userCount()));
+        view.setMethod(ProjectionMethod::Umap);
+        QCOMPARE(requested.size(), 2);
+        QVERIFY(view.points(1).isApprox(fake * 2.0f));
+        // A new run while t-SNE is computing cancels it.
+        view.setMethod(ProjectionMethod::Tsne);
+        QCOMPARE(requested.size(), 4);
+        view.setRun(m_data, m_bpr, QStringLiteral("BPR #2"));
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(requested.size(), 5); // BPR: the raw space only
+        view.projectionStopped(0, {});
+        QVERIFY(!view.computing());
     }
 
     void rankingOnlyModelsHaveNoPostSpace()

@@ -12,6 +12,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -31,7 +33,8 @@ constexpr int kShades = 16;                      ///< steps of the sequential co
 
 EmbeddingView::EmbeddingView(QWidget* parent)
     : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this)),
-      m_picker(new RunPicker(this))
+      m_picker(new RunPicker(this)), m_methodBox(new QComboBox(this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     connect(m_picker, &RunPicker::chosen, this, &EmbeddingView::setRun);
     connect(m_picker, &RunPicker::cleared, this, &EmbeddingView::clearRuns);
@@ -43,8 +46,31 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     m_colourBox->addItem(tr("Mean rating"), int(Colour::MeanRating));
     connect(m_colourBox, &QComboBox::currentIndexChanged, this,
             [this] { setColour(static_cast<Colour>(m_colourBox->currentData().toInt())); });
+    m_methodBox->addItem(tr("PCA"), int(ProjectionMethod::Pca));
+    m_methodBox->addItem(tr("t-SNE"), int(ProjectionMethod::Tsne));
+    m_methodBox->addItem(tr("UMAP"), int(ProjectionMethod::Umap));
+    m_methodBox->setToolTip(tr("PCA: the linear view, at once, with the user vectors. t-SNE (Barnes-Hut) and "
+                               "UMAP: non-linear maps that keep neighbourhoods, of every item, computed in the "
+                               "background (seed 1: the same picture every time)."));
+    connect(m_methodBox, &QComboBox::currentIndexChanged, this,
+            [this] { setMethod(static_cast<ProjectionMethod>(m_methodBox->currentData().toInt())); });
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_computing = false;
+        Q_EMIT projectionCancelled();
+    });
     auto* top = new QHBoxLayout;
     top->addWidget(m_picker);
+    top->addSpacing(12);
+    auto* methodLabel = new QLabel(tr("&Projection:"), this);
+    methodLabel->setBuddy(m_methodBox);
+    top->addWidget(methodLabel);
+    top->addWidget(m_methodBox);
+    top->addWidget(m_progress);
+    top->addWidget(m_cancel);
     top->addSpacing(12);
     top->addWidget(new QLabel(tr("Colour by:"), this));
     top->addWidget(m_colourBox);
@@ -85,50 +111,158 @@ EmbeddingView::EmbeddingView(QWidget* parent)
 void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model,
                            const QString& name)
 {
+    if (m_computing)
+        Q_EMIT projectionCancelled();
+    m_computing = false;
     m_data = std::move(dataset);
     m_model = std::move(model);
+    m_name = name;
     m_selected.reset();
     m_selectedUser.reset();
+    m_cache.clear();
+    for (int p = 0; p < 2; ++p) {
+        m_vectors[p].resize(0, 0);
+        m_users[p].resize(0, 0);
+    }
+    if (m_model && m_data) {
+        m_vectors[0] = m_model->params()[Block::Items];
+        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols())
+            m_users[0] = m_model->params()[Block::Users];
+        m_vectors[1] = m_model->ratingItemVectors();
+        const RowMatrix<float> users = m_model->ratingUserVectors();
+        if (users.cols() == m_vectors[1].cols())
+            m_users[1] = users;
+    }
+    project();
+}
+
+void EmbeddingView::setMethod(ProjectionMethod method)
+{
+    const int index = m_methodBox->findData(int(method));
+    if (index != m_methodBox->currentIndex()) {
+        m_methodBox->setCurrentIndex(index); // comes back here through the box's signal
+        return;
+    }
+    if (method == m_method)
+        return;
+    if (m_computing)
+        Q_EMIT projectionCancelled();
+    m_computing = false;
+    m_method = method;
+    project();
+}
+
+QString EmbeddingView::methodLabel() const
+{
+    switch (m_method) {
+    case ProjectionMethod::Tsne:
+        return tr("t-SNE");
+    case ProjectionMethod::Umap:
+        return tr("UMAP");
+    case ProjectionMethod::Pca:
+        break;
+    }
+    return tr("PC");
+}
+
+void EmbeddingView::project()
+{
     m_fitted[0] = m_fitted[1] = false; // new points: fit the axes to them once
-    for (auto& points : m_points)
-        points.resize(0, 2);
-    for (auto& points : m_userPoints)
-        points.resize(0, 2);
+    for (int p = 0; p < 2; ++p) {
+        m_points[p].resize(0, 2);
+        m_userPoints[p].resize(0, 2);
+        m_plots[p]->xAxis->setLabel(tr("%1 1").arg(methodLabel()));
+        m_plots[p]->yAxis->setLabel(tr("%1 2").arg(methodLabel()));
+    }
+    // Users are drawn in PCA's linear projection only: t-SNE and UMAP place the items alone.
+    m_usersBox->setEnabled(m_method == ProjectionMethod::Pca);
+    m_progress->hide();
+    m_cancel->hide();
     if (!m_model || !m_data) {
         redraw();
         return;
     }
-    const RowMatrix<float>& raw = m_model->params()[Block::Items];
-    if (raw.size() > 0) {
-        const Projection p = pca2(raw);
-        m_points[0] = p.points;
-        if (m_model->params()[Block::Users].cols() == raw.cols())
-            m_userPoints[0] = p.apply(m_model->params()[Block::Users]);
-        m_captions[0]->setText(tr("%1 \u2014 raw item vectors q_i (what the ranking task uses); PCA explains %2% + %3%")
-                                   .arg(name)
-                                   .arg(100 * p.explained[0], 0, 'f', 1)
-                                   .arg(100 * p.explained[1], 0, 'f', 1));
-    } else {
-        m_captions[0]->setText(tr("%1 has no item vectors.").arg(name));
+    const bool rnr = m_model->spec().coupling == Coupling::RnR;
+    const QString spaces[2] = {tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name),
+                               rnr ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
+                                   : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)")};
+    bool waiting = false;
+    for (int p = 0; p < 2; ++p) {
+        if (m_vectors[p].size() == 0) {
+            m_captions[p]->setText(p == 0 ? tr("%1 has no item vectors.").arg(m_name)
+                                          : tr("%1 has no rating task: no post-consumption space.").arg(m_name));
+            continue;
+        }
+        if (m_method == ProjectionMethod::Pca) {
+            const Projection pca = pca2(m_vectors[p]);
+            m_points[p] = pca.points;
+            if (m_users[p].size() > 0)
+                m_userPoints[p] = pca.apply(m_users[p]);
+            m_captions[p]->setText(tr("%1; PCA explains %2% + %3%")
+                                       .arg(spaces[p])
+                                       .arg(100 * pca.explained[0], 0, 'f', 1)
+                                       .arg(100 * pca.explained[1], 0, 'f', 1));
+        } else if (const auto it = m_cache.find({int(m_method), p}); it != m_cache.end()) {
+            m_points[p] = it->second;
+            m_captions[p]->setText(tr("%1; %2 of all %3 items").arg(spaces[p], methodLabel()).arg(m_points[p].rows()));
+        } else {
+            m_captions[p]->setText(
+                tr("%1; computing %2 of all %3 items...").arg(spaces[p], methodLabel()).arg(m_vectors[p].rows()));
+            waiting = true;
+            Q_EMIT projectionRequested(p, m_method, m_vectors[p]);
+        }
     }
-    const RowMatrix<float> post = m_model->ratingItemVectors();
-    if (post.size() > 0) {
-        const Projection p = pca2(post);
-        m_points[1] = p.points;
-        const RowMatrix<float> users = m_model->ratingUserVectors();
-        if (users.cols() == post.cols())
-            m_userPoints[1] = p.apply(users);
-        const bool rnr = m_model->spec().coupling == Coupling::RnR;
-        m_captions[1]->setText((rnr ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses); "
-                                         "PCA explains %1% + %2%")
-                                    : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer); "
-                                         "PCA explains %1% + %2%"))
-                                   .arg(100 * p.explained[0], 0, 'f', 1)
-                                   .arg(100 * p.explained[1], 0, 'f', 1));
-    } else {
-        m_captions[1]->setText(tr("%1 has no rating task: no post-consumption space.").arg(name));
+    m_computing = waiting;
+    if (waiting) {
+        m_progress->setValue(0);
+        m_progress->show();
+        m_cancel->show();
     }
     redraw();
+}
+
+void EmbeddingView::setProjected(int p, ProjectionMethod method, const RowMatrix<float>& points)
+{
+    if (p < 0 || p > 1 || points.rows() != m_vectors[p].rows() || points.cols() != 2)
+        return; // for another run (the view moved on)
+    m_cache[{int(method), p}] = points;
+    if (method != m_method)
+        return;
+    m_points[p] = points;
+    m_userPoints[p].resize(0, 2);
+    m_fitted[p] = false;
+    const bool rnr = m_model && m_model->spec().coupling == Coupling::RnR;
+    const QString space = p == 0 ? tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name)
+                          : rnr  ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
+                                 : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
+    m_captions[p]->setText(tr("%1; %2 of all %3 items").arg(space, methodLabel()).arg(points.rows()));
+    const bool other = m_vectors[1 - p].size() > 0 && m_points[1 - p].rows() == 0;
+    if (!other) {
+        m_computing = false;
+        m_progress->hide();
+        m_cancel->hide();
+    }
+    redraw();
+}
+
+void EmbeddingView::setProjectionProgress(int p, double fraction)
+{
+    // Two plots: the bar shows the slower of the two.
+    m_fraction[p] = fraction;
+    const double shown = m_vectors[1].size() > 0 && m_points[1].rows() == 0 && m_points[0].rows() == 0
+                             ? std::min(m_fraction[0], m_fraction[1])
+                             : fraction;
+    m_progress->setValue(int(1000 * shown));
+}
+
+void EmbeddingView::projectionStopped(int p, const QString& message)
+{
+    m_computing = false;
+    m_progress->hide();
+    m_cancel->hide();
+    if (p >= 0 && p < 2)
+        m_captions[p]->setText(message.isEmpty() ? tr("%1 cancelled: choose it again to start over.").arg(methodLabel())
+                                                 : tr("%1 failed: %2").arg(methodLabel(), message));
 }
 
 void EmbeddingView::setRunModel(RunModel* runs)
@@ -139,6 +273,8 @@ void EmbeddingView::setRunModel(RunModel* runs)
 void EmbeddingView::clearRuns()
 {
     setRun(nullptr, nullptr, {});
+    for (QLabel* caption : m_captions)
+        caption->clear();
     m_captions[0]->setText(tr("Train a model to see its item vectors."));
     m_captions[1]->clear();
 }

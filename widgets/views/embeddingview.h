@@ -1,11 +1,13 @@
 #pragma once
 
 #include "analysis/projection.h"
+#include "analysis/projectionmethod.h"
 #include "data/dataset.h"
 #include "model/model.h"
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 
 class QCheckBox;
@@ -13,6 +15,8 @@ class QComboBox;
 class QCPColorScale;
 class QCustomPlot;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 
 namespace rnr {
 
@@ -47,6 +51,16 @@ public:
     void clearRuns();
     RunPicker* runPicker() const { return m_picker; }
     void setColour(Colour colour);
+    /// PCA (at once, here) or t-SNE / UMAP (asked for with projectionRequested(), delivered
+    /// with setProjected(); kept for the run, so that switching back is instant).
+    void setMethod(ProjectionMethod method);
+    ProjectionMethod method() const { return m_method; }
+    /// Delivers the points of a requested projection (ignored when they no longer fit).
+    void setProjected(int plot, ProjectionMethod method, const RowMatrix<float>& points);
+    void setProjectionProgress(int plot, double fraction);
+    /// A requested projection ended without points: cancelled (empty message) or failed.
+    void projectionStopped(int plot, const QString& message);
+    bool computing() const { return m_computing; }
     /// Marks an item in both plots (no signal: this is how other views link to it).
     void select(std::uint32_t item);
     std::optional<std::uint32_t> selectedItem() const { return m_selected; }
@@ -56,6 +70,9 @@ public:
     /// Whether every user vector is drawn under the items.
     void setShowUsers(bool show);
     const Dataset* dataset() const { return m_data.get(); }
+    std::shared_ptr<const Dataset> sharedDataset() const { return m_data; }
+    std::shared_ptr<const Model> model() const { return m_model; }
+    const QString& runName() const { return m_name; }
     const RowMatrix<float>& userPoints(int plot) const { return m_userPoints[plot]; }
     /// The nearest item to a point of a plot within `pixels` (0: raw plot, 1: post-FC plot).
     std::optional<std::uint32_t> itemAt(int plot, const QPointF& pixel, double pixels = 8.0) const;
@@ -68,9 +85,15 @@ public:
 
 Q_SIGNALS:
     void itemSelected(std::uint32_t item);
+    /// A non-linear projection of a plot's rows is wanted (compute off the GUI thread).
+    void projectionRequested(int plot, rnr::ProjectionMethod method, const rnr::RowMatrix<float>& rows);
+    /// The projections under way are no longer wanted.
+    void projectionCancelled();
 
 private:
     void redraw();
+    void project();
+    QString methodLabel() const;
     /// How each item is coloured: its bin, and each bin's name (empty: not in the legend) and colour.
     struct Colouring
     {
@@ -94,6 +117,16 @@ private:
     QComboBox* m_colourBox;
     QCheckBox* m_usersBox;
     RunPicker* m_picker;
+    QComboBox* m_methodBox;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    ProjectionMethod m_method = ProjectionMethod::Pca;
+    bool m_computing = false;
+    double m_fraction[2] = {0, 0};
+    QString m_name;
+    RowMatrix<float> m_vectors[2];                           ///< what is projected: raw and rating-task item vectors
+    RowMatrix<float> m_users[2];                             ///< the user vectors of each space (PCA only)
+    std::map<std::pair<int, int>, RowMatrix<float>> m_cache; ///< (method, plot) -> points, this run
     RowMatrix<float> m_points[2];
     bool m_fitted[2] = {false, false}; ///< the axes were fitted to the current points
     RowMatrix<float> m_userPoints[2];

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -54,6 +55,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     m_tabs->addTab(m_users, tr("&Users"));
     setCentralWidget(m_tabs);
     m_embeddings->setRunModel(m_runs);
+    // t-SNE and UMAP run on the projection threads, with the training threads' count.
+    connect(m_embeddings, &EmbeddingView::projectionRequested, this,
+            [this](int plot, ProjectionMethod method, const RowMatrix<float>& rows) {
+                m_projections.start(plot, method, rows, 1, std::max(1u, m_panel->params().threads));
+            });
+    connect(m_embeddings, &EmbeddingView::projectionCancelled, &m_projections, &ProjectionRunner::cancelAll);
+    connect(&m_projections, &ProjectionRunner::progress, m_embeddings, &EmbeddingView::setProjectionProgress);
+    connect(&m_projections, &ProjectionRunner::finished, m_embeddings, &EmbeddingView::setProjected);
+    connect(&m_projections, &ProjectionRunner::failed, m_embeddings, &EmbeddingView::projectionStopped);
+    connect(&m_projections, &ProjectionRunner::cancelled, m_embeddings,
+            [this](int plot) { m_embeddings->projectionStopped(plot, {}); });
     m_deviations->setRunModel(m_runs);
     m_users->setRunModel(m_runs);
 
@@ -133,7 +145,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
 
 MainWindow::~MainWindow()
 {
-    clearLogSink(this); // before the panel goes: no engine thread reaches it afterwards
+    m_exports.waitForDone(); // an export reports to this window
+    clearLogSink(this);      // before the panel goes: no engine thread reaches it afterwards
 }
 
 void MainWindow::createMenus()
@@ -154,6 +167,20 @@ void MainWindow::createMenus()
     QAction* saveSession =
         file->addAction(icon("save-session"), tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave);
     saveSession->setShortcut(QKeySequence::Save);
+    openSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addSeparator();
+    QMenu* exports = file->addMenu(tr("&Export"));
+    exports->addAction(tr("&Embeddings of the Shown Run..."), this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Embeddings"));
+        if (!folder.isEmpty() && !exportEmbeddings(folder))
+            m_reportError(tr("Export failed"), tr("Train a model first: the Embeddings tab shows no run."));
+    });
+    exports->addAction(tr("&Recommendations of Every User..."), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Recommendations"), QString(), tr("CSV (*.csv)"));
+        if (!path.isEmpty() && !exportRecommendations(path))
+            m_reportError(tr("Export failed"), tr("Train a model first: the Embeddings tab shows no run."));
+    });
     file->addSeparator();
     QAction* preferences = file->addAction(icon("preferences"), tr("&Preferences..."), this, [this] {
         if (m_showPreferences)
@@ -172,11 +199,14 @@ void MainWindow::createMenus()
     m_compareAction =
         run->addAction(icon("compare"), tr("Compare with &Vanilla"), this, &MainWindow::compareWithVanilla);
     m_compareAction->setToolTip(tr("Train the selected model as RnR and as vanilla multi-task, same split and seed"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_pauseAction = run->addAction(icon("pause"), tr("&Pause"));
     m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_pauseAction, &QAction::toggled, m_controller, &RunController::setPaused);
     m_stopAction = run->addAction(icon("stop"), tr("S&top All"), m_controller, &RunController::cancelAll);
     m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* showExperiment = m_experimentDock->toggleViewAction();
@@ -188,6 +218,18 @@ void MainWindow::createMenus()
     view->addAction(showLog);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QString rows;
+        for (const QString& line : shortcutList()) {
+            const QStringList parts = line.split(QLatin1Char('\t'));
+            rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
+                        .arg(parts.value(0).toHtmlEscaped(), parts.value(1).toHtmlEscaped());
+        }
+        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), QStringLiteral("<table>%1</table>").arg(rows),
+                        QMessageBox::Ok, this);
+        box.exec();
+    });
+    help->addSeparator();
     QAction* about = help->addAction(icon("about"), tr("&About RnR Explorer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -455,6 +497,19 @@ void MainWindow::selectItem(const Dataset* shown, std::uint32_t item)
         m_deviations->selectItem(item);
     m_users->selectItem(shown, item);
     statusBar()->showMessage(tr("Selected %1").arg(QString::fromStdString(shown->itemLabel(item))));
+}
+
+QStringList MainWindow::shortcutList() const
+{
+    // Read off the actions themselves, so the list cannot fall behind them.
+    QStringList lines;
+    for (const QAction* action : findChildren<QAction*>())
+        if (!action->shortcut().isEmpty())
+            lines << QStringLiteral("%1\t%2").arg(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")),
+                                                  action->shortcut().toString(QKeySequence::NativeText));
+    lines.sort(Qt::CaseInsensitive);
+    lines.removeDuplicates();
+    return lines;
 }
 
 void MainWindow::showAbout()

@@ -4,9 +4,11 @@
 #include "io/loadoptions.h"
 #include "jobs/datasetloader.h"
 #include "jobs/enginebridge.h"
+#include "jobs/projectionrunner.h"
 #include "session/sessionfiles.h"
 
 #include <QMainWindow>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -55,6 +57,7 @@ public:
     /// Starts loading with explicit options (no mapping dialog).
     void openDataset(const QString& path, const LoadOptions& options);
     DatasetLoader& loader() { return m_loader; }
+    ProjectionRunner& projections() { return m_projections; }
     /// Starts writing the data set, the experiment settings and every finished run (curves,
     /// results, models) to a session file off the GUI thread, with progress; sessionFinished()
     /// follows. False (after showing why) when it cannot start.
@@ -119,7 +122,18 @@ public:
     /// The licences and the citation the About box shows (rich text).
     static QString aboutDetails();
 
+    /// Writes the embeddings of the run the Embeddings tab shows into a folder, off the GUI
+    /// thread (as `rnr export`: items/, rating-items/, users/ with vectors.tsv, vectors.npy and
+    /// metadata.tsv, plus the 2-D points of the projection shown). False when no run is shown.
+    bool exportEmbeddings(const QString& folder);
+    /// Writes every user's top-k under the run the Embeddings tab shows as CSV, off the GUI thread.
+    bool exportRecommendations(const QString& file);
+    /// Every action with a shortcut, as "text\tshortcut" lines (the Help menu's list).
+    QStringList shortcutList() const;
+
 Q_SIGNALS:
+    /// An export ended (ok, or the message of what went wrong).
+    void exportFinished(bool ok, const QString& message);
     /// A load ended: ok when the data set is now shown.
     void loadFinished(bool ok);
     /// A session save or open ended: ok when it was written, or read and shown.
@@ -132,6 +146,7 @@ protected:
 
 private:
     void createMenus();
+    void runExport(const QString& what, std::function<void()> work);
     void createRunWiring();
     void chooseFile();
     void chooseFolder();
@@ -185,6 +200,8 @@ private:
     ReportViewer m_showReport;
     MappingChooser m_chooseMapping;
     DatasetLoader m_loader;
+    ProjectionRunner m_projections; ///< t-SNE and UMAP for the embeddings view
+    QThreadPool m_exports;          ///< embeddings and recommendations being written
     QProgressDialog* m_loadProgress = nullptr;
     SessionFiles m_sessionFiles;
     QProgressDialog* m_sessionProgress = nullptr;
