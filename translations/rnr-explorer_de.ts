@@ -815,6 +815,13 @@
     </message>
 </context>
 <context>
+    <name>rnr::ItemSearch</name>
+    <message>
+        <source>Find an item by title</source>
+        <translation>Item nach Titel suchen</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LogPanel</name>
     <message>
         <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>

@@ -814,6 +814,13 @@
     </message>
 </context>
 <context>
+    <name>rnr::ItemSearch</name>
+    <message>
+        <source>Find an item by title</source>
+        <translation>按标题查找物品</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LogPanel</name>
     <message>
         <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>

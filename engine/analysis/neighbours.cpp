@@ -259,7 +259,8 @@ double trustworthiness(const RowMatrix<float>& high, const RowMatrix<float>& low
             const Eigen::Index i = q0 + r;
             // Ranks come from one array of keys (|c|^2 - 2 q.c ranks like the distance from q), so
             // that a row's rank and its membership among the k nearest can never disagree.
-            keys = norms - 2.0f * g.row(r).transpose();
+            for (Eigen::Index c = 0; c < n; ++c) // a plain loop: no resize, no temporary
+                keys[c] = norms[c] - 2.0f * g(r, c);
             double sum = 0.0;
             for (Eigen::Index m = 0; m < k; ++m) {
                 const auto j = static_cast<std::int32_t>(near.index(i, m));

@@ -50,6 +50,31 @@ private Q_SLOTS:
         QCOMPARE(view.topItems()->item(0, 0)->text(), QString::fromStdString(m_data->itemLabel(first)));
         QVERIFY(view.topItems()->item(0, 1)->text().toDouble() >= view.topItems()->item(1, 1)->text().toDouble());
         QTest::qWait(50);
+        // Issue 10, defect 6: the histogram's x tick labels ran together. At the narrowest the
+        // window lets the plots be, no two labels of any plot's x axis overlap.
+        view.resize(view.minimumSizeHint().width(), 700);
+        QCoreApplication::processEvents();
+        for (int p = 0; p < 5; ++p) {
+            QCustomPlot* plot = view.plot(p);
+            plot->replot();
+            const QFontMetrics fm(plot->xAxis->tickLabelFont());
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+            double lastRight = -1e9;
+            for (int t = 0; t < ticks.size(); ++t) {
+                if (!plot->xAxis->range().contains(ticks[t]))
+                    continue;
+                const double centre = plot->xAxis->coordToPixel(ticks[t]);
+                const double half = fm.horizontalAdvance(labels[t]) / 2.0;
+                QVERIFY2(centre - half > lastRight + 2,
+                         qPrintable(QStringLiteral("plot %1: %2 runs into the label before (%3, width %4)")
+                                        .arg(p)
+                                        .arg(labels[t])
+                                        .arg(QStringList(labels.begin(), labels.end()).join(QLatin1Char(' ')))
+                                        .arg(plot->axisRect()->width())));
+                lastRight = centre + half;
+            }
+        }
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(view.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("deviations.png"))));
     }

@@ -2,10 +2,12 @@
 // finds the item under the mouse and selects it in both plots.
 #include "../trainedruns.h"
 #include "models/runmodel.h"
+#include "panels/itemsearch.h"
 #include "panels/runpicker.h"
 #include "views/embeddingview.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -208,6 +210,34 @@ private Q_SLOTS:
         QVERIFY(view.colourScale(1)->dataRange().upper <= 5.0);
         view.setColour(EmbeddingView::Colour::Genre);
         QVERIFY(!view.colourScale(1));
+    }
+
+    void findsAnItemByTitle()
+    {
+        EmbeddingView view;
+        ItemSearch* search = view.itemSearch();
+        QVERIFY(!search->isEnabled()); // nothing to search before a run
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        QVERIFY(search->isEnabled());
+        QCOMPARE(search->itemCount(), int(m_data->itemCount()));
+        const std::uint32_t wanted = 17;
+        const QString title = QString::fromStdString(m_data->itemTitles[wanted]);
+        // The completion finds any part of the title, in any case.
+        search->completer()->setCompletionPrefix(title.mid(4, 6).toUpper());
+        QVERIFY(search->completer()->completionCount() >= 1);
+        // Return on the title (or the id) selects the item and says so.
+        QSignalSpy selected(&view, &EmbeddingView::itemSelected);
+        search->setText(QString::fromStdString(m_data->itemIds[wanted]));
+        QVERIFY(search->find(search->text()).has_value());
+        QCOMPARE(*search->find(search->text()), wanted);
+        Q_EMIT search->returnPressed();
+        QCOMPARE(view.selectedItem(), std::optional<std::uint32_t>(wanted));
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(
+            *search->find(title.toLower()),
+            std::uint32_t(std::find(m_data->itemTitles.begin(), m_data->itemTitles.end(), m_data->itemTitles[wanted]) -
+                          m_data->itemTitles.begin()));
+        QVERIFY(!search->find(QStringLiteral("no such title at all")));
     }
 
     void nonLinearProjectionsAreAskedForAndKept()

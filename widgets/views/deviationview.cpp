@@ -1,5 +1,6 @@
 #include "views/deviationview.h"
 
+#include "panels/itemsearch.h"
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
 #include "plots/palette.h"
@@ -35,8 +36,13 @@ void titled(QCustomPlot* plot, const QString& title)
 } // namespace
 
 DeviationView::DeviationView(QWidget* parent)
-    : QWidget(parent), m_caption(new QLabel(this)), m_picker(new RunPicker(this)), m_top(new QTableWidget(this))
+    : QWidget(parent), m_caption(new QLabel(this)), m_picker(new RunPicker(this)), m_top(new QTableWidget(this)),
+      m_search(new ItemSearch(this))
 {
+    connect(m_search, &ItemSearch::itemChosen, this, [this](std::uint32_t item) {
+        selectItem(item);
+        Q_EMIT itemSelected(item);
+    });
     connect(m_picker, &RunPicker::chosen, this, &DeviationView::setRun);
     connect(m_picker, &RunPicker::cleared, this, &DeviationView::clearRuns);
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),
@@ -44,11 +50,14 @@ DeviationView::DeviationView(QWidget* parent)
                                tr("Learnt against true\n(demo data)")};
     for (int p = 0; p < 5; ++p) {
         m_plots[p] = new QCustomPlot(this);
-        m_plots[p]->setMinimumSize(200, 180);
+        m_plots[p]->setMinimumSize(260, 180); // room for the x tick labels (the page scrolls when narrower)
         m_plots[p]->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         titled(m_plots[p], titles[p]);
         followPalette(m_plots[p]);
         addPlotMenu(m_plots[p]);
+        // Narrow plots: fewer, rounder x ticks, so that their labels never run together.
+        m_plots[p]->xAxis->ticker()->setTickCount(3);
+        m_plots[p]->xAxis->ticker()->setTickStepStrategy(QCPAxisTicker::tssReadability);
     }
     m_top->setColumnCount(4);
     m_top->setHorizontalHeaderLabels({tr("Item"), tr("\u2016q^d_i\u2016"), tr("Ratings"), tr("Mean rating")});
@@ -86,6 +95,7 @@ DeviationView::DeviationView(QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_picker);
     top->addWidget(m_caption, 1);
+    top->addWidget(m_search, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(grid, 1);
@@ -95,6 +105,7 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
                            const QString& name)
 {
     m_data = std::move(dataset);
+    m_search->setDataset(m_data.get());
     m_model = std::move(model);
     m_summary.reset();
     m_selected.reset();
@@ -175,6 +186,24 @@ void DeviationView::drawHistogram()
     requestReplot(plot);
 }
 
+void DeviationView::labelLogTicks(QCPAxis* axis)
+{
+    // Ticks of the 1-2-5 series over two decades or less, of the powers of ten over more: at most
+    // about six labels, spread evenly on the log scale, so that they never run together.
+    auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(axis->ticker());
+    const QCPRange range = axis->range();
+    if (!ticker || !(range.lower > 0))
+        return;
+    ticker->clear();
+    const bool wide = range.upper / range.lower > 100.0;
+    static constexpr double kSteps[] = {1, 2, 5};
+    const int steps = wide ? 1 : 3;
+    for (double decade = std::pow(10.0, std::floor(std::log10(range.lower))); decade <= range.upper; decade *= 10.0)
+        for (int s = 0; s < steps; ++s)
+            if (const double tick = decade * kSteps[s]; range.contains(tick))
+                ticker->addTick(tick, QLocale().toString(tick, 'g', 6));
+}
+
 void DeviationView::drawScatter(int p, const std::vector<double>& x, const QString& xLabel, bool logX)
 {
     QCustomPlot* plot = m_plots[p];
@@ -191,13 +220,15 @@ void DeviationView::drawScatter(int p, const std::vector<double>& x, const QStri
     graph->setData(xs, ys);
     if (logX) {
         plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-        plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     }
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(tr("\u2016q^d_i\u2016"));
     plot->rescaleAxes();
     if (!logX)
         plot->xAxis->scaleRange(1.08); // keep the outermost points off the frame
+    else
+        labelLogTicks(plot->xAxis);
     plot->yAxis->scaleRange(1.1);
     requestReplot(plot);
 }

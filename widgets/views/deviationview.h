@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QCPAxis;
 class QCustomPlot;
 class QLabel;
 
@@ -15,6 +16,7 @@ class QTableWidget;
 namespace rnr {
 
 class RunModel;
+class ItemSearch;
 class RunPicker;
 
 /// The deviation view for RnR runs: the distribution of ‖q^d_i‖, ‖q^d_i‖ against popularity
@@ -35,6 +37,7 @@ public:
     /// Forgets every run and shows none.
     void clearRuns();
     RunPicker* runPicker() const { return m_picker; }
+    ItemSearch* itemSearch() const { return m_search; }
     bool hasRun() const { return m_summary != nullptr; }
     const DeviationSummary* summary() const { return m_summary.get(); }
     QTableWidget* topItems() const { return m_top; }
@@ -53,6 +56,7 @@ public:
 
 private:
     void drawHistogram();
+    static void labelLogTicks(QCPAxis* axis);
     void drawScatter(int plot, const std::vector<double>& x, const QString& xLabel, bool logX);
     void drawArrows();
     void markSelection();
@@ -64,6 +68,7 @@ private:
     RunPicker* m_picker;
     QCustomPlot* m_plots[5];
     QTableWidget* m_top;
+    ItemSearch* m_search;
     RowMatrix<float> m_projected; ///< PCA of q (the arrows plot)
     std::optional<std::uint32_t> m_selected;
     QCPGraph* m_marks[5] = {};

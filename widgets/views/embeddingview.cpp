@@ -1,5 +1,6 @@
 #include "views/embeddingview.h"
 
+#include "panels/itemsearch.h"
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
 #include "plots/legendoutside.h"
@@ -34,8 +35,12 @@ constexpr int kShades = 16;                      ///< steps of the sequential co
 EmbeddingView::EmbeddingView(QWidget* parent)
     : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this)),
       m_picker(new RunPicker(this)), m_methodBox(new QComboBox(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_search(new ItemSearch(this))
 {
+    connect(m_search, &ItemSearch::itemChosen, this, [this](std::uint32_t item) {
+        select(item);
+        Q_EMIT itemSelected(item);
+    });
     connect(m_picker, &RunPicker::chosen, this, &EmbeddingView::setRun);
     connect(m_picker, &RunPicker::cleared, this, &EmbeddingView::clearRuns);
     m_usersBox->setToolTip(tr("Draw every user vector p_u (grey) in the same projection as the items: a user "
@@ -76,6 +81,7 @@ EmbeddingView::EmbeddingView(QWidget* parent)
     top->addWidget(m_colourBox);
     top->addWidget(m_usersBox);
     top->addStretch();
+    top->addWidget(m_search);
     auto* grid = new QGridLayout;
     for (int p = 0; p < 2; ++p) {
         m_captions[p] = new QLabel(this);
@@ -120,6 +126,7 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_selected.reset();
     m_selectedUser.reset();
     m_cache.clear();
+    m_search->setDataset(m_data.get());
     for (int p = 0; p < 2; ++p) {
         m_vectors[p].resize(0, 0);
         m_users[p].resize(0, 0);

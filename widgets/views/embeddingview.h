@@ -21,6 +21,7 @@ class QPushButton;
 namespace rnr {
 
 class RunModel;
+class ItemSearch;
 class RunPicker;
 
 /// The embeddings view: a 2-D PCA of the item vectors in the raw space (what R ranks with) and
@@ -50,6 +51,7 @@ public:
     /// Forgets every run and shows none.
     void clearRuns();
     RunPicker* runPicker() const { return m_picker; }
+    ItemSearch* itemSearch() const { return m_search; }
     void setColour(Colour colour);
     /// PCA (at once, here) or t-SNE / UMAP (asked for with projectionRequested(), delivered
     /// with setProjected(); kept for the run, so that switching back is instant).
@@ -120,6 +122,7 @@ private:
     QComboBox* m_methodBox;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
+    ItemSearch* m_search;
     ProjectionMethod m_method = ProjectionMethod::Pca;
     bool m_computing = false;
     double m_fraction[2] = {0, 0};

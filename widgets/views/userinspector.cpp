@@ -2,6 +2,7 @@
 
 #include "eval/recommend.h"
 #include "models/runmodel.h"
+#include "panels/itemsearch.h"
 
 #include <QCompleter>
 #include <QDateTime>
@@ -63,7 +64,8 @@ std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model
 
 UserInspector::UserInspector(QWidget* parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_status(new QLabel(this)), m_historyCaption(new QLabel(this)),
-      m_history(nullptr), m_runsLayout(new QHBoxLayout), m_userIds(new QStringListModel(this))
+      m_history(nullptr), m_runsLayout(new QHBoxLayout), m_userIds(new QStringListModel(this)),
+      m_itemSearch(new ItemSearch(this))
 {
     m_search->setPlaceholderText(tr("User id, as in the data set"));
     // Wide enough for the whole placeholder, however the font and the scale.
@@ -86,6 +88,11 @@ UserInspector::UserInspector(QWidget* parent)
     top->addWidget(m_search);
     top->addWidget(show);
     top->addStretch(1);
+    top->addWidget(m_itemSearch);
+    connect(m_itemSearch, &ItemSearch::itemChosen, this, [this](std::uint32_t item) {
+        selectItem(dataset(), item);
+        Q_EMIT itemActivated(dataset(), item);
+    });
     m_status->setWordWrap(true);
 
     m_history = makeTable(this, {tr("Date"), tr("Item"), tr("Rating")});
@@ -130,6 +137,7 @@ void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
             ids << QString::fromStdString(id);
     }
     m_userIds->setStringList(ids);
+    m_itemSearch->setDataset(m_dataset.get());
     m_history->setRowCount(0);
     m_historyCaption->setText(m_dataset ? tr("<b>History</b> in %1 (held-out rating marked \u2605)")
                                               .arg(QString::fromStdString(m_dataset->name).toHtmlEscaped())

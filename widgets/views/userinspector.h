@@ -16,6 +16,7 @@ class QStringListModel;
 
 namespace rnr {
 
+class ItemSearch;
 class RunModel;
 
 /// The user inspector: find a user of the open data set by id (with completion); their history
@@ -57,6 +58,7 @@ public:
     QString runCaption(int index) const;
     QString status() const;
     QLineEdit* searchField() const { return m_search; }
+    ItemSearch* itemSearch() const { return m_itemSearch; }
 
 Q_SIGNALS:
     /// A user is shown (dense id in dataset()).
@@ -86,6 +88,7 @@ private:
     QHBoxLayout* m_runsLayout;
     QScrollArea* m_runsArea = nullptr;
     QStringListModel* m_userIds;
+    ItemSearch* m_itemSearch;
     std::vector<Run> m_runs;
     std::shared_ptr<const Dataset> m_dataset;
     mutable std::uint64_t m_datasetFingerprint = 0; ///< 0: not computed yet

@@ -25,6 +25,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -40,19 +42,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     m_tabs = new QTabWidget(this);
     m_view = new DatasetView(m_tabs);
     m_lossPlot = new LossPlot(m_tabs);
-    m_tabs->addTab(m_view, tr("&Data set"));
-    m_tabs->addTab(m_lossPlot, tr("&Training"));
+    addPage(m_view, tr("&Data set"));
+    addPage(m_lossPlot, tr("&Training"));
     m_runs = new RunModel(this);
     m_controller = new RunController(m_bridge, *m_runs, this);
     m_results = new ResultsModel(this);
     m_resultsView = new ResultsView(m_results, m_tabs);
-    m_tabs->addTab(m_resultsView, tr("&Results"));
+    addPage(m_resultsView, tr("&Results"));
     m_embeddings = new EmbeddingView(m_tabs);
-    m_tabs->addTab(m_embeddings, tr("&Embeddings"));
+    addPage(m_embeddings, tr("&Embeddings"));
     m_deviations = new DeviationView(m_tabs);
-    m_tabs->addTab(m_deviations, tr("De&viations"));
+    addPage(m_deviations, tr("De&viations"));
     m_users = new UserInspector(m_tabs);
-    m_tabs->addTab(m_users, tr("&Users"));
+    addPage(m_users, tr("&Users"));
     setCentralWidget(m_tabs);
     m_embeddings->setRunModel(m_runs);
     // t-SNE and UMAP run on the projection threads, with the training threads' count.
@@ -72,7 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     m_panel = new ExperimentPanel;
     auto* dock = new QDockWidget(tr("Experiment"), this);
     dock->setObjectName(QStringLiteral("experimentDock"));
-    dock->setWidget(m_panel);
+    dock->setWidget(scrollable(m_panel));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                       QDockWidget::DockWidgetClosable); // View ▸ Experiment Panel brings it back
     addDockWidget(Qt::LeftDockWidgetArea, dock);
@@ -111,7 +113,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     updateRunState(); // nothing runs yet: Pause and Stop start disabled
     linkSelection();
     setAcceptDrops(true);
-    resize(1280, 800);
+    fitToScreen(QSize(1280, 800));
     m_reportError = [this](const QString& title, const QString& message) {
         QMessageBox::warning(this, title, message);
     };
@@ -420,7 +422,7 @@ QList<quint64> MainWindow::startRun()
         m_reportError(tr("Choose a model"), reason);
         return {};
     }
-    m_tabs->setCurrentWidget(m_lossPlot);
+    showPage(m_lossPlot);
     return queue({*spec});
 }
 
@@ -432,7 +434,7 @@ QList<quint64> MainWindow::compareWithVanilla()
     ModelSpec rnr = *spec, vanilla = *spec;
     rnr.coupling = Coupling::RnR;
     vanilla.coupling = Coupling::Vanilla;
-    m_tabs->setCurrentWidget(m_lossPlot);
+    showPage(m_lossPlot);
     return queue({rnr, vanilla});
 }
 
@@ -497,6 +499,46 @@ void MainWindow::selectItem(const Dataset* shown, std::uint32_t item)
         m_deviations->selectItem(item);
     m_users->selectItem(shown, item);
     statusBar()->showMessage(tr("Selected %1").arg(QString::fromStdString(shown->itemLabel(item))));
+}
+
+QScrollArea* MainWindow::scrollable(QWidget* page)
+{
+    // A page keeps the size it needs and scrolls when the window is smaller (a small screen, a
+    // large scale factor), instead of being squeezed until its parts overlap.
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+void MainWindow::addPage(QWidget* page, const QString& title)
+{
+    m_tabs->addTab(scrollable(page), title);
+}
+
+void MainWindow::showPage(QWidget* page)
+{
+    for (int t = 0; t < m_tabs->count(); ++t)
+        if (auto* area = qobject_cast<QScrollArea*>(m_tabs->widget(t)); area && area->widget() == page)
+            m_tabs->setCurrentIndex(t);
+}
+
+QWidget* MainWindow::currentPage() const
+{
+    auto* area = qobject_cast<QScrollArea*>(m_tabs->currentWidget());
+    return area ? area->widget() : m_tabs->currentWidget();
+}
+
+void MainWindow::fitToScreen(QSize wanted)
+{
+    // Never larger than the screen (at QT_SCALE_FACTOR=2 a 1280 x 800 window is 2560 x 1600
+    // pixels): at most 92% of the available area, in the screen's own (logical) pixels.
+    if (const QScreen* shown = screen()) {
+        const QSize room = shown->availableGeometry().size() * 0.92;
+        wanted = wanted.boundedTo(room);
+    }
+    resize(wanted);
 }
 
 QStringList MainWindow::shortcutList() const

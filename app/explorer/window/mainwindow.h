@@ -19,6 +19,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QProgressDialog;
+class QScrollArea;
 class QTabWidget;
 
 namespace rnr {
@@ -58,6 +59,10 @@ public:
     void openDataset(const QString& path, const LoadOptions& options);
     DatasetLoader& loader() { return m_loader; }
     ProjectionRunner& projections() { return m_projections; }
+    /// The page of the tab in front (each tab holds its page in a scroll area).
+    QWidget* currentPage() const;
+    /// Brings a page's tab to the front.
+    void showPage(QWidget* page);
     /// Starts writing the data set, the experiment settings and every finished run (curves,
     /// results, models) to a session file off the GUI thread, with progress; sessionFinished()
     /// follows. False (after showing why) when it cannot start.
@@ -146,6 +151,9 @@ protected:
 
 private:
     void createMenus();
+    void fitToScreen(QSize wanted);
+    static QScrollArea* scrollable(QWidget* page);
+    void addPage(QWidget* page, const QString& title);
     void runExport(const QString& what, std::function<void()> work);
     void createRunWiring();
     void chooseFile();

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QLineEdit>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+class QStringListModel;
+
+namespace rnr {
+
+struct Dataset;
+
+/// A field that finds an item of a data set by title (or id): completion on any part of the
+/// label, case-insensitive; choosing a completion or pressing Return on a match emits
+/// itemChosen() with the item's dense id. Shared by the Embeddings, Deviations and Users tabs.
+class ItemSearch : public QLineEdit
+{
+    Q_OBJECT
+
+public:
+    explicit ItemSearch(QWidget* parent = nullptr);
+
+    /// The items to search (null: none). The data set must outlive its use here.
+    void setDataset(const Dataset* items);
+    /// The item a label names (its completion text, its title or its id), if any.
+    std::optional<std::uint32_t> find(const QString& text) const;
+    int itemCount() const { return int(m_labels.size()); }
+
+Q_SIGNALS:
+    void itemChosen(std::uint32_t item);
+
+private:
+    void choose(const QString& text);
+
+    QStringListModel* m_model;
+    std::vector<QString> m_labels; ///< dense item -> its completion text
+};
+
+} // namespace rnr
