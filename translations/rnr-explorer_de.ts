@@ -822,6 +822,77 @@
     </message>
 </context>
 <context>
+    <name>rnr::LoadOptionsDialog</name>
+    <message>
+        <source>Malformed rows:</source>
+        <translation>Fehlerhafte Zeilen:</translation>
+    </message>
+    <message>
+        <source>A missing user, item or rating:</source>
+        <translation>Fehlender Nutzer, fehlendes Item oder fehlende Bewertung:</translation>
+    </message>
+    <message>
+        <source>A rating or time that is not a number:</source>
+        <translation>Bewertung oder Zeit, die keine Zahl ist:</translation>
+    </message>
+    <message>
+        <source>A rating outside the scale:</source>
+        <translation>Bewertung außerhalb der Skala:</translation>
+    </message>
+    <message>
+        <source>A repeated rating (else the latest is kept):</source>
+        <translation>Wiederholte Bewertung (sonst bleibt die letzte):</translation>
+    </message>
+    <message>
+        <source>&amp;Override the format&apos;s rating scale</source>
+        <translation>Bewertungsskala des Formats &amp;überschreiben</translation>
+    </message>
+    <message>
+        <source>Load Options</source>
+        <translation>Ladeoptionen</translation>
+    </message>
+    <message>
+        <source>0: any value between the ends</source>
+        <translation>0: jeder Wert zwischen den Enden</translation>
+    </message>
+    <message>
+        <source>Ratings outside this scale (or off its steps) are out-of-scale rows; without an override each format&apos;s own scale is used (e.g. 0.5 to 5 in half stars for MovieLens ratings.csv).</source>
+        <translation>Bewertungen außerhalb dieser Skala (oder neben ihren Stufen) gelten als Zeilen außerhalb der Skala; ohne Überschreiben gilt die Skala des jeweiligen Formats (z. B. 0,5 bis 5 in halben Sternen für MovieLens ratings.csv).</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Bewertungsskala</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>Nicht verwendbare Zeilen</translation>
+    </message>
+    <message>
+        <source>Skip and count</source>
+        <translation>Überspringen und zählen</translation>
+    </message>
+    <message>
+        <source>Stop with the file and line</source>
+        <translation>Mit Datei und Zeile abbrechen</translation>
+    </message>
+    <message>
+        <source>These apply to every data set opened from now on, as rnr&apos;s --scale and --on-problem do.</source>
+        <translation>Dies gilt für jeden ab jetzt geöffneten Datensatz, wie --scale und --on-problem von rnr.</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LogPanel</name>
     <message>
         <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>
@@ -1333,6 +1404,30 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Load &amp;Options...</source>
+        <translation>Lade&amp;optionen...</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Run...</source>
+        <translation>Lauf &amp;umbenennen...</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
     </message>
 </context>
 <context>

@@ -821,6 +821,77 @@
     </message>
 </context>
 <context>
+    <name>rnr::LoadOptionsDialog</name>
+    <message>
+        <source>Malformed rows:</source>
+        <translation>格式错误的行：</translation>
+    </message>
+    <message>
+        <source>A missing user, item or rating:</source>
+        <translation>缺少用户、物品或评分：</translation>
+    </message>
+    <message>
+        <source>A rating or time that is not a number:</source>
+        <translation>评分或时间不是数字：</translation>
+    </message>
+    <message>
+        <source>A rating outside the scale:</source>
+        <translation>评分超出刻度：</translation>
+    </message>
+    <message>
+        <source>A repeated rating (else the latest is kept):</source>
+        <translation>重复评分（否则保留最新一条）：</translation>
+    </message>
+    <message>
+        <source>&amp;Override the format&apos;s rating scale</source>
+        <translation>覆盖格式自带的评分刻度(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Load Options</source>
+        <translation>加载选项</translation>
+    </message>
+    <message>
+        <source>0: any value between the ends</source>
+        <translation>0：两端之间的任意值</translation>
+    </message>
+    <message>
+        <source>Ratings outside this scale (or off its steps) are out-of-scale rows; without an override each format&apos;s own scale is used (e.g. 0.5 to 5 in half stars for MovieLens ratings.csv).</source>
+        <translation>超出此刻度（或不在其步长上）的评分视为超出刻度的行；不覆盖时使用各格式自带的刻度（例如 MovieLens ratings.csv 的 0.5 到 5，步长半星）。</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>评分刻度</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>无法使用的行</translation>
+    </message>
+    <message>
+        <source>Skip and count</source>
+        <translation>跳过并计数</translation>
+    </message>
+    <message>
+        <source>Stop with the file and line</source>
+        <translation>停止并给出文件和行号</translation>
+    </message>
+    <message>
+        <source>These apply to every data set opened from now on, as rnr&apos;s --scale and --on-problem do.</source>
+        <translation>这些设置适用于此后打开的每个数据集，与 rnr 的 --scale 和 --on-problem 相同。</translation>
+    </message>
+</context>
+<context>
     <name>rnr::LogPanel</name>
     <message>
         <source>Messages of the engine appear here: files read and written, runs started and finished, warnings.</source>
@@ -1329,6 +1400,30 @@ Nothing was changed.</source>
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Load &amp;Options...</source>
+        <translation>加载选项(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Run...</source>
+        <translation>重命名运行(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>%1 α=%2 λ=%3</source>
+        <translation>%1 α=%2 λ=%3</translation>
     </message>
 </context>
 <context>

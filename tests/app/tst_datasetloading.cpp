@@ -2,6 +2,7 @@
 // for generic CSV, the skipped-rows report, recent files and drag and drop.
 #include "../isolatedsettings.h"
 #include "dialogs/csvmappingdialog.h"
+#include "dialogs/loadoptionsdialog.h"
 #include "jobs/datasetloader.h"
 #include "models/resultsmodel.h"
 #include "panels/experimentpanel.h"
@@ -12,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QLocale>
 #include <QMimeData>
 #include <QSettings>
@@ -183,6 +185,49 @@ private Q_SLOTS:
         QVERIFY2(titles.first().contains(QStringLiteral("merged")), qPrintable(titles.first()));
         QVERIFY2(!summaries.first().contains(QStringLiteral("skipped")), qPrintable(summaries.first()));
         QVERIFY(summaries.first().contains(QStringLiteral("latest")));
+    }
+
+    void loadOptionsStopOrSkipAndOverrideTheScale()
+    {
+        // Issue 10: the CLI's --on-problem and --scale in the GUI (File > Load Options).
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("u.data"), "1\t10\t3\t100\n1\t11\t7\t200\n2\t10\t4\t150\n");
+        LoadChoices stop;
+        stop.policy[std::size_t(Problem::OutOfScale)] = Policy::Stop;
+        stop.save();
+        {
+            MainWindow window;
+            QStringList errors;
+            window.setErrorReporter([&](const QString&, const QString& message) { errors << message; });
+            QSignalSpy done(&window, &MainWindow::loadFinished);
+            QVERIFY(window.openDataset(path));
+            QVERIFY(done.wait(10000));
+            QCOMPARE(done.last()[0].toBool(), false);
+            QCOMPARE(errors.size(), 1);
+            QVERIFY2(errors.first().contains(QStringLiteral("u.data:2")), qPrintable(errors.first()));
+        }
+        LoadChoices wide;
+        wide.scale = RatingScale{1.0f, 10.0f, 1.0f};
+        wide.save();
+        QCOMPARE(LoadChoices::load().scale.has_value(), true);
+        QCOMPARE(LoadChoices::load().policy[std::size_t(Problem::OutOfScale)], Policy::Skip);
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        QSignalSpy done(&window, &MainWindow::loadFinished);
+        QVERIFY(window.openDataset(path));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(window.dataset().interactions.size(), 3u); // the 7 is on the 1-10 scale
+        QCOMPARE(window.dataset().scale.max, 10.0f);
+        LoadChoices{}.save();
+        // The dialog shows and returns the choices.
+        LoadOptionsDialog dialog(wide);
+        QVERIFY(dialog.scaleBox()->isChecked());
+        QCOMPARE(dialog.maxBox()->value(), 10.0);
+        dialog.policyBox(Problem::Malformed)->setCurrentIndex(1);
+        dialog.scaleBox()->setChecked(false);
+        const LoadChoices chosen = dialog.choices();
+        QVERIFY(!chosen.scale);
+        QCOMPARE(chosen.policy[std::size_t(Problem::Malformed)], Policy::Stop);
     }
 
     void cancellingTheMappingLoadsNothing()

@@ -6,6 +6,7 @@
 #include "panels/hyperparamform.h"
 #include "panels/itemsearch.h"
 #include "panels/logpanel.h"
+#include "panels/runpicker.h"
 #include "plots/lossplot.h"
 #include "runs/runcontroller.h"
 #include "views/datasetview.h"
@@ -14,6 +15,7 @@
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QScreen>
@@ -23,6 +25,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 using namespace rnr;
 
@@ -181,6 +184,16 @@ private Q_SLOTS:
         QCOMPARE(window.embeddingView()->selectedItem(), std::optional<std::uint32_t>(fromList));
         QCOMPARE(window.deviationView()->selectedItem(), std::optional<std::uint32_t>(fromList));
         QVERIFY(list->item(4, 1)->isSelected());
+        // Renaming a run: the run choosers, the training legend and the Users tab follow.
+        QVERIFY(!window.renameRun(ids[0], QStringLiteral("   ")));
+        QVERIFY(window.renameRun(ids[0], QStringLiteral("My RnR")));
+        QCOMPARE(window.embeddingView()->runPicker()->findChild<QComboBox*>()->itemText(0), QStringLiteral("My RnR"));
+        bool inLegend = false;
+        for (int g = 0; g < window.lossPlot()->plot()->graphCount(); ++g)
+            inLegend =
+                inLegend || window.lossPlot()->plot()->graph(g)->name().startsWith(QStringLiteral("My RnR \u00b7 "));
+        QVERIFY(inLegend);
+        QVERIFY(window.userInspector()->runCaption(0).contains(QStringLiteral("My RnR")));
         // Finding an item by title in the Users tab selects it in every view.
         ItemSearch* find = window.userInspector()->itemSearch();
         find->setText(QString::fromStdString(data->itemIds[9]));

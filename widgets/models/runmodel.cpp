@@ -75,6 +75,20 @@ void RunModel::setState(quint64 id, State state)
     Q_EMIT dataChanged(index(row), index(row), {StateRole});
 }
 
+bool RunModel::rename(quint64 id, const QString& name)
+{
+    const int row = rowOf(id);
+    const QString trimmed = name.trimmed();
+    if (row < 0 || trimmed.isEmpty())
+        return false;
+    if (m_runs[std::size_t(row)].name != trimmed) {
+        m_runs[std::size_t(row)].name = trimmed;
+        Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole});
+        Q_EMIT runRenamed(id, trimmed);
+    }
+    return true;
+}
+
 void RunModel::finish(quint64 id, const RunOutcome& outcome)
 {
     const int row = rowOf(id);

@@ -68,6 +68,8 @@ public:
     /// The number the next run gets: one more than the largest so far (1 in an empty window).
     int nextNumber() const;
     void setState(quint64 id, State state);
+    /// Gives a run another name (trimmed; an empty name is refused); runRenamed() follows.
+    bool rename(quint64 id, const QString& name);
     /// Marks the run finished with its outcome; runFinished() follows.
     void finish(quint64 id, const RunOutcome& outcome);
     /// A new loss-plot curve for the run (a grid run gets one per grid point): a fresh id that no
@@ -91,6 +93,7 @@ public:
 
 Q_SIGNALS:
     void runFinished(quint64 id);
+    void runRenamed(quint64 id, const QString& name);
 
 private:
     int rowOf(quint64 id) const;

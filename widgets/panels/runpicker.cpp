@@ -1,5 +1,7 @@
 #include "panels/runpicker.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,6 +33,11 @@ void RunPicker::setModel(RunModel* model, Filter accepts)
     if (!m_model)
         return;
     connect(m_model, &RunModel::runFinished, this, &RunPicker::add);
+    connect(m_model, &RunModel::runRenamed, this, [this](quint64 id, const QString& name) {
+        const auto it = std::find(m_ids.begin(), m_ids.end(), id);
+        if (it != m_ids.end())
+            m_box->setItemText(int(it - m_ids.begin()), name);
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         clear();
         Q_EMIT cleared();

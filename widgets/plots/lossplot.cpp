@@ -178,6 +178,16 @@ int LossPlot::batchPointCount(quint64 runId) const
     return it == m_runs.end() ? 0 : it->batchGraph->dataCount();
 }
 
+void LossPlot::renameRun(quint64 runId, const QString& name)
+{
+    auto it = m_runs.find(runId);
+    if (it == m_runs.end())
+        return;
+    it->name = name;
+    it->graph->setName(name);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LossPlot::removeRun(quint64 runId)
 {
     auto it = m_runs.find(runId);

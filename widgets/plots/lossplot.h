@@ -50,6 +50,8 @@ public:
     /// Per-batch points drawn for a run in the current series.
     int batchPointCount(quint64 runId) const;
     void removeRun(quint64 runId);
+    /// A curve's new legend name.
+    void renameRun(quint64 runId, const QString& name);
     /// The runs shown, in the order they were added.
     const QList<quint64>& runIds() const { return m_order; }
     void setSeries(Series series);

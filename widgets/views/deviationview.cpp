@@ -50,7 +50,7 @@ DeviationView::DeviationView(QWidget* parent)
                                tr("Learnt against true\n(demo data)")};
     for (int p = 0; p < 5; ++p) {
         m_plots[p] = new QCustomPlot(this);
-        m_plots[p]->setMinimumSize(260, 180); // room for the x tick labels (the page scrolls when narrower)
+        m_plots[p]->setMinimumSize(200, 180);
         m_plots[p]->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         titled(m_plots[p], titles[p]);
         followPalette(m_plots[p]);

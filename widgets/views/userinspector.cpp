@@ -236,6 +236,21 @@ void UserInspector::setRunModel(RunModel* runs)
             addRun(run->name, run->data, run->outcome.model);
     });
     connect(runs, &QAbstractItemModel::modelReset, this, &UserInspector::clearRuns);
+    connect(runs, &RunModel::runRenamed, this, [this, runs](quint64 id, const QString& name) {
+        if (const RunModel::Run* run = runs->run(id))
+            renameRun(run->outcome.model.get(), name);
+    });
+}
+
+void UserInspector::renameRun(const Model* model, const QString& name)
+{
+    for (Run& run : m_runs)
+        if (run.model.get() == model) {
+            run.name = name;
+            run.caption->setText(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()));
+        }
+    if (!m_search->text().isEmpty() && m_dataset)
+        showUser(m_search->text()); // the captions say more once a user is shown
 }
 
 void UserInspector::clearRuns()

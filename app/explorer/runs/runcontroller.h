@@ -44,6 +44,8 @@ public:
     bool busy() const { return !m_bridge.pending().isEmpty(); }
     /// Runs waiting behind the one in training.
     int waiting() const { return std::max(0, int(m_bridge.pending().size()) - 1); }
+    /// A curve's legend label: the run's name and its data set's.
+    static QString curveLabel(const QString& name, const Dataset* data);
 
 Q_SIGNALS:
     /// A new loss-plot curve (a run, or a grid run's next point).
@@ -54,7 +56,6 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
-    static QString curveLabel(const QString& name, const Dataset* data);
     EngineBridge& m_bridge;
     RunModel& m_runs;
 };

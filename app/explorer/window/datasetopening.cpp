@@ -5,6 +5,7 @@
 #include "data/demo.h"
 #include "data/split.h"
 #include "dialogs/csvmappingdialog.h"
+#include "dialogs/loadoptionsdialog.h"
 #include "io/loader.h"
 #include "panels/experimentpanel.h"
 #include "views/datasetview.h"
@@ -31,6 +32,7 @@ void MainWindow::loadDemo()
 bool MainWindow::openDataset(const QString& path)
 {
     LoadOptions options;
+    LoadChoices::load().applyTo(options); // File > Load Options: the scale, skip or stop per kind
     try {
         std::string ratingsFile;
         options.format = detectFormat(path.toStdString(), &ratingsFile);

@@ -3,6 +3,7 @@
 #include "core/log.h"
 #include "dialogs/colourscheme.h"
 #include "dialogs/csvmappingdialog.h"
+#include "dialogs/loadoptionsdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "models/resultsmodel.h"
 #include "models/runmodel.h"
@@ -20,7 +21,9 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -162,6 +165,11 @@ void MainWindow::createMenus()
     QAction* demo = file->addAction(icon("demo-data"), tr("Load &Demo Data"), this, &MainWindow::loadDemo);
     demo->setToolTip(tr("Generate the built-in demo data with a planted post-consumption deviation"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Load &Options..."), this, [this] {
+        LoadOptionsDialog dialog(LoadChoices::load(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            dialog.choices().save();
+    });
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     QAction* openSession =
@@ -209,6 +217,27 @@ void MainWindow::createMenus()
     m_stopAction = run->addAction(icon("stop"), tr("S&top All"), m_controller, &RunController::cancelAll);
     m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    run->addSeparator();
+    run->addAction(tr("Re&name Run..."), this, [this] {
+        QStringList names;
+        QList<quint64> ids;
+        for (int r = 0; r < m_runs->rowCount(); ++r) {
+            names << m_runs->at(r).name;
+            ids << m_runs->at(r).id;
+        }
+        if (ids.isEmpty())
+            return;
+        bool ok = false;
+        const QString which =
+            QInputDialog::getItem(this, tr("Rename Run"), tr("Run:"), names, int(names.size()) - 1, false, &ok);
+        if (!ok)
+            return;
+        const quint64 id = ids[names.indexOf(which)];
+        const QString name =
+            QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal, which, &ok);
+        if (ok)
+            renameRun(id, name);
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* showExperiment = m_experimentDock->toggleViewAction();
@@ -539,6 +568,20 @@ void MainWindow::fitToScreen(QSize wanted)
         wanted = wanted.boundedTo(room);
     }
     resize(wanted);
+}
+
+bool MainWindow::renameRun(quint64 id, const QString& name)
+{
+    if (!m_runs->rename(id, name))
+        return false;
+    const RunModel::Run* run = m_runs->run(id);
+    for (std::size_t c = 0; c < run->curves.size(); ++c) {
+        QString label = run->name;
+        if (run->curves.size() > 1 && c < run->curvePoints.size()) // a grid run: one curve per point
+            label = tr("%1 α=%2 λ=%3").arg(label).arg(run->curvePoints[c].alpha).arg(run->curvePoints[c].lambda);
+        m_lossPlot->renameRun(run->curves[c], RunController::curveLabel(label, run->data.get()));
+    }
+    return true;
 }
 
 QStringList MainWindow::shortcutList() const

@@ -133,6 +133,8 @@ public:
     bool exportEmbeddings(const QString& folder);
     /// Writes every user's top-k under the run the Embeddings tab shows as CSV, off the GUI thread.
     bool exportRecommendations(const QString& file);
+    /// Renames a run everywhere it is shown (run choosers, the training legend, the Users tab).
+    bool renameRun(quint64 id, const QString& name);
     /// Every action with a shortcut, as "text\tshortcut" lines (the Help menu's list).
     QStringList shortcutList() const;
 
