@@ -1429,6 +1429,34 @@ Es wurde nichts geändert.</translation>
         <source>%1 α=%2 λ=%3</source>
         <translation>%1 α=%2 λ=%3</translation>
     </message>
+    <message>
+        <source>&amp;Delete Run...</source>
+        <translation>Lauf &amp;löschen...</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Run (Edit &gt; Undo brings it back):</source>
+        <translation>Lauf (Bearbeiten &gt; Rückgängig holt ihn zurück):</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>

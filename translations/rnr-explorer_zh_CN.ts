@@ -1425,6 +1425,34 @@ Nothing was changed.</source>
         <source>%1 α=%2 λ=%3</source>
         <translation>%1 α=%2 λ=%3</translation>
     </message>
+    <message>
+        <source>&amp;Delete Run...</source>
+        <translation>删除运行(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Run (Edit &gt; Undo brings it back):</source>
+        <translation>运行（编辑 &gt; 撤销可恢复）：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>

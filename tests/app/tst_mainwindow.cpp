@@ -194,6 +194,25 @@ private Q_SLOTS:
                 inLegend || window.lossPlot()->plot()->graph(g)->name().startsWith(QStringLiteral("My RnR \u00b7 "));
         QVERIFY(inLegend);
         QVERIFY(window.userInspector()->runCaption(0).contains(QStringLiteral("My RnR")));
+        // Deleting a run takes it out of every view; Undo brings it all back.
+        QVERIFY(window.deleteRun(ids[1]));
+        QCOMPARE(window.resultsModel()->rowCount(), 1);
+        QCOMPARE(window.userInspector()->runCount(), 1);
+        QCOMPARE(window.embeddingView()->runPicker()->count(), 1);
+        QCOMPARE(window.lossPlot()->pointCount(ids[1]), 0);
+        QCOMPARE(window.finishedRuns().size(), 1);
+        QCOMPARE(window.embeddingView()->model(), window.finishedRuns()[0].model); // the other run shown
+        window.undoStack()->undo();
+        QCOMPARE(window.resultsModel()->rowCount(), 2);
+        QCOMPARE(window.userInspector()->runCount(), 2);
+        QCOMPARE(window.embeddingView()->runPicker()->count(), 2);
+        QCOMPARE(window.finishedRuns().size(), 2);
+        window.lossPlot()->flush();
+        QCOMPARE(window.lossPlot()->pointCount(ids[1]), 3); // its epochs came back
+        window.undoStack()->redo();
+        QCOMPARE(window.finishedRuns().size(), 1);
+        window.undoStack()->undo();
+        QCOMPARE(window.finishedRuns().size(), 2);
         // Finding an item by title in the Users tab selects it in every view.
         ItemSearch* find = window.userInspector()->itemSearch();
         find->setText(QString::fromStdString(data->itemIds[9]));

@@ -1,5 +1,6 @@
 // The run model: one row per run in queue order, states, curves that never collide, outcomes,
 // data-set keys, and a reset that clears every view reading it.
+#include "models/resultsmodel.h"
 #include "models/runmodel.h"
 #include "panels/runpicker.h"
 
@@ -60,6 +61,47 @@ private Q_SLOTS:
         QCOMPARE(runs.finishedOutcomes().first().result.bestEpoch, 3u);
         QCOMPARE(runs.run(9)->state, RunModel::State::Finished);
         QVERIFY(runs.run(8) == nullptr);
+    }
+
+    void takeAndPutBackRenameAndResults()
+    {
+        RunModel runs;
+        QAbstractItemModelTester tester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto data = tinyData("A", 3);
+        for (quint64 id : {1, 2, 3})
+            runs.addRun(id, QStringLiteral("run #%1").arg(id), data, parseModelSpec("bpr"), 1);
+        runs.setState(3, RunModel::State::Running);
+        runs.finish(1, RunOutcome{});
+        runs.finish(2, RunOutcome{});
+        QVERIFY(!runs.take(3)); // running: not taken
+        QSignalSpy removed(&runs, &RunModel::runRemoved);
+        auto taken = runs.take(1);
+        QVERIFY(taken);
+        QCOMPARE(taken->first, 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(runs.rowCount(), 2);
+        QCOMPARE(runs.run(2)->name, QStringLiteral("run #2")); // ids still find their rows
+        QVERIFY(runs.run(1) == nullptr);
+        QSignalSpy finished(&runs, &RunModel::runFinished);
+        runs.putBack(taken->first, std::move(taken->second));
+        QCOMPARE(runs.at(0).id, quint64(1));
+        QCOMPARE(finished.count(), 1); // every view shows it again
+        QSignalSpy renamed(&runs, &RunModel::runRenamed);
+        QVERIFY(!runs.rename(2, QStringLiteral("  ")));
+        QVERIFY(runs.rename(2, QStringLiteral(" mine ")));
+        QCOMPARE(runs.run(2)->name, QStringLiteral("mine"));
+        QCOMPARE(renamed.count(), 1);
+        // The results table drops a run by id, and its row with its last run.
+        ResultsModel results;
+        RunResult r;
+        r.spec = parseModelSpec("bpr");
+        results.addRun(r, QStringLiteral("A"), 5, 1);
+        results.addRun(r, QStringLiteral("A"), 5, 2);
+        QCOMPARE(results.rowCount(), 1);
+        results.removeRun(1);
+        QCOMPARE(results.rowCount(), 1);
+        results.removeRun(2);
+        QCOMPARE(results.rowCount(), 0);
     }
 
     void curvesAreUniqueWhateverTheGridSize()

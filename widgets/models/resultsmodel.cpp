@@ -4,6 +4,7 @@
 
 #include <QFont>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rnr {
@@ -32,7 +33,7 @@ double ResultsModel::metric(const RunResult& run, Column column)
     }
 }
 
-void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uint64_t datasetKey)
+void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uint64_t datasetKey, quint64 id)
 {
     RunResult kept = run;
     kept.model.reset();                            // the table needs figures, not parameters
@@ -42,16 +43,41 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         if (m_rows[r].spec == run.spec && m_rows[r].datasetKey == datasetKey) {
             m_rows[r].runs.push_back(std::move(kept));
+            m_rows[r].ids.push_back(id);
             // Every column's "best" mark may move: repaint the whole table.
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
             return;
         }
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.push_back(Row{run.spec, dataset, datasetKey, {std::move(kept)}});
+    m_rows.push_back(Row{run.spec, dataset, datasetKey, {std::move(kept)}, {id}});
     endInsertRows();
     if (rowCount() > 1)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ResultsModel::removeRun(quint64 id)
+{
+    if (id == 0)
+        return;
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        Row& row = m_rows[r];
+        const auto it = std::find(row.ids.begin(), row.ids.end(), id);
+        if (it == row.ids.end())
+            continue;
+        const auto k = std::size_t(it - row.ids.begin());
+        if (row.runs.size() == 1) {
+            beginRemoveRows({}, int(r), int(r));
+            m_rows.erase(m_rows.begin() + std::ptrdiff_t(r));
+            endRemoveRows();
+        } else {
+            row.runs.erase(row.runs.begin() + std::ptrdiff_t(k));
+            row.ids.erase(it);
+        }
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
 }
 
 void ResultsModel::clear()

@@ -31,7 +31,10 @@ public:
 
     /// Adds a finished run to the row of its model on its data set (a new row for a new pair).
     /// dataset: the data set's name and a key telling data sets apart (its fingerprint).
-    void addRun(const RunResult& run, const QString& dataset = {}, std::uint64_t datasetKey = 0);
+    /// id: the run's id in the window's run model, for removeRun() (0: none).
+    void addRun(const RunResult& run, const QString& dataset = {}, std::uint64_t datasetKey = 0, quint64 id = 0);
+    /// Drops a run added with an id (its row goes with its last run).
+    void removeRun(quint64 id);
     void clear();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -61,6 +64,7 @@ private:
         QString dataset;
         std::uint64_t datasetKey = 0;
         std::vector<RunResult> runs;
+        std::vector<quint64> ids; ///< one per run
     };
     /// The model's title, with the data set's name when the table holds several data sets.
     QString rowTitle(int row) const;

@@ -138,6 +138,37 @@ quint64 RunModel::currentCurve(quint64 id) const
     return r && !r->curves.empty() ? r->curves.back() : 0;
 }
 
+std::optional<std::pair<int, RunModel::Run>> RunModel::take(quint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0 || m_runs[std::size_t(row)].state == State::Queued || m_runs[std::size_t(row)].state == State::Running)
+        return std::nullopt;
+    beginRemoveRows({}, row, row);
+    Run run = std::move(m_runs[std::size_t(row)]);
+    m_runs.erase(m_runs.begin() + row);
+    m_rows.clear();
+    for (int r = 0; r < int(m_runs.size()); ++r)
+        m_rows.insert(m_runs[std::size_t(r)].id, r);
+    endRemoveRows();
+    Q_EMIT runRemoved(id, run.outcome.model.get());
+    return std::make_pair(row, std::move(run));
+}
+
+void RunModel::putBack(int row, Run run)
+{
+    row = std::clamp(row, 0, rowCount());
+    const quint64 id = run.id;
+    const bool finished = run.state == State::Finished;
+    beginInsertRows({}, row, row);
+    m_runs.insert(m_runs.begin() + row, std::move(run));
+    m_rows.clear();
+    for (int r = 0; r < int(m_runs.size()); ++r)
+        m_rows.insert(m_runs[std::size_t(r)].id, r);
+    endInsertRows();
+    if (finished)
+        Q_EMIT runFinished(id);
+}
+
 void RunModel::clear()
 {
     beginResetModel();

@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace rnr {
@@ -79,6 +81,12 @@ public:
     void addBatch(quint64 id, const BatchProgress& progress);
     /// The curve the run draws into now (0 when it has none).
     quint64 currentCurve(quint64 id) const;
+    /// Takes a finished, stopped or failed run out (its row and the row it had); runRemoved()
+    /// follows. Nothing for a queued or running run.
+    std::optional<std::pair<int, Run>> take(quint64 id);
+    /// Puts a taken run back at its row; for a finished run runFinished() follows, so that every
+    /// view shows it again.
+    void putBack(int row, Run run);
     /// Removes every run; views listening to modelReset() clear themselves.
     void clear();
 
@@ -94,6 +102,8 @@ public:
 Q_SIGNALS:
     void runFinished(quint64 id);
     void runRenamed(quint64 id, const QString& name);
+    /// A run was taken out (take()): views drop it (by id, or by its model).
+    void runRemoved(quint64 id, const rnr::Model* model);
 
 private:
     int rowOf(quint64 id) const;

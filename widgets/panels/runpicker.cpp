@@ -33,6 +33,24 @@ void RunPicker::setModel(RunModel* model, Filter accepts)
     if (!m_model)
         return;
     connect(m_model, &RunModel::runFinished, this, &RunPicker::add);
+    connect(m_model, &RunModel::runRemoved, this, [this](quint64 id) {
+        const auto it = std::find(m_ids.begin(), m_ids.end(), id);
+        if (it == m_ids.end())
+            return;
+        const int index = int(it - m_ids.begin());
+        const bool shown = index == m_box->currentIndex();
+        m_ids.erase(it);
+        {
+            const QSignalBlocker block(m_box);
+            m_box->removeItem(index);
+        }
+        if (m_ids.empty()) {
+            clear();
+            Q_EMIT cleared();
+        } else if (shown) {
+            choose(int(m_ids.size()) - 1); // the latest run takes the place of the one shown
+        }
+    });
     connect(m_model, &RunModel::runRenamed, this, [this](quint64 id, const QString& name) {
         const auto it = std::find(m_ids.begin(), m_ids.end(), id);
         if (it != m_ids.end())

@@ -236,10 +236,24 @@ void UserInspector::setRunModel(RunModel* runs)
             addRun(run->name, run->data, run->outcome.model);
     });
     connect(runs, &QAbstractItemModel::modelReset, this, &UserInspector::clearRuns);
+    connect(runs, &RunModel::runRemoved, this, [this](quint64, const Model* model) { removeRun(model); });
     connect(runs, &RunModel::runRenamed, this, [this, runs](quint64 id, const QString& name) {
         if (const RunModel::Run* run = runs->run(id))
             renameRun(run->outcome.model.get(), name);
     });
+}
+
+void UserInspector::removeRun(const Model* model)
+{
+    for (auto it = m_runs.begin(); it != m_runs.end();)
+        if (it->model.get() == model) {
+            delete it->table->parentWidget();
+            it = m_runs.erase(it);
+        } else {
+            ++it;
+        }
+    if (!m_search->text().isEmpty() && m_dataset)
+        showUser(m_search->text()); // the disagreement marks depend on the runs shown
 }
 
 void UserInspector::renameRun(const Model* model, const QString& name)

@@ -42,6 +42,8 @@ public:
     /// Shows a user of the open data set by original id; false (and a message naming the data
     /// set) when there is none.
     bool showUser(const QString& id);
+    /// Drops a run shown here (by its model).
+    void removeRun(const Model* model);
     /// A run shown here (by its model) has a new name.
     void renameRun(const Model* model, const QString& name);
     /// Forgets every run.

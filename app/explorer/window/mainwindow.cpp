@@ -35,6 +35,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 
 #include <cmath>
 
@@ -48,6 +49,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     addPage(m_view, tr("&Data set"));
     addPage(m_lossPlot, tr("&Training"));
     m_runs = new RunModel(this);
+    m_undo = new QUndoStack(this);
+    connect(m_runs, &QAbstractItemModel::modelReset, m_undo, &QUndoStack::clear); // nothing left to bring back
     m_controller = new RunController(m_bridge, *m_runs, this);
     m_results = new ResultsModel(this);
     m_resultsView = new ResultsView(m_results, m_tabs);
@@ -218,6 +221,22 @@ void MainWindow::createMenus()
     m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     run->addSeparator();
+    run->addAction(tr("&Delete Run..."), this, [this] {
+        QStringList names;
+        QList<quint64> ids;
+        for (int r = 0; r < m_runs->rowCount(); ++r)
+            if (m_runs->at(r).state != RunModel::State::Queued && m_runs->at(r).state != RunModel::State::Running) {
+                names << m_runs->at(r).name;
+                ids << m_runs->at(r).id;
+            }
+        if (ids.isEmpty())
+            return;
+        bool ok = false;
+        const QString which = QInputDialog::getItem(this, tr("Delete Run"), tr("Run (Edit > Undo brings it back):"),
+                                                    names, int(names.size()) - 1, false, &ok);
+        if (ok)
+            deleteRun(ids[names.indexOf(which)]);
+    });
     run->addAction(tr("Re&name Run..."), this, [this] {
         QStringList names;
         QList<quint64> ids;
@@ -238,6 +257,14 @@ void MainWindow::createMenus()
         if (ok)
             renameRun(id, name);
     });
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* showExperiment = m_experimentDock->toggleViewAction();
@@ -303,8 +330,9 @@ void MainWindow::createRunWiring()
     });
     connect(m_runs, &RunModel::runFinished, this, [this](quint64 id) {
         const RunModel::Run* run = m_runs->run(id);
-        m_results->addRun(run->outcome.result, QString::fromStdString(run->data->name), m_runs->datasetKey(id));
+        m_results->addRun(run->outcome.result, QString::fromStdString(run->data->name), m_runs->datasetKey(id), id);
     });
+    connect(m_runs, &RunModel::runRemoved, this, [this](quint64 id) { m_results->removeRun(id); });
     connect(&m_bridge, &EngineBridge::progress, this,
             [this](quint64 id, const BatchProgress& p) { m_lossPlot->appendBatch(m_runs->currentCurve(id), p); });
     connect(&m_bridge, &EngineBridge::epochFinished, this,
@@ -568,6 +596,63 @@ void MainWindow::fitToScreen(QSize wanted)
         wanted = wanted.boundedTo(room);
     }
     resize(wanted);
+}
+
+namespace {
+/// An undo step made of two functions.
+class FunctionCommand : public QUndoCommand
+{
+public:
+    FunctionCommand(const QString& text, std::function<void()> redo, std::function<void()> undo)
+        : m_redo(std::move(redo)), m_undo(std::move(undo))
+    {
+        setText(text);
+    }
+    void redo() override { m_redo(); }
+    void undo() override { m_undo(); }
+
+private:
+    std::function<void()> m_redo, m_undo;
+};
+} // namespace
+
+bool MainWindow::deleteRun(quint64 id)
+{
+    const RunModel::Run* run = m_runs->run(id);
+    if (!run || run->state == RunModel::State::Queued || run->state == RunModel::State::Running)
+        return false;
+    using Taken = std::optional<std::pair<int, RunModel::Run>>;
+    auto taken = std::make_shared<Taken>();
+    m_undo->push(new FunctionCommand(
+        tr("Delete %1").arg(run->name),
+        [this, id, taken] {
+            *taken = m_runs->take(id); // the views drop it (runRemoved)
+            if (*taken)
+                for (const quint64 curve : (*taken)->second.curves)
+                    m_lossPlot->removeRun(curve);
+        },
+        [this, taken] {
+            if (!*taken)
+                return;
+            auto [row, back] = std::move(**taken);
+            taken->reset();
+            // The kept curve comes back with its epochs and batches, as a session restores it.
+            if (!back.curves.empty()) {
+                std::size_t kept = back.curves.size() - 1;
+                for (std::size_t c = 0; c < back.curvePoints.size() && c < back.curves.size(); ++c)
+                    if (back.curves.size() > 1 && back.curvePoints[c].alpha == back.outcome.result.hp.alpha &&
+                        back.curvePoints[c].lambda == back.outcome.result.hp.lambda)
+                        kept = c;
+                const quint64 curve = back.curves[kept];
+                m_lossPlot->addRun(curve, RunController::curveLabel(back.name, back.data.get()));
+                for (const BatchProgress& batch : back.keptBatches())
+                    m_lossPlot->appendBatch(curve, batch);
+                for (const EpochRecord& epoch : back.outcome.result.epochs)
+                    m_lossPlot->appendEpoch(curve, epoch);
+            }
+            m_runs->putBack(row, std::move(back)); // runFinished: every view shows it again
+        }));
+    return true;
 }
 
 bool MainWindow::renameRun(quint64 id, const QString& name)

@@ -21,6 +21,7 @@ class QProgressBar;
 class QProgressDialog;
 class QScrollArea;
 class QTabWidget;
+class QUndoStack;
 
 namespace rnr {
 
@@ -133,6 +134,10 @@ public:
     bool exportEmbeddings(const QString& folder);
     /// Writes every user's top-k under the run the Embeddings tab shows as CSV, off the GUI thread.
     bool exportRecommendations(const QString& file);
+    /// Deletes a finished (or stopped) run with its curves, results and model, undoably (Edit >
+    /// Undo); false for a queued or running run.
+    bool deleteRun(quint64 id);
+    QUndoStack* undoStack() const { return m_undo; }
     /// Renames a run everywhere it is shown (run choosers, the training legend, the Users tab).
     bool renameRun(quint64 id, const QString& name);
     /// Every action with a shortcut, as "text\tshortcut" lines (the Help menu's list).
@@ -212,6 +217,7 @@ private:
     DatasetLoader m_loader;
     ProjectionRunner m_projections; ///< t-SNE and UMAP for the embeddings view
     QThreadPool m_exports;          ///< embeddings and recommendations being written
+    QUndoStack* m_undo = nullptr;   ///< run deletions
     QProgressDialog* m_loadProgress = nullptr;
     SessionFiles m_sessionFiles;
     QProgressDialog* m_sessionProgress = nullptr;
