@@ -157,6 +157,14 @@ MainWindow::~MainWindow()
     clearLogSink(this);      // before the panel goes: no engine thread reaches it afterwards
 }
 
+namespace {
+/// A run's entry in a chooser: its place first, so that equal names stay apart.
+QString numberedName(int index, const QString& name)
+{
+    return QStringLiteral("%1. %2").arg(index + 1).arg(name);
+}
+} // namespace
+
 void MainWindow::createMenus()
 {
     auto icon = [](const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
@@ -226,7 +234,7 @@ void MainWindow::createMenus()
         QList<quint64> ids;
         for (int r = 0; r < m_runs->rowCount(); ++r)
             if (m_runs->at(r).state != RunModel::State::Queued && m_runs->at(r).state != RunModel::State::Running) {
-                names << m_runs->at(r).name;
+                names << numberedName(int(names.size()), m_runs->at(r).name);
                 ids << m_runs->at(r).id;
             }
         if (ids.isEmpty())
@@ -241,7 +249,7 @@ void MainWindow::createMenus()
         QStringList names;
         QList<quint64> ids;
         for (int r = 0; r < m_runs->rowCount(); ++r) {
-            names << m_runs->at(r).name;
+            names << numberedName(int(names.size()), m_runs->at(r).name);
             ids << m_runs->at(r).id;
         }
         if (ids.isEmpty())
@@ -252,8 +260,8 @@ void MainWindow::createMenus()
         if (!ok)
             return;
         const quint64 id = ids[names.indexOf(which)];
-        const QString name =
-            QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal, which, &ok);
+        const QString name = QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal,
+                                                   m_runs->run(id)->name, &ok);
         if (ok)
             renameRun(id, name);
     });
