@@ -292,16 +292,8 @@
         <translation>keine Zeitstempel: Die Zeilenreihenfolge dient als Zeit</translation>
     </message>
     <message>
-        <source>%1 of %2 items have a title; %3 genres</source>
-        <translation>%1 von %2 Items haben einen Titel; %3 Genres</translation>
-    </message>
-    <message>
         <source>Generated in memory: nothing was read or skipped.</source>
         <translation>Im Speicher erzeugt: Nichts wurde gelesen oder übersprungen.</translation>
-    </message>
-    <message>
-        <source>%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the latest rating of %4 validation and %5 test users (seed %6); everything else trains.</source>
-        <translation>%1 Nutzer mit mindestens 4 Bewertungen, %2 Bewertungen von %3 Items. Für die Evaluation zurückgehalten: die jeweils letzte Bewertung von %4 Validierungs- und %5 Testnutzern (Seed %6); alles Übrige dient dem Training.</translation>
     </message>
     <message>
         <source>users</source>
@@ -318,6 +310,14 @@
     <message>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>titled: %1 of %2; genres: %3</source>
+        <translation>mit Titel: %1 von %2; Genres: %3</translation>
+    </message>
+    <message>
+        <source>Users with at least 4 ratings: %1 (ratings: %2, items: %3). Held out for evaluation: the latest rating of each validation user (%4) and test user (%5), seed %6; everything else trains.</source>
+        <translation>Nutzer mit mindestens 4 Bewertungen: %1 (Bewertungen: %2, Items: %3). Für die Evaluation zurückgehalten: die jeweils letzte Bewertung jedes Validierungsnutzers (%4) und Testnutzers (%5), Seed %6; alles Übrige dient dem Training.</translation>
     </message>
 </context>
 <context>
@@ -524,20 +524,20 @@
         <translation>%1; PCA erklärt %2 % + %3 %</translation>
     </message>
     <message>
-        <source>%1; %2 of all %3 items</source>
-        <translation>%1; %2 aller %3 Items</translation>
-    </message>
-    <message>
-        <source>%1; computing %2 of all %3 items...</source>
-        <translation>%1; %2 aller %3 Items wird berechnet...</translation>
-    </message>
-    <message>
         <source>%1 cancelled: choose it again to start over.</source>
         <translation>%1 abgebrochen: zum Neustart erneut auswählen.</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1; %2 of every item (%3)</source>
+        <translation>%1; %2 aller Items (%3)</translation>
+    </message>
+    <message>
+        <source>%1; computing %2 of every item (%3)...</source>
+        <translation>%1; %2 aller Items (%3) wird berechnet...</translation>
     </message>
 </context>
 <context>
@@ -1197,10 +1197,6 @@ Der zuvor angezeigte Datensatz bleibt geladen.</translation>
         <translation>Datensatzordner öffnen</translation>
     </message>
     <message>
-        <source>%1: %2 ratings by %3 users of %4 items</source>
-        <translation>%1: %2 Bewertungen von %3 Nutzern für %4 Items</translation>
-    </message>
-    <message>
         <source>Could not save the session</source>
         <translation>Sitzung konnte nicht gespeichert werden</translation>
     </message>
@@ -1456,6 +1452,10 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>%1: ratings %2, users %3, items %4</source>
+        <translation>%1: Bewertungen %2, Nutzer %3, Items %4</translation>
     </message>
 </context>
 <context>

@@ -291,16 +291,8 @@
         <translation>无时间戳：以行顺序作为时间</translation>
     </message>
     <message>
-        <source>%1 of %2 items have a title; %3 genres</source>
-        <translation>%2 个物品中有 %1 个有标题；%3 种类型</translation>
-    </message>
-    <message>
         <source>Generated in memory: nothing was read or skipped.</source>
         <translation>在内存中生成：没有读取或跳过任何内容。</translation>
-    </message>
-    <message>
-        <source>%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the latest rating of %4 validation and %5 test users (seed %6); everything else trains.</source>
-        <translation>%1 个至少有 4 条评分的用户，对 %3 个物品的 %2 条评分。留出用于评估：%4 个验证用户和 %5 个测试用户各自的最新一条评分（种子 %6）；其余全部用于训练。</translation>
     </message>
     <message>
         <source>users</source>
@@ -317,6 +309,14 @@
     <message>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>titled: %1 of %2; genres: %3</source>
+        <translation>有标题：%1 / %2；类型：%3</translation>
+    </message>
+    <message>
+        <source>Users with at least 4 ratings: %1 (ratings: %2, items: %3). Held out for evaluation: the latest rating of each validation user (%4) and test user (%5), seed %6; everything else trains.</source>
+        <translation>至少有 4 条评分的用户：%1（评分：%2，物品：%3）。留出用于评估：每个验证用户（%4）和测试用户（%5）的最新一条评分，种子 %6；其余全部用于训练。</translation>
     </message>
 </context>
 <context>
@@ -523,20 +523,20 @@
         <translation>%1；PCA 解释 %2% + %3%</translation>
     </message>
     <message>
-        <source>%1; %2 of all %3 items</source>
-        <translation>%1；全部 %3 个物品的 %2</translation>
-    </message>
-    <message>
-        <source>%1; computing %2 of all %3 items...</source>
-        <translation>%1；正在计算全部 %3 个物品的 %2...</translation>
-    </message>
-    <message>
         <source>%1 cancelled: choose it again to start over.</source>
         <translation>%1 已取消：再次选择即可重新开始。</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1; %2 of every item (%3)</source>
+        <translation>%1；全部物品（%3）的 %2</translation>
+    </message>
+    <message>
+        <source>%1; computing %2 of every item (%3)...</source>
+        <translation>%1；正在计算全部物品（%3）的 %2...</translation>
     </message>
 </context>
 <context>
@@ -1196,10 +1196,6 @@ The data set shown before is still loaded.</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <source>%1: %2 ratings by %3 users of %4 items</source>
-        <translation>%1：%3 个用户对 %4 个物品的 %2 条评分</translation>
-    </message>
-    <message>
         <source>Could not save the session</source>
         <translation>无法保存会话</translation>
     </message>
@@ -1452,6 +1448,10 @@ Nothing was changed.</source>
     <message>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>%1: ratings %2, users %3, items %4</source>
+        <translation>%1：评分 %2，用户 %3，物品 %4</translation>
     </message>
 </context>
 <context>

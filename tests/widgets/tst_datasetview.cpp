@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -16,6 +18,29 @@ class TestDatasetView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void noOneItems()
+    {
+        // Issue 10, defect 13: "1 items". With one user, one item and one genre no count stands
+        // before a plural noun anywhere in the view.
+        Dataset data;
+        data.name = "tiny";
+        data.userIds = {"u"};
+        data.itemIds = {"i"};
+        data.itemTitles = {"Only (2000)"};
+        data.genreNames = {"Drama"};
+        data.itemGenres = {{0}};
+        data.interactions = {Interaction{1, 0, 0, 1, 4.0f}};
+        DatasetView view;
+        view.setDataset(data, LoadReport{});
+        view.setSplit(data, SplitConfig{});
+        QStringList texts;
+        for (const QLabel* label : view.findChildren<QLabel*>())
+            texts << label->text();
+        const QRegularExpression plural(QStringLiteral("\\b1 (items|users|ratings|genres|runs)\\b"));
+        for (const QString& text : texts)
+            QVERIFY2(!plural.match(text).hasMatch(), qPrintable(text));
+    }
+
     void showsTheDemo()
     {
         DemoConfig config;
@@ -30,7 +55,7 @@ private Q_SLOTS:
         QCOMPARE(view.valueText(QStringLiteral("items")), locale.toString(200));
         QCOMPARE(view.valueText(QStringLiteral("ratings")), locale.toString(qulonglong(data.interactions.size())));
         QVERIFY(view.valueText(QStringLiteral("scale")).startsWith(QStringLiteral("1")));
-        QVERIFY(view.valueText(QStringLiteral("metadata")).contains(QStringLiteral("8 genres")));
+        QVERIFY(view.valueText(QStringLiteral("metadata")).contains(QStringLiteral("genres: 8")));
 
         QCustomPlot* plot = view.plot(0);
         QVERIFY(plot);
@@ -63,7 +88,8 @@ private Q_SLOTS:
         const Dataset filtered = filterMinInteractions(data);
         view.setSplit(filtered, SplitConfig{101, 5});
         const QString split = view.valueText(QStringLiteral("split"));
-        QVERIFY2(split.contains(QStringLiteral("50 validation and 51 test users (seed 5)")), qPrintable(split));
+        QVERIFY2(split.contains(QStringLiteral("each validation user (50) and test user (51), seed 5")),
+                 qPrintable(split));
 
         if (const QByteArray dir = qgetenv("RNR_SCREENSHOT_DIR"); !dir.isEmpty()) {
             view.show();

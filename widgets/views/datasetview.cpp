@@ -142,7 +142,7 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
         set(QStringLiteral("time"), tr("no timestamps: row order is used as time"));
     }
     set(QStringLiteral("metadata"),
-        tr("%1 of %2 items have a title; %3 genres")
+        tr("titled: %1 of %2; genres: %3")
             .arg(locale.toString(qulonglong(s.itemsWithTitle)), locale.toString(qulonglong(s.items)),
                  locale.toString(qulonglong(s.genres))));
     m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
@@ -156,8 +156,11 @@ void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
     const QLocale locale;
     const SplitSizes sizes = splitSizes(std::uint32_t(filtered.userCount()), config);
     auto* label = findChild<QLabel*>(QStringLiteral("split"));
-    label->setText(tr("%1 users with at least 4 ratings, %2 ratings of %3 items. Held out for evaluation: the "
-                      "latest rating of %4 validation and %5 test users (seed %6); everything else trains.")
+    // Counts after a label, never before a noun: "1 items" cannot happen (English has no plural
+    // forms here without an English translation file).
+    label->setText(tr("Users with at least 4 ratings: %1 (ratings: %2, items: %3). Held out for evaluation: the "
+                      "latest rating of each validation user (%4) and test user (%5), seed %6; everything else "
+                      "trains.")
                        .arg(locale.toString(qulonglong(filtered.userCount())),
                             locale.toString(qulonglong(filtered.interactions.size())),
                             locale.toString(qulonglong(filtered.itemCount())),

@@ -211,10 +211,11 @@ void EmbeddingView::project()
                                        .arg(100 * pca.explained[1], 0, 'f', 1));
         } else if (const auto it = m_cache.find({int(m_method), p}); it != m_cache.end()) {
             m_points[p] = it->second;
-            m_captions[p]->setText(tr("%1; %2 of all %3 items").arg(spaces[p], methodLabel()).arg(m_points[p].rows()));
+            m_captions[p]->setText(
+                tr("%1; %2 of every item (%3)").arg(spaces[p], methodLabel()).arg(m_points[p].rows()));
         } else {
             m_captions[p]->setText(
-                tr("%1; computing %2 of all %3 items...").arg(spaces[p], methodLabel()).arg(m_vectors[p].rows()));
+                tr("%1; computing %2 of every item (%3)...").arg(spaces[p], methodLabel()).arg(m_vectors[p].rows()));
             waiting = true;
             Q_EMIT projectionRequested(p, m_method, m_vectors[p]);
         }
@@ -242,7 +243,7 @@ void EmbeddingView::setProjected(int p, ProjectionMethod method, const RowMatrix
     const QString space = p == 0 ? tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name)
                           : rnr  ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
                                  : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
-    m_captions[p]->setText(tr("%1; %2 of all %3 items").arg(space, methodLabel()).arg(points.rows()));
+    m_captions[p]->setText(tr("%1; %2 of every item (%3)").arg(space, methodLabel()).arg(points.rows()));
     const bool other = m_vectors[1 - p].size() > 0 && m_points[1 - p].rows() == 0;
     if (!other) {
         m_computing = false;

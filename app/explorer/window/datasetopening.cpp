@@ -198,7 +198,7 @@ void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadRepor
     m_view->setSplit(*m_filtered, m_panel->split());
     m_users->setDataset(m_filtered);
     setWindowTitle(QString::fromStdString(m_dataset->name));
-    statusBar()->showMessage(tr("%1: %2 ratings by %3 users of %4 items")
+    statusBar()->showMessage(tr("%1: ratings %2, users %3, items %4")
                                  .arg(QString::fromStdString(m_dataset->name))
                                  .arg(m_dataset->interactions.size())
                                  .arg(m_dataset->userCount())
