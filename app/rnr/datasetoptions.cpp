@@ -1,5 +1,7 @@
 #include "datasetoptions.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 #include "data/demo.h"
 #include "io/loader.h"
@@ -189,6 +191,11 @@ Prepared DatasetOptions::prepare(const QCommandLineParser& parser) const
     if (prepared.filtered.userCount() == 0)
         usage(tr("no user has at least %1 ratings: nothing to train on (see --min-interactions)").arg(minimum));
     return prepared;
+}
+
+unsigned parseThreads(const QString& value)
+{
+    return unsigned(std::clamp<std::uint64_t>(parseCount(value, QStringLiteral("threads")), 1, 256));
 }
 
 } // namespace rnr::cli

@@ -53,5 +53,8 @@ private:
 
 /// Parses an unsigned integer option value or throws UsageError naming the option.
 std::uint64_t parseCount(const QString& value, const QString& option);
+/// A --threads value of the commands outside the hyper-parameter table (export, recommend --all):
+/// parseCount(), held to 1..256 as the table's --threads is.
+unsigned parseThreads(const QString& value);
 
 } // namespace rnr::cli

@@ -69,8 +69,7 @@ int runExport(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return Usage;
     }
     const std::uint64_t seedValue = parseCount(parser.value(seed), QStringLiteral("seed"));
-    const auto threadCount =
-        unsigned(std::clamp<std::uint64_t>(parseCount(parser.value(threads), QStringLiteral("threads")), 1, 256));
+    const auto threadCount = parseThreads(parser.value(threads));
 
     const Checkpoint checkpoint = loadCheckpoint(native(parser.value(model)));
     const Model& m = *checkpoint.model;

@@ -119,8 +119,7 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
     const QString path = parser.value(model);
     const Checkpoint checkpoint = loadCheckpoint(QFile::encodeName(path).toStdString());
     if (parser.isSet(all)) {
-        const auto threadCount =
-            unsigned(std::clamp<std::uint64_t>(parseCount(parser.value(threads), QStringLiteral("threads")), 1, 256));
+        const auto threadCount = parseThreads(parser.value(threads));
         const QString file = parser.value(csv);
         const ItemLabels labels{checkpoint.userIds, checkpoint.itemIds, checkpoint.itemTitles};
         writeTopKCsv(QFile::encodeName(file).toStdString(), *checkpoint.model, labels,

@@ -6,6 +6,8 @@
 #include "core/detail/rng.h"
 #include "core/errors.h"
 
+#include "plantedclusters.h"
+
 #include <QTest>
 
 #include <cmath>
@@ -13,44 +15,11 @@
 #include <vector>
 
 using namespace rnr;
+using fixtures::Planted;
+using fixtures::plantedClusters;
+using fixtures::sameClusterShare;
 
 namespace {
-
-struct Planted
-{
-    RowMatrix<float> rows;
-    std::vector<int> label;
-};
-
-/// `clusters` unit Gaussians in d dimensions around centres drawn from N(0, spread^2 I): far
-/// apart in d dimensions, piled on top of each other in any two directions.
-Planted plantedClusters(int clusters, int perCluster, Eigen::Index d, double spread, std::uint64_t seed)
-{
-    Rng rng(seed);
-    RowMatrix<double> centres(clusters, d);
-    for (int c = 0; c < clusters; ++c)
-        for (Eigen::Index j = 0; j < d; ++j)
-            centres(c, j) = spread * rng.normal();
-    Planted p;
-    p.rows.resize(Eigen::Index(clusters) * perCluster, d);
-    for (int c = 0; c < clusters; ++c)
-        for (int m = 0; m < perCluster; ++m) {
-            const Eigen::Index i = Eigen::Index(c) * perCluster + m;
-            for (Eigen::Index j = 0; j < d; ++j)
-                p.rows(i, j) = float(centres(c, j) + rng.normal());
-            p.label.push_back(c);
-        }
-    return p;
-}
-
-double sameClusterShare(const RowMatrix<float>& layout, const std::vector<int>& label)
-{
-    const Neighbours near = nearestNeighbours(layout, 1);
-    int same = 0;
-    for (Eigen::Index i = 0; i < layout.rows(); ++i)
-        same += label[std::size_t(i)] == label[near.index(i, 0)];
-    return double(same) / double(layout.rows());
-}
 
 UmapOptions quick(std::uint64_t seed, unsigned threads)
 {
