@@ -172,6 +172,15 @@ QString EmbeddingView::methodLabel() const
     return tr("PC");
 }
 
+QString EmbeddingView::spaceCaption(int p) const
+{
+    if (p == 0)
+        return tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name);
+    return m_model && m_model->spec().coupling == Coupling::RnR
+               ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
+               : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
+}
+
 void EmbeddingView::project()
 {
     m_fitted[0] = m_fitted[1] = false; // new points: fit the axes to them once
@@ -189,10 +198,7 @@ void EmbeddingView::project()
         redraw();
         return;
     }
-    const bool rnr = m_model->spec().coupling == Coupling::RnR;
-    const QString spaces[2] = {tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name),
-                               rnr ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
-                                   : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)")};
+    const QString spaces[2] = {spaceCaption(0), spaceCaption(1)};
     bool waiting = false;
     for (int p = 0; p < 2; ++p) {
         if (m_vectors[p].size() == 0) {
@@ -239,10 +245,7 @@ void EmbeddingView::setProjected(int p, ProjectionMethod method, const RowMatrix
     m_points[p] = points;
     m_userPoints[p].resize(0, 2);
     m_fitted[p] = false;
-    const bool rnr = m_model && m_model->spec().coupling == Coupling::RnR;
-    const QString space = p == 0 ? tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name)
-                          : rnr  ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
-                                 : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
+    const QString space = spaceCaption(p);
     m_captions[p]->setText(tr("%1; %2 of every item (%3)").arg(space, methodLabel()).arg(points.rows()));
     const bool other = m_vectors[1 - p].size() > 0 && m_points[1 - p].rows() == 0;
     if (!other) {

@@ -96,6 +96,8 @@ private:
     void redraw();
     void project();
     QString methodLabel() const;
+    /// The first part of a plot's caption: which item vectors it shows.
+    QString spaceCaption(int plot) const;
     /// How each item is coloured: its bin, and each bin's name (empty: not in the legend) and colour.
     struct Colouring
     {
