@@ -676,6 +676,81 @@
     </message>
 </context>
 <context>
+    <name>rnr::GuideView</name>
+    <message>
+        <source>Guide to RnR Explorer</source>
+        <translation>Anleitung zu RnR Explorer</translation>
+    </message>
+    <message>
+        <source>RnR Explorer trains a ranking model and a rating model together on shared user and item embeddings and shows what the sharing does. In &lt;i&gt;Rank and Rate&lt;/i&gt; (RnR) the rating task sees each item through a learnt post-consumption deviation and a tied non-linear layer; vanilla multi-task learning shares the embeddings as they are. This guide walks through a first session on the built-in demo data. Each link does what it names: it brings a tab to the front or starts the action.</source>
+        <translation>RnR Explorer trainiert ein Ranking- und ein Bewertungsmodell gemeinsam auf geteilten Nutzer- und Item-Einbettungen und zeigt, was das Teilen bewirkt. Bei &lt;i&gt;Rank and Rate&lt;/i&gt; (RnR) sieht die Bewertungsaufgabe jedes Item durch eine gelernte Abweichung nach dem Konsum und eine gekoppelte nichtlineare Schicht; Vanilla-Multi-Task-Lernen teilt die Einbettungen, wie sie sind. Diese Anleitung führt durch eine erste Sitzung mit den eingebauten Demodaten. Jeder Link tut, was er nennt: Er holt einen Tab nach vorn oder startet die Aktion.</translation>
+    </message>
+    <message>
+        <source>A first session</source>
+        <translation>Eine erste Sitzung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The data.&lt;/b&gt; The app starts on the built-in demo data (%1 generates it again): users and items whose ratings come from a choose-then-rate process with a planted per-item deviation, so that you can see whether a model finds it. The %2 tab shows the counts, the rating histogram, the activity of users and items, and what training uses.</source>
+        <translation>&lt;b&gt;Die Daten.&lt;/b&gt; Die App startet mit den eingebauten Demodaten (%1 erzeugt sie neu): Nutzer und Items, deren Bewertungen aus einem Prozess »erst wählen, dann bewerten« mit einer eingepflanzten Abweichung je Item stammen, sodass Sie sehen können, ob ein Modell sie findet. Der Tab %2 zeigt die Anzahlen, das Bewertungshistogramm, die Aktivität von Nutzern und Items und was das Training verwendet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Train.&lt;/b&gt; In the %1 panel, choose a ranking model, a rating model and how they are coupled (RnR by default), then %2. Training runs on a background engine thread; the status bar shows the epoch, the samples per second and the time left, and %3 and %4 act at once. %5 trains the same model as RnR and as vanilla multi-task learning on the same data, split and seed. Seeds trains each model several times (mean ± standard deviation), and the α × λ grid search keeps the best validation point.</source>
+        <translation>&lt;b&gt;Trainieren.&lt;/b&gt; Wählen Sie im Bereich %1 ein Ranking-Modell, ein Bewertungsmodell und ihre Kopplung (standardmäßig RnR), dann %2. Das Training läuft in einem Engine-Thread im Hintergrund; die Statusleiste zeigt die Epoche, die Beispiele pro Sekunde und die verbleibende Zeit, und %3 und %4 wirken sofort. %5 trainiert dasselbe Modell als RnR und als Vanilla-Multi-Task-Lernen mit denselben Daten, derselben Aufteilung und demselben Seed. Seeds trainiert jedes Modell mehrmals (Mittelwert ± Standardabweichung), und die α × λ-Gittersuche behält den besten Validierungspunkt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch.&lt;/b&gt; The %1 tab draws live curves of every run: the total, ranking, rating and regularisation loss of each batch (with adjustable smoothing, markers at the epoch means) and the validation Recall@k, MRR@k, NDCG@k and RMSE. Click a legend entry to hide a run; the wheel zooms, dragging pans, and the context menu resets the zoom or exports the plot as PNG, PDF or SVG.</source>
+        <translation>&lt;b&gt;Beobachten.&lt;/b&gt; Der Tab %1 zeichnet Live-Kurven jedes Laufs: den Gesamt-, Ranking-, Bewertungs- und Regularisierungsverlust jedes Batches (mit einstellbarer Glättung, Markierungen an den Epochenmitteln) und die Validierungswerte Recall@k, MRR@k, NDCG@k und RMSE. Ein Klick auf einen Legendeneintrag blendet einen Lauf aus; das Mausrad zoomt, Ziehen verschiebt, und das Kontextmenü setzt den Zoom zurück oder exportiert das Diagramm als PNG, PDF oder SVG.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Compare.&lt;/b&gt; The %1 tab is the paper&apos;s Table 1: the test figures at each model&apos;s best validation epoch, mean ± standard deviation over seeds, the best of each column in bold, exported as CSV, Markdown or LaTeX. Select two rows and the panel below runs the paired sign-flip test over the held-out users: which model wins, by how much, and how sure that is.</source>
+        <translation>&lt;b&gt;Vergleichen.&lt;/b&gt; Der Tab %1 ist Tabelle 1 des Artikels: die Testwerte in der besten Validierungsepoche jedes Modells, Mittelwert ± Standardabweichung über Seeds, der beste Wert jeder Spalte fett, exportierbar als CSV, Markdown oder LaTeX. Wählen Sie zwei Zeilen, und der Bereich darunter führt den gepaarten Vorzeichen-Permutationstest über die zurückgehaltenen Nutzer aus: welches Modell gewinnt, um wie viel und wie sicher das ist.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Look inside.&lt;/b&gt; The %1 tab puts the item vectors the ranking task uses beside those the rating task uses (after RnR&apos;s deviation and tied layer), projected by PCA, t-SNE or UMAP (the last two computed in the background, with Cancel) and coloured by genre, popularity or mean rating. Hover for titles; click an item, or find it by title, to select it in every view. The %2 tab shows what an RnR run&apos;s deviation learnt: its size against popularity and mean rating, the items that deviate most and, on the demo data, the learnt against the planted deviation.</source>
+        <translation>&lt;b&gt;Hineinschauen.&lt;/b&gt; Der Tab %1 stellt die Item-Vektoren der Ranking-Aufgabe neben die der Bewertungsaufgabe (nach RnRs Abweichung und gekoppelter Schicht), projiziert mit PCA, t-SNE oder UMAP (die beiden letzten im Hintergrund berechnet, mit Abbrechen) und gefärbt nach Genre, Beliebtheit oder mittlerer Bewertung. Zeigen Sie auf einen Punkt für den Titel; klicken Sie ein Item an oder suchen Sie es nach Titel, um es in jeder Ansicht auszuwählen. Der Tab %2 zeigt, was die Abweichung eines RnR-Laufs gelernt hat: ihre Größe gegen Beliebtheit und mittlere Bewertung, die am stärksten abweichenden Items und, bei den Demodaten, die gelernte gegen die eingepflanzte Abweichung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One user.&lt;/b&gt; In the %1 tab, type a user id: their history (the held-out rating marked ★), the top 10 of the latest runs side by side with predicted ratings, the held-out item&apos;s rank under each run, and the items only one run recommends (≠).</source>
+        <translation>&lt;b&gt;Ein Nutzer.&lt;/b&gt; Geben Sie im Tab %1 eine Nutzer-ID ein: seine Historie (die zurückgehaltene Bewertung mit ★ markiert), die Top 10 der letzten Läufe nebeneinander mit vorhergesagten Bewertungen, den Rang des zurückgehaltenen Items in jedem Lauf und die Items, die nur ein Lauf empfiehlt (≠).</translation>
+    </message>
+    <message>
+        <source>Your own data</source>
+        <translation>Eigene Daten</translation>
+    </message>
+    <message>
+        <source>%1 and %2 open MovieLens (100K, 1M, 10M, latest), Yelp reviews or any CSV or TSV file; dropping a file or folder on the window does the same. A generic file first asks which columns hold the user, the item, the rating and the time. Loading runs in the background and can be cancelled. A row that cannot be read is skipped and counted, or stops the load with its file, line and cause, as %3 sets; a failed load keeps the data set you had.</source>
+        <translation>%1 und %2 öffnen MovieLens (100K, 1M, 10M, latest), Yelp-Rezensionen oder jede CSV- oder TSV-Datei; eine Datei oder einen Ordner auf das Fenster zu ziehen, tut dasselbe. Bei einer allgemeinen Datei wird zuerst gefragt, welche Spalten Nutzer, Item, Bewertung und Zeit enthalten. Das Laden läuft im Hintergrund und lässt sich abbrechen. Eine Zeile, die nicht gelesen werden kann, wird übersprungen und gezählt oder beendet das Laden mit Datei, Zeile und Ursache, je nachdem, was %3 festlegt; ein fehlgeschlagenes Laden behält den bisherigen Datensatz.</translation>
+    </message>
+    <message>
+        <source>MovieLens 100K makes a good first real data set: download ml-100k.zip from grouplens.org, unzip it, open the ml-100k folder, set Seeds to 3 and %1. With 20 epochs the six runs take well under a minute on two cores; then select both rows of the results for the paired test.</source>
+        <translation>MovieLens 100K ist ein guter erster echter Datensatz: Laden Sie ml-100k.zip von grouplens.org herunter, entpacken Sie es, öffnen Sie den Ordner ml-100k, setzen Sie Seeds auf 3 und %1. Mit 20 Epochen dauern die sechs Läufe auf zwei Kernen deutlich unter einer Minute; wählen Sie dann beide Zeilen der Ergebnisse für den gepaarten Test.</translation>
+    </message>
+    <message>
+        <source>Keeping and sharing results</source>
+        <translation>Ergebnisse behalten und weitergeben</translation>
+    </message>
+    <message>
+        <source>%1 writes the data set, the settings and every finished run (curves, results and trained models) to one file, and %2 brings it all back. %3 and %4 write the shown run&apos;s embeddings for the TensorBoard projector and NumPy, and every user&apos;s top k as CSV; the command-line program rnr does the same without a window. %5 shows what the engine did: the files read, each run&apos;s start and result, and warnings.</source>
+        <translation>%1 schreibt den Datensatz, die Einstellungen und jeden beendeten Lauf (Kurven, Ergebnisse und trainierte Modelle) in eine Datei, und %2 holt alles zurück. %3 und %4 schreiben die Einbettungen des gezeigten Laufs für den TensorBoard-Projektor und NumPy sowie die Top k jedes Nutzers als CSV; das Kommandozeilenprogramm rnr tut dasselbe ohne Fenster. %5 zeigt, was die Engine getan hat: die gelesenen Dateien, Start und Ergebnis jedes Laufs und Warnungen.</translation>
+    </message>
+    <message>
+        <source>%1 renames a run everywhere it is shown; %2 takes a finished run out with its curves, results and model, and %3 brings it back. %4 sets the language, the colours, the training threads and the default epochs.</source>
+        <translation>%1 benennt einen Lauf überall um, wo er gezeigt wird; %2 entfernt einen beendeten Lauf mit Kurven, Ergebnissen und Modell, und %3 holt ihn zurück. %4 legt Sprache, Farben, Trainings-Threads und die voreingestellten Epochen fest.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>The method</source>
+        <translation>Die Methode</translation>
+    </message>
+    <message>
+        <source>G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 lists the licences.</source>
+        <translation>G. Hadash, O. Sar Shalom und R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 nennt die Lizenzen.</translation>
+    </message>
+</context>
+<context>
     <name>rnr::HyperParams</name>
     <message>
         <source>Embedding size d</source>
@@ -1456,6 +1531,14 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>%1: ratings %2, users %3, items %4</source>
         <translation>%1: Bewertungen %2, Nutzer %3, Items %4</translation>
+    </message>
+    <message>
+        <source>RnR Explorer Guide</source>
+        <translation>Anleitung zu RnR Explorer</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Anleitung</translation>
     </message>
 </context>
 <context>

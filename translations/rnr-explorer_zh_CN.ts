@@ -675,6 +675,81 @@
     </message>
 </context>
 <context>
+    <name>rnr::GuideView</name>
+    <message>
+        <source>Guide to RnR Explorer</source>
+        <translation>RnR Explorer 使用指南</translation>
+    </message>
+    <message>
+        <source>RnR Explorer trains a ranking model and a rating model together on shared user and item embeddings and shows what the sharing does. In &lt;i&gt;Rank and Rate&lt;/i&gt; (RnR) the rating task sees each item through a learnt post-consumption deviation and a tied non-linear layer; vanilla multi-task learning shares the embeddings as they are. This guide walks through a first session on the built-in demo data. Each link does what it names: it brings a tab to the front or starts the action.</source>
+        <translation>RnR Explorer 在共享的用户和物品嵌入上同时训练一个排序模型和一个评分模型，并展示共享带来的影响。在 &lt;i&gt;Rank and Rate&lt;/i&gt;（RnR）中，评分任务通过一个学习到的消费后偏差和一个绑定的非线性层来看待每个物品；普通多任务学习则直接共享嵌入。本指南以内置演示数据带您完成第一次会话。每个链接都执行它所写的操作：切换到相应的标签页，或启动相应的操作。</translation>
+    </message>
+    <message>
+        <source>A first session</source>
+        <translation>第一次会话</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The data.&lt;/b&gt; The app starts on the built-in demo data (%1 generates it again): users and items whose ratings come from a choose-then-rate process with a planted per-item deviation, so that you can see whether a model finds it. The %2 tab shows the counts, the rating histogram, the activity of users and items, and what training uses.</source>
+        <translation>&lt;b&gt;数据。&lt;/b&gt;程序启动时加载内置演示数据（%1 可重新生成）：其中用户和物品的评分来自“先选择、后评分”的过程，并为每个物品植入了偏差，因此您可以看到模型是否能找到它。%2 标签页显示各项计数、评分直方图、用户和物品的活跃度，以及训练所用的数据。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Train.&lt;/b&gt; In the %1 panel, choose a ranking model, a rating model and how they are coupled (RnR by default), then %2. Training runs on a background engine thread; the status bar shows the epoch, the samples per second and the time left, and %3 and %4 act at once. %5 trains the same model as RnR and as vanilla multi-task learning on the same data, split and seed. Seeds trains each model several times (mean ± standard deviation), and the α × λ grid search keeps the best validation point.</source>
+        <translation>&lt;b&gt;训练。&lt;/b&gt;在%1面板中选择排序模型、评分模型及其耦合方式（默认为 RnR），然后点击 %2。训练在后台引擎线程中运行；状态栏显示当前轮次、每秒样本数和剩余时间，%3 和 %4 立即生效。%5 在相同的数据、划分和种子上分别以 RnR 和普通多任务学习训练同一模型。“种子数”让每个模型训练多次（均值 ± 标准差），α × λ 网格搜索保留最佳验证点。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch.&lt;/b&gt; The %1 tab draws live curves of every run: the total, ranking, rating and regularisation loss of each batch (with adjustable smoothing, markers at the epoch means) and the validation Recall@k, MRR@k, NDCG@k and RMSE. Click a legend entry to hide a run; the wheel zooms, dragging pans, and the context menu resets the zoom or exports the plot as PNG, PDF or SVG.</source>
+        <translation>&lt;b&gt;观察。&lt;/b&gt;%1 标签页实时绘制每次运行的曲线：每个批次的总损失、排序损失、评分损失和正则化损失（平滑程度可调，并在各轮均值处标记），以及验证集上的 Recall@k、MRR@k、NDCG@k 和 RMSE。点击图例条目可隐藏一次运行；滚轮缩放，拖动平移，右键菜单可重置缩放或将图导出为 PNG、PDF 或 SVG。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Compare.&lt;/b&gt; The %1 tab is the paper&apos;s Table 1: the test figures at each model&apos;s best validation epoch, mean ± standard deviation over seeds, the best of each column in bold, exported as CSV, Markdown or LaTeX. Select two rows and the panel below runs the paired sign-flip test over the held-out users: which model wins, by how much, and how sure that is.</source>
+        <translation>&lt;b&gt;比较。&lt;/b&gt;%1 标签页即论文的表 1：各模型在最佳验证轮次的测试指标，多个种子的均值 ± 标准差，每列最佳值加粗，可导出为 CSV、Markdown 或 LaTeX。选中两行后，下方面板会在留出用户上进行配对符号翻转检验：哪个模型更好、好多少，以及结论有多可靠。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Look inside.&lt;/b&gt; The %1 tab puts the item vectors the ranking task uses beside those the rating task uses (after RnR&apos;s deviation and tied layer), projected by PCA, t-SNE or UMAP (the last two computed in the background, with Cancel) and coloured by genre, popularity or mean rating. Hover for titles; click an item, or find it by title, to select it in every view. The %2 tab shows what an RnR run&apos;s deviation learnt: its size against popularity and mean rating, the items that deviate most and, on the demo data, the learnt against the planted deviation.</source>
+        <translation>&lt;b&gt;深入查看。&lt;/b&gt;%1 标签页将排序任务使用的物品向量与评分任务使用的物品向量（经过 RnR 的偏差和绑定层之后）并排显示，可用 PCA、t-SNE 或 UMAP 投影（后两者在后台计算，可取消），并按类型、流行度或平均评分着色。悬停可查看标题；点击物品或按标题查找，即可在所有视图中选中它。%2 标签页显示 RnR 运行学到的偏差：其大小与流行度和平均评分的关系、偏差最大的物品，以及在演示数据上学到的偏差与植入偏差的对比。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One user.&lt;/b&gt; In the %1 tab, type a user id: their history (the held-out rating marked ★), the top 10 of the latest runs side by side with predicted ratings, the held-out item&apos;s rank under each run, and the items only one run recommends (≠).</source>
+        <translation>&lt;b&gt;单个用户。&lt;/b&gt;在%1标签页中输入用户 ID：可看到其历史记录（留出的评分以 ★ 标记）、最近几次运行并排的前 10 推荐及预测评分、留出物品在每次运行中的排名，以及只有一次运行推荐的物品（≠）。</translation>
+    </message>
+    <message>
+        <source>Your own data</source>
+        <translation>您自己的数据</translation>
+    </message>
+    <message>
+        <source>%1 and %2 open MovieLens (100K, 1M, 10M, latest), Yelp reviews or any CSV or TSV file; dropping a file or folder on the window does the same. A generic file first asks which columns hold the user, the item, the rating and the time. Loading runs in the background and can be cancelled. A row that cannot be read is skipped and counted, or stops the load with its file, line and cause, as %3 sets; a failed load keeps the data set you had.</source>
+        <translation>%1 和 %2 可打开 MovieLens（100K、1M、10M、latest）、Yelp 评论或任意 CSV/TSV 文件；将文件或文件夹拖到窗口上效果相同。对于通用文件，会先询问哪些列是用户、物品、评分和时间。加载在后台进行，可以取消。无法读取的行会被跳过并计数，或者按 %3 的设置以文件、行号和原因终止加载；加载失败时保留原有数据集。</translation>
+    </message>
+    <message>
+        <source>MovieLens 100K makes a good first real data set: download ml-100k.zip from grouplens.org, unzip it, open the ml-100k folder, set Seeds to 3 and %1. With 20 epochs the six runs take well under a minute on two cores; then select both rows of the results for the paired test.</source>
+        <translation>MovieLens 100K 是很好的第一个真实数据集：从 grouplens.org 下载 ml-100k.zip，解压后打开 ml-100k 文件夹，将“种子数”设为 3，然后 %1。训练 20 轮时，六次运行在两个核心上用时远少于一分钟；之后选中结果中的两行进行配对检验。</translation>
+    </message>
+    <message>
+        <source>Keeping and sharing results</source>
+        <translation>保存和分享结果</translation>
+    </message>
+    <message>
+        <source>%1 writes the data set, the settings and every finished run (curves, results and trained models) to one file, and %2 brings it all back. %3 and %4 write the shown run&apos;s embeddings for the TensorBoard projector and NumPy, and every user&apos;s top k as CSV; the command-line program rnr does the same without a window. %5 shows what the engine did: the files read, each run&apos;s start and result, and warnings.</source>
+        <translation>%1 将数据集、设置和每次已完成的运行（曲线、结果和训练好的模型）写入一个文件，%2 可将其全部恢复。%3 和 %4 将当前运行的嵌入导出为 TensorBoard 投影器和 NumPy 格式，并将每个用户的前 k 推荐导出为 CSV；命令行程序 rnr 无需窗口即可完成相同操作。%5 显示引擎做了什么：读取的文件、每次运行的开始和结果，以及警告。</translation>
+    </message>
+    <message>
+        <source>%1 renames a run everywhere it is shown; %2 takes a finished run out with its curves, results and model, and %3 brings it back. %4 sets the language, the colours, the training threads and the default epochs.</source>
+        <translation>%1 在所有显示之处重命名一次运行；%2 删除一次已完成的运行及其曲线、结果和模型，%3 可将其恢复。%4 设置界面语言、颜色、训练线程数和默认轮数。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>The method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 lists the licences.</source>
+        <translation>G. Hadash、O. Sar Shalom 和 R. Osadchy。&lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018。%1 列出了许可证。</translation>
+    </message>
+</context>
+<context>
     <name>rnr::HyperParams</name>
     <message>
         <source>Embedding size d</source>
@@ -1452,6 +1527,14 @@ Nothing was changed.</source>
     <message>
         <source>%1: ratings %2, users %3, items %4</source>
         <translation>%1：评分 %2，用户 %3，物品 %4</translation>
+    </message>
+    <message>
+        <source>RnR Explorer Guide</source>
+        <translation>RnR Explorer 使用指南</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,14 @@
 #include "views/datasetview.h"
 #include "views/deviationview.h"
 #include "views/embeddingview.h"
+#include "views/guideview.h"
+#include "views/resultsview.h"
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QScreen>
 #include <QSignalSpy>
@@ -292,6 +295,47 @@ private Q_SLOTS:
             QVERIFY2(std::any_of(list.begin(), list.end(),
                                  [&](const QString& line) { return line.startsWith(QLatin1String(action) + '\t'); }),
                      action);
+    }
+
+    void theGuideLinksTheWindowsOwnTabsAndActions()
+    {
+        MainWindow window;
+        window.show();
+        GuideView* guide = window.showGuide();
+        QVERIFY(guide->window()->isVisible());
+        QVERIFY(!guide->window()->isModal()); // read beside the window, its links act on it
+        QVERIFY2(guide->unresolvedKeys().isEmpty(), qPrintable(guide->unresolvedKeys().join(", ")));
+        for (const char* key : {"page:dataset", "page:training", "page:results", "page:embeddings", "page:deviations",
+                                "page:users", "action:start", "action:compare", "action:open", "action:save-session"})
+            QVERIFY2(guide->linkKeys().contains(QLatin1String(key)), key);
+        // A link reads as the menu entry it stands for, shortcut included.
+        const auto targets = window.guideTargets();
+        QCOMPARE(targets.value(QStringLiteral("action:start")).label, QStringLiteral("Run ▸ Start (Ctrl+R)"));
+        QCOMPARE(targets.value(QStringLiteral("action:export-embeddings")).label,
+                 QStringLiteral("File ▸ Export ▸ Embeddings of the Shown Run"));
+        QVERIFY(guide->toPlainText().contains(QStringLiteral("Run ▸ Start (Ctrl+R)")));
+        // The shortcut table is the Help menu's.
+        for (const QString& line : window.shortcutList())
+            QVERIFY2(guide->toPlainText().contains(line.section('\t', 1)), qPrintable(line));
+        // Following a link does what it names.
+        QVERIFY(guide->follow(QStringLiteral("page:results")));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.resultsView()));
+        QVERIFY(guide->follow(QStringLiteral("page:users")));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.userInspector()));
+        auto* log = window.findChild<QDockWidget*>(QStringLiteral("logDock"));
+        QVERIFY(log->isHidden());
+        QVERIFY(guide->follow(QStringLiteral("action:log")));
+        QVERIFY(guide->follow(QStringLiteral("action:log"))); // shows, never toggles away
+        QVERIFY(!log->isHidden());
+        auto* experiment = window.findChild<QDockWidget*>(QStringLiteral("experimentDock"));
+        experiment->hide();
+        QVERIFY(guide->follow(QStringLiteral("panel:experiment")));
+        QVERIFY(!experiment->isHidden());
+        QVERIFY(!guide->follow(QStringLiteral("action:nothing")));
+        QCOMPARE(MainWindow::menuText(QStringLiteral("&Save Session As...")), QStringLiteral("Save Session As"));
+        QCOMPARE(MainWindow::menuText(QStringLiteral("数据集(&D)")), QStringLiteral("数据集"));
+        // The same window comes back on the second call.
+        QCOMPARE(window.showGuide(), guide);
     }
 
     void stoppedQueuedRunsLeaveNoEmptyCurve()

@@ -3,6 +3,7 @@
 // on the sources and compared), and with the German translation loaded the main window shows no
 // English text that has a German translation.
 #include "../isolatedsettings.h"
+#include "views/guideview.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractButton>
@@ -215,6 +216,39 @@ private Q_SLOTS:
         QCOMPARE(window.menuBar()->actions().first()->text(), german.translate("rnr::MainWindow", "&File"));
         QVERIFY(window.menuBar()->actions().first()->text() != QStringLiteral("&File"));
         QCoreApplication::removeTranslator(&german);
+    }
+
+    void theGuideSpeaksTheInterfaceLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("heading"); // "A first session" as it must read
+        QTest::newRow("de") << "de"
+                            << "Eine erste Sitzung";
+        QTest::newRow("zh_CN") << "zh_CN"
+                               << "第一次会话";
+    }
+
+    void theGuideSpeaksTheInterfaceLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, heading);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(RNR_QM_DIR "/rnr-explorer_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+        MainWindow window;
+        const QString text = window.showGuide()->toPlainText();
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY(text.contains(heading));
+        QVERIFY(!text.contains(QStringLiteral("A first session")));
+        QVERIFY(!text.contains(QStringLiteral("Your own data")));
+        // Links read as the translated menus and tabs, with no mnemonic left ("(&D)", "(D)", "&").
+        const auto targets = window.guideTargets();
+        for (auto target = targets.cbegin(); target != targets.cend(); ++target) {
+            static const QRegularExpression mnemonic(QStringLiteral("\\([A-Z]\\)|&"));
+            QVERIFY2(!target->label.contains(mnemonic),
+                     qPrintable(target.key() + QStringLiteral(": ") + target->label));
+        }
+        QVERIFY(text.contains(window.guideTargets().value(QStringLiteral("page:results")).label));
     }
 };
 

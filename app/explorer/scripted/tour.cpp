@@ -5,6 +5,7 @@
 #include "panels/runpicker.h"
 #include "views/deviationview.h"
 #include "views/embeddingview.h"
+#include "views/guideview.h"
 #include "views/resultsview.h"
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
@@ -51,7 +52,17 @@ void Tour::capture()
     auto grabTab = std::make_shared<std::function<void(int)>>();
     *grabTab = [this, tabs, dir, grabTab](int tab) {
         if (tab == tabs->count()) {
-            Q_EMIT finished(true, tr("wrote %1 screenshots to %2").arg(tabs->count()).arg(m_directory));
+            // Last, the guide (Help > Guide) in its own window.
+            QWidget* guide = m_window.showGuide()->window();
+            QTimer::singleShot(150, this, [this, dir, guide, tabs] {
+                const QString file = dir.filePath(QStringLiteral("guide.png"));
+                const bool saved = guide->grab().save(file);
+                guide->hide();
+                if (!saved)
+                    Q_EMIT finished(false, tr("cannot write %1").arg(file));
+                else
+                    Q_EMIT finished(true, tr("wrote %1 screenshots to %2").arg(tabs->count() + 1).arg(m_directory));
+            });
             return;
         }
         tabs->setCurrentIndex(tab);

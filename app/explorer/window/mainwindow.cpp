@@ -172,15 +172,20 @@ void MainWindow::createMenus()
     QAction* open = file->addAction(icon("open-dataset"), tr("&Open Data Set File..."), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Open a ratings file (MovieLens, Yelp, CSV)"));
-    file->addAction(tr("Open Data Set &Folder..."), this, &MainWindow::chooseFolder);
+    open->setObjectName(QStringLiteral("action:open"));
+    file->addAction(tr("Open Data Set &Folder..."), this, &MainWindow::chooseFolder)
+        ->setObjectName(QStringLiteral("action:open-folder"));
     QAction* demo = file->addAction(icon("demo-data"), tr("Load &Demo Data"), this, &MainWindow::loadDemo);
     demo->setToolTip(tr("Generate the built-in demo data with a planted post-consumption deviation"));
+    demo->setObjectName(QStringLiteral("action:demo"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Load &Options..."), this, [this] {
-        LoadOptionsDialog dialog(LoadChoices::load(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            dialog.choices().save();
-    });
+    file->addAction(tr("Load &Options..."), this,
+                    [this] {
+                        LoadOptionsDialog dialog(LoadChoices::load(), this);
+                        if (dialog.exec() == QDialog::Accepted)
+                            dialog.choices().save();
+                    })
+        ->setObjectName(QStringLiteral("action:load-options"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     QAction* openSession =
@@ -189,19 +194,29 @@ void MainWindow::createMenus()
         file->addAction(icon("save-session"), tr("&Save Session As..."), this, &MainWindow::chooseSessionToSave);
     saveSession->setShortcut(QKeySequence::Save);
     openSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openSession->setObjectName(QStringLiteral("action:open-session"));
+    saveSession->setObjectName(QStringLiteral("action:save-session"));
     file->addSeparator();
     QMenu* exports = file->addMenu(tr("&Export"));
-    exports->addAction(tr("&Embeddings of the Shown Run..."), this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Embeddings"));
-        if (!folder.isEmpty() && !exportEmbeddings(folder))
-            m_reportError(tr("Export failed"), tr("Train a model first: the Embeddings tab shows no run."));
-    });
-    exports->addAction(tr("&Recommendations of Every User..."), this, [this] {
-        const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export Recommendations"), QString(), tr("CSV (*.csv)"));
-        if (!path.isEmpty() && !exportRecommendations(path))
-            m_reportError(tr("Export failed"), tr("Train a model first: the Embeddings tab shows no run."));
-    });
+    exports
+        ->addAction(tr("&Embeddings of the Shown Run..."), this,
+                    [this] {
+                        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Embeddings"));
+                        if (!folder.isEmpty() && !exportEmbeddings(folder))
+                            m_reportError(tr("Export failed"),
+                                          tr("Train a model first: the Embeddings tab shows no run."));
+                    })
+        ->setObjectName(QStringLiteral("action:export-embeddings"));
+    exports
+        ->addAction(
+            tr("&Recommendations of Every User..."), this,
+            [this] {
+                const QString path =
+                    QFileDialog::getSaveFileName(this, tr("Export Recommendations"), QString(), tr("CSV (*.csv)"));
+                if (!path.isEmpty() && !exportRecommendations(path))
+                    m_reportError(tr("Export failed"), tr("Train a model first: the Embeddings tab shows no run."));
+            })
+        ->setObjectName(QStringLiteral("action:export-recommendations"));
     file->addSeparator();
     QAction* preferences = file->addAction(icon("preferences"), tr("&Preferences..."), this, [this] {
         if (m_showPreferences)
@@ -209,6 +224,7 @@ void MainWindow::createMenus()
     });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setObjectName(QStringLiteral("action:preferences"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -217,19 +233,23 @@ void MainWindow::createMenus()
     m_startAction = run->addAction(icon("start"), tr("&Start"), this, &MainWindow::startRun);
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_startAction->setToolTip(tr("Train the selected model (Ctrl+R)"));
+    m_startAction->setObjectName(QStringLiteral("action:start"));
     m_compareAction =
         run->addAction(icon("compare"), tr("Compare with &Vanilla"), this, &MainWindow::compareWithVanilla);
     m_compareAction->setToolTip(tr("Train the selected model as RnR and as vanilla multi-task, same split and seed"));
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_compareAction->setObjectName(QStringLiteral("action:compare"));
     m_pauseAction = run->addAction(icon("pause"), tr("&Pause"));
     m_pauseAction->setCheckable(true);
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pauseAction->setObjectName(QStringLiteral("action:pause"));
     connect(m_pauseAction, &QAction::toggled, m_controller, &RunController::setPaused);
     m_stopAction = run->addAction(icon("stop"), tr("S&top All"), m_controller, &RunController::cancelAll);
     m_stopAction->setToolTip(tr("Stop the running model and drop the queued ones"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_stopAction->setObjectName(QStringLiteral("action:stop"));
     run->addSeparator();
-    run->addAction(tr("&Delete Run..."), this, [this] {
+    QAction* deleteAction = run->addAction(tr("&Delete Run..."), this, [this] {
         QStringList names;
         QList<quint64> ids;
         for (int r = 0; r < m_runs->rowCount(); ++r)
@@ -245,7 +265,8 @@ void MainWindow::createMenus()
         if (ok)
             deleteRun(ids[names.indexOf(which)]);
     });
-    run->addAction(tr("Re&name Run..."), this, [this] {
+    deleteAction->setObjectName(QStringLiteral("action:delete"));
+    QAction* renameAction = run->addAction(tr("Re&name Run..."), this, [this] {
         QStringList names;
         QList<quint64> ids;
         for (int r = 0; r < m_runs->rowCount(); ++r) {
@@ -265,10 +286,12 @@ void MainWindow::createMenus()
         if (ok)
             renameRun(id, name);
     });
+    renameAction->setObjectName(QStringLiteral("action:rename"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("action:undo"));
     edit->addAction(undo);
     QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
@@ -281,9 +304,12 @@ void MainWindow::createMenus()
     QAction* showLog = m_logDock->toggleViewAction();
     showLog->setText(tr("&Log"));
     showLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    showLog->setObjectName(QStringLiteral("action:log"));
     view->addAction(showLog);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(icon("guide"), tr("&Guide"), this, &MainWindow::showGuide);
+    guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QString rows;
         for (const QString& line : shortcutList()) {
@@ -298,6 +324,7 @@ void MainWindow::createMenus()
     help->addSeparator();
     QAction* about = help->addAction(icon("about"), tr("&About RnR Explorer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+    about->setObjectName(QStringLiteral("action:about"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar* bar = addToolBar(tr("Main"));
@@ -683,7 +710,7 @@ QStringList MainWindow::shortcutList() const
     QStringList lines;
     for (const QAction* action : findChildren<QAction*>())
         if (!action->shortcut().isEmpty())
-            lines << QStringLiteral("%1\t%2").arg(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("...")),
+            lines << QStringLiteral("%1\t%2").arg(menuText(action->text()),
                                                   action->shortcut().toString(QKeySequence::NativeText));
     lines.sort(Qt::CaseInsensitive);
     lines.removeDuplicates();

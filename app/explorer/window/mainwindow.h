@@ -6,6 +6,7 @@
 #include "jobs/enginebridge.h"
 #include "jobs/projectionrunner.h"
 #include "session/sessionfiles.h"
+#include "views/guideview.h"
 
 #include <QMainWindow>
 #include <QThreadPool>
@@ -14,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -142,6 +144,12 @@ public:
     bool renameRun(quint64 id, const QString& name);
     /// Every action with a shortcut, as "text\tshortcut" lines (the Help menu's list).
     QStringList shortcutList() const;
+    /// A menu entry's text as prose reads it: no mnemonic ("&Start", "数据集(&D)"), no "...".
+    static QString menuText(QString text);
+    /// Opens the built-in guide beside the window (Help > Guide, F1) and returns its page.
+    GuideView* showGuide();
+    /// What the guide's links name: the tabs, the docks and every action with an "action:" name.
+    QHash<QString, GuideView::Target> guideTargets();
 
 Q_SIGNALS:
     /// An export ended (ok, or the message of what went wrong).
@@ -228,6 +236,7 @@ private:
     QAction* m_pauseAction = nullptr;
     QAction* m_stopAction = nullptr;
     std::function<void()> m_showPreferences;
+    QDialog* m_guide = nullptr; ///< Help > Guide, made when first shown
 };
 
 } // namespace rnr
