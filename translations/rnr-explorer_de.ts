@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CloseBenchmark</name>
+    <message>
+        <source>round %1: the child did not end: %2</source>
+        <translation>Runde %1: Der Kindprozess endete nicht: %2</translation>
+    </message>
+    <message>
+        <source>round %1: the child did not close its window cleanly (exit code %2)</source>
+        <translation>Runde %1: Der Kindprozess hat sein Fenster nicht sauber geschlossen (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>round %1 (closed %2% into an epoch): %3</source>
+        <translation>Runde %1 (geschlossen nach %2 % einer Epoche): %3</translation>
+    </message>
+    <message>
+        <source>after closing the window during training (rounds: %1, threads: %2):</source>
+        <translation>nach dem Schließen des Fensters während des Trainings (Runden: %1, Threads: %2):</translation>
+    </message>
+    <message>
+        <source>  %1: median %2 ms, largest %3 ms</source>
+        <translation>  %1: Median %2 ms, größter Wert %3 ms</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
@@ -59,10 +86,6 @@
         <translation>Epochen für --measure-stalls (Standard: 5).</translation>
     </message>
     <message>
-        <source>Training threads for --measure-stalls (default 1).</source>
-        <translation>Trainings-Threads für --measure-stalls (Standard: 1).</translation>
-    </message>
-    <message>
         <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
         <translation>Sprache der Oberfläche, z. B. de oder zh_CN (Standard: die Einstellung oder die Systemsprache).</translation>
     </message>
@@ -73,6 +96,18 @@
     <message>
         <source>--colours: &apos;%1&apos; is not system, light or dark</source>
         <translation>--colours: „%1“ ist weder system noch light noch dark</translation>
+    </message>
+    <message>
+        <source>Rounds of --measure-close (default 5).</source>
+        <translation>Runden von --measure-close (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Training threads for --measure-stalls and --measure-close (default 1).</source>
+        <translation>Trainings-Threads für --measure-stalls und --measure-close (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Benchmark: close the window during training on the data set given (default: the demo data), again and again (a child process each time), and report how long the process outlives it.</source>
+        <translation>Benchmark: das Fenster während des Trainings auf dem angegebenen Datensatz (Standard: die Demodaten) immer wieder schließen (jedes Mal ein Kindprozess) und berichten, wie lange der Prozess es überdauert.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CloseBenchmark</name>
+    <message>
+        <source>round %1: the child did not end: %2</source>
+        <translation>第 %1 轮：子进程未结束：%2</translation>
+    </message>
+    <message>
+        <source>round %1: the child did not close its window cleanly (exit code %2)</source>
+        <translation>第 %1 轮：子进程未能正常关闭窗口（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>round %1 (closed %2% into an epoch): %3</source>
+        <translation>第 %1 轮（在一轮训练的 %2% 处关闭）：%3</translation>
+    </message>
+    <message>
+        <source>after closing the window during training (rounds: %1, threads: %2):</source>
+        <translation>训练期间关闭窗口之后（轮数：%1，线程：%2）：</translation>
+    </message>
+    <message>
+        <source>  %1: median %2 ms, largest %3 ms</source>
+        <translation>  %1：中位数 %2 毫秒，最大 %3 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
@@ -59,10 +86,6 @@
         <translation>--measure-stalls 的训练轮次（默认 5）。</translation>
     </message>
     <message>
-        <source>Training threads for --measure-stalls (default 1).</source>
-        <translation>--measure-stalls 的训练线程数（默认 1）。</translation>
-    </message>
-    <message>
         <source>Interface language, e.g. de or zh_CN (default: the preference or the system&apos;s).</source>
         <translation>界面语言，例如 de 或 zh_CN（默认：首选项中的设置或系统语言）。</translation>
     </message>
@@ -73,6 +96,18 @@
     <message>
         <source>--colours: &apos;%1&apos; is not system, light or dark</source>
         <translation>--colours：“%1”不是 system、light 或 dark</translation>
+    </message>
+    <message>
+        <source>Rounds of --measure-close (default 5).</source>
+        <translation>--measure-close 的轮数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Training threads for --measure-stalls and --measure-close (default 1).</source>
+        <translation>--measure-stalls 和 --measure-close 的训练线程数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Benchmark: close the window during training on the data set given (default: the demo data), again and again (a child process each time), and report how long the process outlives it.</source>
+        <translation>基准测试：在给定数据集（默认：演示数据）上训练期间反复关闭窗口（每次一个子进程），并报告进程在窗口关闭后还存在多久。</translation>
     </message>
 </context>
 <context>

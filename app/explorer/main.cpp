@@ -1,6 +1,7 @@
 #include "data/synthetic.h"
 #include "dialogs/colourscheme.h"
 #include "dialogs/preferencesdialog.h"
+#include "scripted/closebenchmark.h"
 #include "scripted/stallbenchmark.h"
 #include "scripted/tour.h"
 #include "window/mainwindow.h"
@@ -12,6 +13,9 @@
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+
+#include <algorithm>
+#include <cstdlib>
 
 int main(int argc, char* argv[])
 {
@@ -70,10 +74,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption epochs(QStringLiteral("epochs"),
                                     QCoreApplication::translate("main", "Epochs for --measure-stalls (default 5)."),
                                     QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QCoreApplication::translate("main", "Training threads for --measure-stalls "
-                                                                         "(default 1)."),
-                                     QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QCoreApplication::translate("main", "Training threads for --measure-stalls and --measure-close (default 1)."),
+        QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption languageOption(
         QStringLiteral("language"),
         QCoreApplication::translate("main", "Interface language, e.g. de or zh_CN (default: the preference or the "
@@ -83,7 +87,17 @@ int main(int argc, char* argv[])
         QStringLiteral("colours"),
         QCoreApplication::translate("main", "Colour scheme: system, light or dark (default: the preference)."),
         QStringLiteral("scheme"));
-    parser.addOptions({stalls, epochs, threads, languageOption, colours});
+    const QCommandLineOption measureClose(
+        QStringLiteral("measure-close"),
+        QCoreApplication::translate("main", "Benchmark: close the window during training on the data set given "
+                                            "(default: the demo data), again and again (a child process each time), "
+                                            "and report how long the process outlives it."));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    QCoreApplication::translate("main", "Rounds of --measure-close (default 5)."),
+                                    QStringLiteral("n"), QStringLiteral("5"));
+    QCommandLineOption closeChild(QStringLiteral("close-child"), QString(), QStringLiteral("fraction")); // a round
+    closeChild.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({stalls, epochs, threads, languageOption, colours, measureClose, rounds, closeChild});
     parser.process(app);
     if (parser.isSet(colours)) {
         const QString scheme = parser.value(colours).toLower();
@@ -98,7 +112,34 @@ int main(int argc, char* argv[])
         rnr::applyColourScheme(rnr::Preferences::load().scheme);
     }
 
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(measureClose))
+        return rnr::CloseBenchmark::run(QCoreApplication::applicationFilePath(), positional.value(0),
+                                        std::max(1, parser.value(rounds).toInt()),
+                                        std::max(1, parser.value(threads).toInt()));
     rnr::MainWindow window;
+    if (parser.isSet(closeChild)) {
+        window.show();
+        const int closeThreads = std::max(1, parser.value(threads).toInt());
+        const double fraction = std::clamp(parser.value(closeChild).toDouble(), 0.0, 1.0);
+        if (positional.isEmpty()) {
+            window.loadDemo();
+            rnr::CloseBenchmark::arm(window, closeThreads, fraction);
+        } else {
+            QObject::connect(&window, &rnr::MainWindow::loadFinished, &window, [&](bool ok) {
+                if (ok)
+                    rnr::CloseBenchmark::arm(window, closeThreads, fraction);
+                else
+                    QApplication::exit(1);
+            });
+            window.openDataset(positional.first());
+        }
+        const int result = QApplication::exec();
+        rnr::CloseBenchmark::phase("loop-ended");
+        // main-returned: when the window, its engine thread and the application are gone.
+        std::atexit([] { rnr::CloseBenchmark::phase("main-returned"); });
+        return result;
+    }
     if (parser.isSet(tour)) {
         window.resize(1280, 800);
         window.show();
@@ -114,7 +155,6 @@ int main(int argc, char* argv[])
         const int result = QApplication::exec();
         return code != 0 ? code : result;
     }
-    const QStringList positional = parser.positionalArguments();
     if (parser.isSet(stalls)) {
         window.resize(1280, 800);
         window.show();
