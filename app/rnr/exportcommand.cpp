@@ -27,14 +27,6 @@ std::string native(const QString& path)
     return QFile::encodeName(path).toStdString();
 }
 
-/// One embedding space written to its own folder: vectors (.tsv, .npy), labels, and a projection.
-struct Space
-{
-    QString folder;      ///< under --embeddings
-    QString description; ///< for the summary
-    RowMatrix<float> rows;
-    Metadata metadata;
-};
 } // namespace
 
 int runExport(const QStringList& arguments, QTextStream& out, QTextStream& err)
@@ -77,44 +69,27 @@ int runExport(const QStringList& arguments, QTextStream& out, QTextStream& err)
     items.columns[1].resize(checkpoint.itemIds.size());
     for (std::size_t i = 0; i < checkpoint.itemTitles.size() && i < items.columns[1].size(); ++i)
         items.columns[1][i] = checkpoint.itemTitles[i];
-    std::vector<Space> spaces;
-    if (m.params()[Block::Items].size() > 0)
-        spaces.push_back({QStringLiteral("items"), tr("item vectors q_i"), m.params()[Block::Items], items});
-    if (m.spec().hasRater() && m.spec().coupling == Coupling::RnR)
-        spaces.push_back({QStringLiteral("rating-items"), tr("rating-task item vectors g(W(q_i + q^d_i) + c)"),
-                          m.ratingItemVectors(), items});
-    if (m.params()[Block::Users].size() > 0)
-        spaces.push_back({QStringLiteral("users"), tr("user vectors p_u"), m.params()[Block::Users],
-                          Metadata{{"user"}, {checkpoint.userIds}}});
-
+    const Metadata users{{"user"}, {checkpoint.userIds}};
     const QString root = parser.value(embeddings);
-    for (const Space& space : spaces) {
-        const QString folder = QDir(root).filePath(space.folder);
-        if (!QDir().mkpath(folder)) {
-            err << tr("rnr export: cannot make the folder %1\n").arg(folder);
-            return Failure;
-        }
-        const auto file = [&](const char* name) { return native(QDir(folder).filePath(QString::fromLatin1(name))); };
-        writeVectorsTsv(file("vectors.tsv"), space.rows);
-        writeNpy(file("vectors.npy"), space.rows);
-        writeMetadataTsv(file("metadata.tsv"), space.metadata);
-        QString line = tr("%1: %2 rows x %3 (%4)")
-                           .arg(folder)
-                           .arg(space.rows.rows())
-                           .arg(space.rows.cols())
-                           .arg(space.description);
-        if (!method.isEmpty()) {
+    for (ProjectorSpace& space : projectorSpaces(m, items, users)) {
+        const QString folder = QDir(root).filePath(QString::fromStdString(space.folder));
+        const QString description = space.folder == "items" ? tr("item vectors q_i")
+                                    : space.folder == "rating-items"
+                                        ? tr("rating-task item vectors g(W(q_i + q^d_i) + c)")
+                                        : tr("user vectors p_u");
+        QString line =
+            tr("%1: %2 rows x %3 (%4)").arg(folder).arg(space.rows.rows()).arg(space.rows.cols()).arg(description);
+        if (chosen) {
             QElapsedTimer timer;
             timer.start();
             LayoutOptions run;
             run.seed = seedValue;
             run.threads = threadCount;
-            const RowMatrix<float> points = project2d(*chosen, space.rows, run);
-            const QByteArray name = method.toLatin1();
-            writeVectorsTsv(file((name + ".tsv").constData()), points);
-            writeNpy(file((name + ".npy").constData()), points);
+            space.points = project2d(*chosen, space.rows, run);
+            space.projection = method.toStdString();
             line += tr("; %1 in %2 s").arg(method).arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2);
         }
+        writeProjectorSpace(native(root), space);
         out << line << '\n';
     }
     return Ok;

@@ -7,6 +7,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <ostream>
 #include <stdexcept>
 
@@ -117,6 +118,36 @@ Metadata itemMetadata(const Dataset& data)
         m.columns[4].emplace_back(buffer, end);
     }
     return m;
+}
+
+std::vector<ProjectorSpace> projectorSpaces(const Model& model, const Metadata& items, const Metadata& users)
+{
+    std::vector<ProjectorSpace> spaces;
+    if (model.params()[Block::Items].size() > 0)
+        spaces.push_back({"items", model.params()[Block::Items], &items, {}, {}});
+    if (model.spec().hasRater() && model.spec().coupling == Coupling::RnR)
+        spaces.push_back({"rating-items", model.ratingItemVectors(), &items, {}, {}});
+    if (model.params()[Block::Users].size() > 0)
+        spaces.push_back({"users", model.params()[Block::Users], &users, {}, {}});
+    return spaces;
+}
+
+void writeProjectorSpace(const std::string& root, const ProjectorSpace& space)
+{
+    const std::filesystem::path folder = std::filesystem::path(root) / space.folder;
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error)
+        throw std::runtime_error(folder.string() + ": cannot make the folder: " + error.message());
+    const auto file = [&](const std::string& name) { return (folder / name).string(); };
+    writeVectorsTsv(file("vectors.tsv"), space.rows);
+    writeNpy(file("vectors.npy"), space.rows);
+    if (space.metadata)
+        writeMetadataTsv(file("metadata.tsv"), *space.metadata);
+    if (space.points.rows() > 0) {
+        writeVectorsTsv(file(space.projection + ".tsv"), space.points);
+        writeNpy(file(space.projection + ".npy"), space.points);
+    }
 }
 
 std::string csvField(const std::string& value)

@@ -38,6 +38,25 @@ void writeMetadataTsv(const std::string& path, const Metadata& metadata);
 /// The items of a data set as metadata: item id, title, first genre, ratings, mean rating.
 Metadata itemMetadata(const Dataset& data);
 
+/// One embedding space as the projector reads it: a folder of its own with vectors.tsv,
+/// vectors.npy and metadata.tsv, and with a projection its 2-D points as <projection>.tsv/.npy.
+struct ProjectorSpace
+{
+    std::string folder; ///< "items", "rating-items" or "users"
+    RowMatrix<float> rows;
+    const Metadata* metadata = nullptr; ///< one label row per row (items' or users')
+    RowMatrix<float> points;            ///< empty, or rows() x 2
+    std::string projection;             ///< the points' file name stem ("pca", "tsne", "umap")
+};
+
+/// The spaces a model has: items/ (q_i), rating-items/ (RnR only: the vectors the rating task
+/// uses, after the deviation and the tied layer; other models' rating task uses q_i itself) and
+/// users/ (p_u, for models with user vectors), labelled by the metadata given.
+std::vector<ProjectorSpace> projectorSpaces(const Model& model, const Metadata& items, const Metadata& users);
+
+/// Writes a space into root/space.folder (made when missing).
+void writeProjectorSpace(const std::string& root, const ProjectorSpace& space);
+
 /// Ids and titles of the items a model knows (e.g. from a checkpoint).
 struct ItemLabels
 {

@@ -188,8 +188,18 @@ private Q_SLOTS:
         QCOMPARE(window.deviationView()->selectedItem(), std::optional<std::uint32_t>(fromList));
         QVERIFY(list->item(4, 1)->isSelected());
         // Renaming a run: the run choosers, the training legend and the Users tab follow.
+        window.embeddingView()->runPicker()->choose(0);
+        window.deviationView()->runPicker()->choose(0);
+        const QString oldName = window.runs()->run(ids[0])->name;
+        QVERIFY(window.embeddingView()->caption(0).startsWith(oldName));
+        QVERIFY(window.deviationView()->caption().startsWith(oldName));
         QVERIFY(!window.renameRun(ids[0], QStringLiteral("   ")));
         QVERIFY(window.renameRun(ids[0], QStringLiteral("My RnR")));
+        QVERIFY2(window.embeddingView()->caption(0).startsWith(QStringLiteral("My RnR \u2014")),
+                 qPrintable(window.embeddingView()->caption(0)));
+        QVERIFY2(window.deviationView()->caption().startsWith(QStringLiteral("My RnR: ")),
+                 qPrintable(window.deviationView()->caption()));
+        QCOMPARE(window.embeddingView()->runName(), QStringLiteral("My RnR"));
         QCOMPARE(window.embeddingView()->runPicker()->findChild<QComboBox*>()->itemText(0), QStringLiteral("My RnR"));
         bool inLegend = false;
         for (int g = 0; g < window.lossPlot()->plot()->graphCount(); ++g)

@@ -130,6 +130,42 @@ private Q_SLOTS:
                 one.find(data->itemIds[3]) == std::string::npos);
     }
 
+    void projectorSpacesOfEachCoupling()
+    {
+        const auto data = fixtures::smallDemo(60, 30);
+        const Metadata items = itemMetadata(*data);
+        const Metadata users{{"user"}, {data->userIds}};
+        auto folders = [&](const char* spec) {
+            std::vector<std::string> out;
+            for (const ProjectorSpace& space : projectorSpaces(*fixtures::trained(*data, spec, 1), items, users))
+                out.push_back(space.folder);
+            return out;
+        };
+        using Folders = std::vector<std::string>;
+        QCOMPARE(folders("rnr:bpr+svd"), (Folders{"items", "rating-items", "users"}));
+        QCOMPARE(folders("vanilla:bpr+svd"), (Folders{"items", "users"})); // the rating task reads q_i itself
+        QCOMPARE(folders("bpr"), (Folders{"items", "users"}));
+        // A space with points writes its projection beside the vectors.
+        std::vector<ProjectorSpace> spaces = projectorSpaces(*fixtures::trained(*data, "rnr:bpr+svd", 1), items, users);
+        spaces[1].points = RowMatrix<float>::Ones(spaces[1].rows.rows(), 2);
+        spaces[1].projection = "umap";
+        writeProjectorSpace(path("projector"), spaces[1]);
+        const std::string folder = path("projector/rating-items/");
+        QCOMPARE(lines(readAll(folder + "vectors.tsv")).size(), std::size_t(data->itemCount()));
+        QCOMPARE(lines(readAll(folder + "metadata.tsv")).size(), std::size_t(data->itemCount()) + 1); // + header
+        QCOMPARE(lines(readAll(folder + "umap.tsv")).front(), std::string("1\t1"));
+        QVERIFY(std::filesystem::exists(folder + "umap.npy"));
+        // A folder that cannot be made is an error that names it.
+        writeAtomically(path("plain-file"), "text", [](std::ostream& out) { out << "x"; });
+        try {
+            writeProjectorSpace(path("plain-file"), spaces[0]);
+            QFAIL("no error");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find("plain-file/items: cannot make the folder") != std::string::npos,
+                     e.what());
+        }
+    }
+
     void failedWritesLeaveTheOldFile()
     {
         const std::string target = path("keep.txt");

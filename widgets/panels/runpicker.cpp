@@ -53,8 +53,13 @@ void RunPicker::setModel(RunModel* model, Filter accepts)
     });
     connect(m_model, &RunModel::runRenamed, this, [this](quint64 id, const QString& name) {
         const auto it = std::find(m_ids.begin(), m_ids.end(), id);
-        if (it != m_ids.end())
-            m_box->setItemText(int(it - m_ids.begin()), name);
+        if (it == m_ids.end())
+            return;
+        const int index = int(it - m_ids.begin());
+        const QString oldName = m_box->itemText(index);
+        m_box->setItemText(index, name);
+        if (index == m_box->currentIndex())
+            Q_EMIT shownRenamed(oldName, name);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         clear();
@@ -110,6 +115,13 @@ void RunPicker::choose(int index)
 int RunPicker::current() const
 {
     return m_box->currentIndex();
+}
+
+void RunPicker::renameCaption(QLabel* caption, const QString& oldName, const QString& name)
+{
+    const QString text = caption->text();
+    if (!oldName.isEmpty() && text.startsWith(oldName))
+        caption->setText(name + text.mid(oldName.size()));
 }
 
 } // namespace rnr

@@ -12,6 +12,7 @@
 #include <vector>
 
 class QComboBox;
+class QLabel;
 
 namespace rnr {
 
@@ -40,6 +41,12 @@ Q_SIGNALS:
                 const QString& name);
     /// The model was reset: the view has nothing to show.
     void cleared();
+    /// The run shown was renamed (RunModel::rename): captions that begin with the old name change.
+    void shownRenamed(const QString& oldName, const QString& name);
+
+public:
+    /// A caption that begins with a run's old name begins with its new name instead.
+    static void renameCaption(QLabel* caption, const QString& oldName, const QString& name);
 
 private:
     void add(quint64 id);

@@ -44,6 +44,9 @@ DeviationView::DeviationView(QWidget* parent)
         Q_EMIT itemSelected(item);
     });
     connect(m_picker, &RunPicker::chosen, this, &DeviationView::setRun);
+    connect(m_picker, &RunPicker::shownRenamed, this, [this](const QString& oldName, const QString& name) {
+        RunPicker::renameCaption(m_caption, oldName, name);
+    });
     connect(m_picker, &RunPicker::cleared, this, &DeviationView::clearRuns);
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),
                                tr("\u2016q^d_i\u2016 against mean rating"), tr("q_i \u2192 q_i + q^d_i (PCA of q)"),
@@ -275,6 +278,11 @@ void DeviationView::drawArrows()
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.1);
     requestReplot(plot);
+}
+
+QString DeviationView::caption() const
+{
+    return m_caption->text();
 }
 
 void DeviationView::setRunModel(RunModel* runs)

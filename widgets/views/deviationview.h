@@ -37,6 +37,8 @@ public:
     /// Forgets every run and shows none.
     void clearRuns();
     RunPicker* runPicker() const { return m_picker; }
+    /// The text above the plots (the run shown and what its deviation learnt).
+    QString caption() const;
     ItemSearch* itemSearch() const { return m_search; }
     bool hasRun() const { return m_summary != nullptr; }
     const DeviationSummary* summary() const { return m_summary.get(); }

@@ -42,6 +42,11 @@ EmbeddingView::EmbeddingView(QWidget* parent)
         Q_EMIT itemSelected(item);
     });
     connect(m_picker, &RunPicker::chosen, this, &EmbeddingView::setRun);
+    connect(m_picker, &RunPicker::shownRenamed, this, [this](const QString& oldName, const QString& name) {
+        for (QLabel* caption : m_captions)
+            RunPicker::renameCaption(caption, oldName, name);
+        m_name = name;
+    });
     connect(m_picker, &RunPicker::cleared, this, &EmbeddingView::clearRuns);
     m_usersBox->setToolTip(tr("Draw every user vector p_u (grey) in the same projection as the items: a user "
                               "scores items by the dot product p_u \u00b7 q_i."));
@@ -274,6 +279,11 @@ void EmbeddingView::projectionStopped(int p, const QString& message)
     if (p >= 0 && p < 2)
         m_captions[p]->setText(message.isEmpty() ? tr("%1 cancelled: choose it again to start over.").arg(methodLabel())
                                                  : tr("%1 failed: %2").arg(methodLabel(), message));
+}
+
+QString EmbeddingView::caption(int p) const
+{
+    return m_captions[p]->text();
 }
 
 void EmbeddingView::setRunModel(RunModel* runs)

@@ -51,6 +51,8 @@ public:
     /// Forgets every run and shows none.
     void clearRuns();
     RunPicker* runPicker() const { return m_picker; }
+    /// The text above plot p (0: the ranking space, 1: the rating space).
+    QString caption(int p) const;
     ItemSearch* itemSearch() const { return m_search; }
     void setColour(Colour colour);
     /// PCA (at once, here) or t-SNE / UMAP (asked for with projectionRequested(), delivered

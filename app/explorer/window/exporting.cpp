@@ -52,43 +52,21 @@ bool MainWindow::exportEmbeddings(const QString& folder)
     const auto model = m_embeddings->model();
     if (!shown || !model)
         return false;
-    // Everything the thread needs, copied now: the view may move on while it writes.
-    struct Space
-    {
-        QString name;
-        RowMatrix<float> rows, points;
-        bool users = false;
-    };
+    // What the view shows, copied now: it may move on while the thread writes.
+    const RowMatrix<float> shownPoints[2] = {m_embeddings->points(0), m_embeddings->points(1)};
     const std::string method = projectionName(m_embeddings->method());
-    std::vector<Space> spaces;
-    for (int p = 0; p < 2; ++p) {
-        RowMatrix<float> rows = p == 0 ? model->params()[Block::Items] : model->ratingItemVectors();
-        if (rows.size() == 0 || (p == 1 && model->spec().coupling != Coupling::RnR))
-            continue; // without RnR the rating task uses the raw vectors: written once
-        const RowMatrix<float>& points = m_embeddings->points(p);
-        spaces.push_back({p == 0 ? QStringLiteral("items") : QStringLiteral("rating-items"), std::move(rows),
-                          points.rows() > 0 ? points : RowMatrix<float>(), false});
-    }
-    if (model->params()[Block::Users].size() > 0)
-        spaces.push_back({QStringLiteral("users"), model->params()[Block::Users], {}, true});
     runExport(tr("the embeddings of %1 to %2").arg(m_embeddings->runName(), folder),
-              [folder, shown, spaces = std::move(spaces), method] {
+              [folder = native(folder), shown, model, shownPoints, method] {
                   const Metadata items = itemMetadata(*shown);
                   const Metadata users{{"user"}, {shown->userIds}};
-                  for (const Space& space : spaces) {
-                      const QString dir = QDir(folder).filePath(space.name);
-                      if (!QDir().mkpath(dir))
-                          throw std::runtime_error(native(dir) + ": cannot make the folder");
-                      const auto file = [&](const std::string& name) {
-                          return native(QDir(dir).filePath(QString::fromStdString(name)));
-                      };
-                      writeVectorsTsv(file("vectors.tsv"), space.rows);
-                      writeNpy(file("vectors.npy"), space.rows);
-                      writeMetadataTsv(file("metadata.tsv"), space.users ? users : items);
-                      if (space.points.rows() > 0) {
-                          writeVectorsTsv(file(method + ".tsv"), space.points);
-                          writeNpy(file(method + ".npy"), space.points);
+                  for (ProjectorSpace& space : projectorSpaces(*model, items, users)) {
+                      // The 2-D points of the projection shown: plot 0 is items/, plot 1 rating-items/.
+                      const int plot = space.folder == "items" ? 0 : space.folder == "rating-items" ? 1 : -1;
+                      if (plot >= 0 && shownPoints[plot].rows() == space.rows.rows()) {
+                          space.points = shownPoints[plot];
+                          space.projection = method;
                       }
+                      writeProjectorSpace(folder, space);
                   }
               });
     return true;

@@ -157,13 +157,26 @@ MainWindow::~MainWindow()
     clearLogSink(this);      // before the panel goes: no engine thread reaches it afterwards
 }
 
-namespace {
-/// A run's entry in a chooser: its place first, so that equal names stay apart.
-QString numberedName(int index, const QString& name)
+std::optional<quint64> MainWindow::chooseRun(const QString& title, const QString& label, bool settledOnly)
 {
-    return QStringLiteral("%1. %2").arg(index + 1).arg(name);
+    // Each entry numbered by its place, so that runs of the same name stay apart.
+    QStringList names;
+    QList<quint64> ids;
+    for (int r = 0; r < m_runs->rowCount(); ++r) {
+        const RunModel::Run& run = m_runs->at(r);
+        if (settledOnly && (run.state == RunModel::State::Queued || run.state == RunModel::State::Running))
+            continue;
+        names << QStringLiteral("%1. %2").arg(names.size() + 1).arg(run.name);
+        ids << run.id;
+    }
+    if (ids.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const QString which = QInputDialog::getItem(this, title, label, names, int(names.size()) - 1, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return ids[names.indexOf(which)];
 }
-} // namespace
 
 void MainWindow::createMenus()
 {
@@ -250,41 +263,19 @@ void MainWindow::createMenus()
     m_stopAction->setObjectName(QStringLiteral("action:stop"));
     run->addSeparator();
     QAction* deleteAction = run->addAction(tr("&Delete Run..."), this, [this] {
-        QStringList names;
-        QList<quint64> ids;
-        for (int r = 0; r < m_runs->rowCount(); ++r)
-            if (m_runs->at(r).state != RunModel::State::Queued && m_runs->at(r).state != RunModel::State::Running) {
-                names << numberedName(int(names.size()), m_runs->at(r).name);
-                ids << m_runs->at(r).id;
-            }
-        if (ids.isEmpty())
-            return;
-        bool ok = false;
-        const QString which = QInputDialog::getItem(this, tr("Delete Run"), tr("Run (Edit > Undo brings it back):"),
-                                                    names, int(names.size()) - 1, false, &ok);
-        if (ok)
-            deleteRun(ids[names.indexOf(which)]);
+        if (const auto id = chooseRun(tr("Delete Run"), tr("Run (Edit > Undo brings it back):"), true))
+            deleteRun(*id);
     });
     deleteAction->setObjectName(QStringLiteral("action:delete"));
     QAction* renameAction = run->addAction(tr("Re&name Run..."), this, [this] {
-        QStringList names;
-        QList<quint64> ids;
-        for (int r = 0; r < m_runs->rowCount(); ++r) {
-            names << numberedName(int(names.size()), m_runs->at(r).name);
-            ids << m_runs->at(r).id;
-        }
-        if (ids.isEmpty())
+        const auto id = chooseRun(tr("Rename Run"), tr("Run:"), false);
+        if (!id)
             return;
         bool ok = false;
-        const QString which =
-            QInputDialog::getItem(this, tr("Rename Run"), tr("Run:"), names, int(names.size()) - 1, false, &ok);
-        if (!ok)
-            return;
-        const quint64 id = ids[names.indexOf(which)];
         const QString name = QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal,
-                                                   m_runs->run(id)->name, &ok);
+                                                   m_runs->run(*id)->name, &ok);
         if (ok)
-            renameRun(id, name);
+            renameRun(*id, name);
     });
     renameAction->setObjectName(QStringLiteral("action:rename"));
 

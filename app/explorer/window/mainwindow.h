@@ -166,6 +166,8 @@ protected:
 
 private:
     void createMenus();
+    /// Asks which run (settledOnly: not queued or running); nullopt when none or cancelled.
+    std::optional<quint64> chooseRun(const QString& title, const QString& label, bool settledOnly);
     void fitToScreen(QSize wanted);
     static QScrollArea* scrollable(QWidget* page);
     void addPage(QWidget* page, const QString& title);
