@@ -111,6 +111,41 @@
     </message>
 </context>
 <context>
+    <name>rnr::Coupling</name>
+    <message>
+        <source>Vanilla multi-task</source>
+        <translation>Vanilla-Multi-Task</translation>
+    </message>
+    <message>
+        <source>Hard sharing: the rating task uses the very same p_u and q_i as the ranking task.</source>
+        <translation>Hartes Teilen: Die Bewertungsaufgabe verwendet genau dieselben p_u und q_i wie die Ranking-Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Rank and Rate (RnR)</source>
+        <translation>Rank and Rate (RnR)</translation>
+    </message>
+    <message>
+        <source>The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt post-consumption deviation q^d_i and a tied FC layer (Hadash et al., RecSys 2018).</source>
+        <translation>Die Bewertungsaufgabe sieht g(W p_u + c) und g(W (q_i + q^d_i) + c): eine gelernte Abweichung nach dem Konsum q^d_i und eine gekoppelte FC-Schicht (Hadash et al., RecSys 2018).</translation>
+    </message>
+    <message>
+        <source>RnR without the FC layer</source>
+        <translation>RnR ohne FC-Schicht</translation>
+    </message>
+    <message>
+        <source>Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the deviation alone, no tied layer).</source>
+        <translation>Ablation von RnR: Die Bewertungsaufgabe sieht p_u und q_i + q^d_i (nur die Abweichung, keine gekoppelte Schicht).</translation>
+    </message>
+    <message>
+        <source>RnR without the deviation</source>
+        <translation>RnR ohne Abweichung</translation>
+    </message>
+    <message>
+        <source>Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) (the tied layer alone, no deviation).</source>
+        <translation>Ablation von RnR: Die Bewertungsaufgabe sieht g(W p_u + c) und g(W q_i + c) (nur die gekoppelte Schicht, keine Abweichung).</translation>
+    </message>
+</context>
+<context>
     <name>rnr::CsvMappingDialog</name>
     <message>
         <source>Map the Columns of %1</source>
@@ -400,10 +435,6 @@
         <translation>Nach dem Training eines RnR-Modells ist hier zu sehen, was seine Abweichungsmatrix gelernt hat.</translation>
     </message>
     <message>
-        <source>%1 is not an RnR model: only RnR learns a post-consumption deviation q^d_i.</source>
-        <translation>%1 ist kein RnR-Modell: Nur RnR lernt eine Abweichung q^d_i nach dem Konsum.</translation>
-    </message>
-    <message>
         <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the tied FC layer (rating).</source>
         <translation>%1: Die Abweichungsmatrix verschiebt jedes Item von q_i (Ranking) nach q_i + q^d_i vor der gemeinsam genutzten FC-Schicht (Bewertung).</translation>
     </message>
@@ -434,6 +465,14 @@
     <message>
         <source>True ‖e_i‖</source>
         <translation>Wahre ‖e_i‖</translation>
+    </message>
+    <message>
+        <source>%1 learns no deviation: only RnR and its deviation-only ablation learn a post-consumption deviation q^d_i.</source>
+        <translation>%1 lernt keine Abweichung: Nur RnR und seine Ablation ohne FC-Schicht lernen eine Abweichung nach dem Konsum q^d_i.</translation>
+    </message>
+    <message>
+        <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the rating task uses as it is (no FC layer).</source>
+        <translation>%1: Die Abweichungsmatrix verschiebt jedes Item von q_i (Ranking) nach q_i + q^d_i, das die Bewertungsaufgabe unverändert verwendet (keine FC-Schicht).</translation>
     </message>
 </context>
 <context>
@@ -574,6 +613,14 @@
         <source>%1; computing %2 of every item (%3)...</source>
         <translation>%1; %2 aller Items (%3) wird berechnet...</translation>
     </message>
+    <message>
+        <source>Item vectors q_i + q^d_i (what the rating task uses: the deviation alone, no FC layer)</source>
+        <translation>Item-Vektoren q_i + q^d_i (was die Bewertungsaufgabe verwendet: nur die Abweichung, keine FC-Schicht)</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)</source>
+        <translation>Item-Vektoren nach der FC-Schicht g(W q_i + c) (was die Bewertungsaufgabe verwendet: nur die FC-Schicht, keine Abweichung)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -616,18 +663,6 @@
     <message>
         <source>Single task</source>
         <translation>Single-Task</translation>
-    </message>
-    <message>
-        <source>Vanilla multi-task</source>
-        <translation>Vanilla-Multi-Task</translation>
-    </message>
-    <message>
-        <source>Rank and Rate (RnR)</source>
-        <translation>Rank and Rate (RnR)</translation>
-    </message>
-    <message>
-        <source>Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items through a learnt deviation and a tied non-linear layer.</source>
-        <translation>Vanilla: Beide Aufgaben teilen sich die Nutzer- und Item-Vektoren. RnR: Die Bewertungsaufgabe sieht Items durch eine gelernte Abweichung und eine gemeinsam genutzte nichtlineare Schicht.</translation>
     </message>
     <message>
         <source>Model</source>
@@ -708,6 +743,10 @@
     <message>
         <source>Multi-task modes need a learnt ranking algorithm (BPR, CDAE, WRMF) and a rating algorithm.</source>
         <translation>Multi-Task-Modi brauchen einen gelernten Ranking-Algorithmus (BPR, CDAE, WRMF) und einen Bewertungsalgorithmus.</translation>
+    </message>
+    <message>
+        <source>How the two tasks share the user and item vectors (each entry&apos;s tooltip says what the rating task sees).</source>
+        <translation>Wie die beiden Aufgaben die Nutzer- und Item-Vektoren teilen (der Tooltip jedes Eintrags sagt, was die Bewertungsaufgabe sieht).</translation>
     </message>
 </context>
 <context>

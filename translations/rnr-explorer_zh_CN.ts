@@ -111,6 +111,41 @@
     </message>
 </context>
 <context>
+    <name>rnr::Coupling</name>
+    <message>
+        <source>Vanilla multi-task</source>
+        <translation>普通多任务</translation>
+    </message>
+    <message>
+        <source>Hard sharing: the rating task uses the very same p_u and q_i as the ranking task.</source>
+        <translation>硬共享：评分任务使用与排序任务完全相同的 p_u 和 q_i。</translation>
+    </message>
+    <message>
+        <source>Rank and Rate (RnR)</source>
+        <translation>Rank and Rate (RnR)</translation>
+    </message>
+    <message>
+        <source>The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt post-consumption deviation q^d_i and a tied FC layer (Hadash et al., RecSys 2018).</source>
+        <translation>评分任务看到 g(W p_u + c) 和 g(W (q_i + q^d_i) + c)：一个学习到的消费后偏差 q^d_i 和一个绑定的全连接层（Hadash 等，RecSys 2018）。</translation>
+    </message>
+    <message>
+        <source>RnR without the FC layer</source>
+        <translation>无全连接层的 RnR</translation>
+    </message>
+    <message>
+        <source>Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the deviation alone, no tied layer).</source>
+        <translation>RnR 的消融：评分任务看到 p_u 和 q_i + q^d_i（只有偏差，没有绑定层）。</translation>
+    </message>
+    <message>
+        <source>RnR without the deviation</source>
+        <translation>无偏差的 RnR</translation>
+    </message>
+    <message>
+        <source>Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) (the tied layer alone, no deviation).</source>
+        <translation>RnR 的消融：评分任务看到 g(W p_u + c) 和 g(W q_i + c)（只有绑定层，没有偏差）。</translation>
+    </message>
+</context>
+<context>
     <name>rnr::CsvMappingDialog</name>
     <message>
         <source>Map the Columns of %1</source>
@@ -399,10 +434,6 @@
         <translation>训练一个 RnR 模型，以查看其偏差矩阵学到了什么。</translation>
     </message>
     <message>
-        <source>%1 is not an RnR model: only RnR learns a post-consumption deviation q^d_i.</source>
-        <translation>%1 不是 RnR 模型：只有 RnR 会学习消费后偏差 q^d_i。</translation>
-    </message>
-    <message>
         <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the tied FC layer (rating).</source>
         <translation>%1：偏差矩阵在权重共享的 FC 层（评分）之前，将每个物品从 q_i（排序）移动到 q_i + q^d_i。</translation>
     </message>
@@ -433,6 +464,14 @@
     <message>
         <source>True ‖e_i‖</source>
         <translation>真实 ‖e_i‖</translation>
+    </message>
+    <message>
+        <source>%1 learns no deviation: only RnR and its deviation-only ablation learn a post-consumption deviation q^d_i.</source>
+        <translation>%1 不学习偏差：只有 RnR 及其仅偏差消融会学习消费后偏差 q^d_i。</translation>
+    </message>
+    <message>
+        <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the rating task uses as it is (no FC layer).</source>
+        <translation>%1：偏差矩阵将每个物品从 q_i（排序）移到 q_i + q^d_i，评分任务直接使用它（没有全连接层）。</translation>
     </message>
 </context>
 <context>
@@ -573,6 +612,14 @@
         <source>%1; computing %2 of every item (%3)...</source>
         <translation>%1；正在计算全部物品（%3）的 %2...</translation>
     </message>
+    <message>
+        <source>Item vectors q_i + q^d_i (what the rating task uses: the deviation alone, no FC layer)</source>
+        <translation>物品向量 q_i + q^d_i（评分任务所用：只有偏差，没有全连接层）</translation>
+    </message>
+    <message>
+        <source>Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)</source>
+        <translation>经全连接层后的物品向量 g(W q_i + c)（评分任务所用：只有全连接层，没有偏差）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -615,18 +662,6 @@
     <message>
         <source>Single task</source>
         <translation>单任务</translation>
-    </message>
-    <message>
-        <source>Vanilla multi-task</source>
-        <translation>普通多任务</translation>
-    </message>
-    <message>
-        <source>Rank and Rate (RnR)</source>
-        <translation>Rank and Rate (RnR)</translation>
-    </message>
-    <message>
-        <source>Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items through a learnt deviation and a tied non-linear layer.</source>
-        <translation>普通多任务：两个任务共享用户向量和物品向量。RnR：评分任务通过学得的偏差和一个权重共享的非线性层来看待物品。</translation>
     </message>
     <message>
         <source>Model</source>
@@ -707,6 +742,10 @@
     <message>
         <source>Multi-task modes need a learnt ranking algorithm (BPR, CDAE, WRMF) and a rating algorithm.</source>
         <translation>多任务模式需要一个可学习的排序算法（BPR、CDAE、WRMF）和一个评分算法。</translation>
+    </message>
+    <message>
+        <source>How the two tasks share the user and item vectors (each entry&apos;s tooltip says what the rating task sees).</source>
+        <translation>两个任务如何共享用户和物品向量（每个条目的提示说明评分任务看到什么）。</translation>
     </message>
 </context>
 <context>

@@ -209,7 +209,8 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         ModelSpec vanilla = model.spec;
         vanilla.coupling = Coupling::Vanilla;
         ModelSpec single{model.spec.ranker, Rater::None, Coupling::Single};
-        const ModelRuns* baseline = model.spec.coupling == Coupling::RnR ? find(vanilla) : find(single);
+        // Every coupling against vanilla on the same pair, vanilla against the ranking model alone.
+        const ModelRuns* baseline = model.spec.coupling != Coupling::Vanilla ? find(vanilla) : find(single);
         if (baseline)
             tests += pairedLine(*baseline, model, k);
     }

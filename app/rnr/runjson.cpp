@@ -33,9 +33,9 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("title"), QString::fromStdString(run.spec.title()));
     object.insert(QStringLiteral("ranker"), QString::fromLatin1(rankerName(run.spec.ranker).data()));
     object.insert(QStringLiteral("rater"), QString::fromLatin1(raterName(run.spec.rater).data()));
-    object.insert(QStringLiteral("coupling"), run.spec.coupling == Coupling::RnR       ? QStringLiteral("rnr")
-                                              : run.spec.coupling == Coupling::Vanilla ? QStringLiteral("vanilla")
-                                                                                       : QStringLiteral("none"));
+    const CouplingInfo* coupling = findCoupling(run.spec.coupling);
+    object.insert(QStringLiteral("coupling"),
+                  coupling ? QString::fromStdString(coupling->key) : QStringLiteral("none"));
     object.insert(QStringLiteral("seed"), double(run.hp.seed));
     QJsonObject config;
     for (const auto& [key, value] : describe(run.hp))

@@ -56,7 +56,7 @@ DeviationSummary summariseDeviation(const Model& model, const Dataset& data)
 {
     const RowMatrix<float>& deviation = model.params()[Block::Deviation];
     if (deviation.size() == 0)
-        throw UsageError("only RnR models have a deviation matrix");
+        throw UsageError("only RnR and its deviation-only ablation have a deviation matrix");
     if (std::size_t(deviation.rows()) != data.itemCount())
         throw UsageError("the model and the data set have different items");
     DeviationSummary s;

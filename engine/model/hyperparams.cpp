@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "io/detail/textfields.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -246,12 +247,56 @@ std::string_view activationName(Activation a)
     return kActivations[static_cast<std::size_t>(a)];
 }
 
+const std::vector<CouplingInfo>& couplingInfo()
+{
+    static const std::vector<CouplingInfo> info{
+        {Coupling::Vanilla, "vanilla", "Vanilla", QT_TRANSLATE_NOOP("rnr::Coupling", "Vanilla multi-task"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Hard sharing: the rating task uses the very same p_u and q_i as the "
+                                            "ranking task."),
+         false, false},
+        {Coupling::RnR, "rnr", "RnR", QT_TRANSLATE_NOOP("rnr::Coupling", "Rank and Rate (RnR)"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt "
+                                            "post-consumption deviation q^d_i and a tied FC layer (Hadash et al., "
+                                            "RecSys 2018)."),
+         true, true},
+        {Coupling::DeviationOnly, "deviation-only", "Deviation-only",
+         QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the FC layer"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the "
+                                            "deviation alone, no tied layer)."),
+         true, false},
+        {Coupling::FcOnly, "fc-only", "FC-only", QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the deviation"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) "
+                                            "(the tied layer alone, no deviation)."),
+         false, true},
+    };
+    return info;
+}
+
+const CouplingInfo* findCoupling(Coupling coupling)
+{
+    for (const CouplingInfo& info : couplingInfo())
+        if (info.coupling == coupling)
+            return &info;
+    return nullptr;
+}
+
+bool ModelSpec::hasDeviation() const
+{
+    const CouplingInfo* info = findCoupling(coupling);
+    return info && info->deviation;
+}
+
+bool ModelSpec::hasRatingSpace() const
+{
+    const CouplingInfo* info = findCoupling(coupling);
+    return info && (info->deviation || info->fcLayer);
+}
+
 std::string ModelSpec::name() const
 {
     if (coupling == Coupling::Single)
         return std::string(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
-    return std::string(coupling == Coupling::RnR ? "rnr:" : "vanilla:") + std::string(rankerName(ranker)) + "+" +
-           std::string(raterName(rater));
+    return findCoupling(coupling)->key + ":" + std::string(rankerName(ranker)) + "+" + std::string(raterName(rater));
 }
 
 std::string ModelSpec::title() const
@@ -265,8 +310,7 @@ std::string ModelSpec::title() const
     };
     if (coupling == Coupling::Single)
         return title(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
-    return std::string(coupling == Coupling::RnR ? "RnR(" : "Vanilla(") + title(rankerName(ranker)) + ", " +
-           title(raterName(rater)) + ")";
+    return findCoupling(coupling)->title + "(" + title(rankerName(ranker)) + ", " + title(raterName(rater)) + ")";
 }
 
 std::vector<std::string> allModelNames()
@@ -276,11 +320,11 @@ std::vector<std::string> allModelNames()
         names.emplace_back(name);
     for (const auto& [p, name] : kRaters)
         names.emplace_back(name);
-    for (const char* prefix : {"vanilla:", "rnr:"})
+    for (const CouplingInfo& coupling : couplingInfo())
         for (const auto& [r, rn] : kRankers)
             if (r != Ranker::Popularity)
                 for (const auto& [p, pn] : kRaters)
-                    names.push_back(prefix + std::string(rn) + "+" + std::string(pn));
+                    names.push_back(coupling.key + ":" + std::string(rn) + "+" + std::string(pn));
     return names;
 }
 
@@ -307,12 +351,11 @@ ModelSpec parseModelSpec(std::string_view text)
     if (colon == std::string::npos || plus == std::string::npos)
         return fail();
     const std::string mode = name.substr(0, colon);
-    if (mode == "vanilla")
-        spec.coupling = Coupling::Vanilla;
-    else if (mode == "rnr")
-        spec.coupling = Coupling::RnR;
-    else
+    const auto coupling = std::find_if(couplingInfo().begin(), couplingInfo().end(),
+                                       [&](const CouplingInfo& info) { return info.key == mode; });
+    if (coupling == couplingInfo().end())
         return fail();
+    spec.coupling = coupling->coupling;
     const auto r = rankerFromKey(name.substr(colon + 1, plus - colon - 1));
     const auto p = raterFromKey(name.substr(plus + 1));
     if (!r || !p || *r == Ranker::Popularity)

@@ -25,13 +25,33 @@ enum class Rater
     SVD,
     SVDpp
 };
-/// How the rating task sees the shared embeddings.
+/// How the rating task sees the shared embeddings (docs/method.md, "Couplings"; couplingInfo()
+/// describes each).
 enum class Coupling
 {
-    Single,  ///< one task alone (or Popularity): no sharing
-    Vanilla, ///< P uses the very same p_u, q_i as R
-    RnR,     ///< P uses FC(p_u) and FC(q_i + q^d_i) with a tied FC layer and a deviation matrix
+    Single,        ///< one task alone (or Popularity): no sharing
+    Vanilla,       ///< P uses the very same p_u, q_i as R
+    RnR,           ///< P uses FC(p_u) and FC(q_i + q^d_i) with a tied FC layer and a deviation matrix
+    DeviationOnly, ///< RnR's ablation without the FC layer: P uses p_u and q_i + q^d_i
+    FcOnly,        ///< RnR's ablation without the deviation: P uses FC(p_u) and FC(q_i)
 };
+
+/// One multi-task coupling as names, menus and docs show it.
+struct CouplingInfo
+{
+    Coupling coupling;
+    std::string key;   ///< the model name's prefix: "vanilla" in "vanilla:bpr+svd"
+    std::string title; ///< Table-1 style: "Vanilla" in "Vanilla(BPR, SVD)"
+    std::string label; ///< a menu entry (marked for translation)
+    std::string help;  ///< what the rating task sees (marked for translation)
+    bool deviation;    ///< learns a per-item deviation q^d_i
+    bool fcLayer;      ///< maps the rating task's vectors through a tied FC layer
+};
+
+/// The multi-task couplings (not Single), in the order menus list them.
+const std::vector<CouplingInfo>& couplingInfo();
+/// The entry of a multi-task coupling; nullptr for Single.
+const CouplingInfo* findCoupling(Coupling coupling);
 enum class Optimizer
 {
     AdaGrad,
@@ -61,6 +81,10 @@ struct ModelSpec
     bool hasRater() const { return rater != Rater::None; }
     /// False for a model with nothing to learn (Popularity): one epoch counts it, no grid.
     bool learns() const { return hasRanker() || hasRater(); }
+    /// Multi-task with a learnt per-item deviation q^d_i (RnR, deviation-only).
+    bool hasDeviation() const;
+    /// Multi-task whose rating task sees the items through vectors of its own (not q_i itself).
+    bool hasRatingSpace() const;
     bool operator==(const ModelSpec&) const = default;
 };
 

@@ -125,7 +125,7 @@ std::vector<ProjectorSpace> projectorSpaces(const Model& model, const Metadata& 
     std::vector<ProjectorSpace> spaces;
     if (model.params()[Block::Items].size() > 0)
         spaces.push_back({"items", model.params()[Block::Items], &items, {}, {}});
-    if (model.spec().hasRater() && model.spec().coupling == Coupling::RnR)
+    if (model.spec().hasRatingSpace())
         spaces.push_back({"rating-items", model.ratingItemVectors(), &items, {}, {}});
     if (model.params()[Block::Users].size() > 0)
         spaces.push_back({"users", model.params()[Block::Users], &users, {}, {}});

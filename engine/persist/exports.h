@@ -49,8 +49,9 @@ struct ProjectorSpace
     std::string projection;             ///< the points' file name stem ("pca", "tsne", "umap")
 };
 
-/// The spaces a model has: items/ (q_i), rating-items/ (RnR only: the vectors the rating task
-/// uses, after the deviation and the tied layer; other models' rating task uses q_i itself) and
+/// The spaces a model has: items/ (q_i), rating-items/ (couplings with a rating space of their
+/// own: RnR's vectors after the deviation and the tied layer, or one of its ablations'; vanilla's
+/// rating task uses q_i itself) and
 /// users/ (p_u, for models with user vectors), labelled by the metadata given.
 std::vector<ProjectorSpace> projectorSpaces(const Model& model, const Metadata& items, const Metadata& users);
 

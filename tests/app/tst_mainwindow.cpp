@@ -348,6 +348,23 @@ private Q_SLOTS:
         QCOMPARE(window.showGuide(), guide);
     }
 
+    void modesComeFromTheEngineTable()
+    {
+        MainWindow window;
+        auto* mode = window.experimentPanel()->findChild<QComboBox*>(QStringLiteral("mode"));
+        QVERIFY(mode);
+        QCOMPARE(mode->count(), int(couplingInfo().size()) + 1); // + single task
+        for (const CouplingInfo& coupling : couplingInfo()) {
+            const int index = mode->findData(int(coupling.coupling));
+            QVERIFY2(index > 0, coupling.key.c_str());
+            QVERIFY(!mode->itemData(index, Qt::ToolTipRole).toString().isEmpty());
+            mode->setCurrentIndex(index);
+            const auto spec = window.experimentPanel()->spec();
+            QVERIFY(spec.has_value());
+            QCOMPARE(QString::fromStdString(spec->name()), QString::fromStdString(coupling.key + ":bpr+svd"));
+        }
+    }
+
     void stoppedQueuedRunsLeaveNoEmptyCurve()
     {
         MainWindow window;

@@ -97,11 +97,15 @@ void randomise(Params<double>& params, Rng& rng, double scale)
                 block(r, c) = scale * (2.0 * rng.uniform() - 1.0);
 }
 
-/// RnR's pre-activations W v + c of every user and every item (q_i + q^d_i), one row each.
+/// The FC layer's pre-activations W v + c of every user and every item (q_i + q^d_i, or q_i
+/// without a deviation), one row each.
 RowMatrix<double> preActivations(const Params<double>& p)
 {
     RowMatrix<double> input(p[Block::Users].rows() + p[Block::Items].rows(), p[Block::Users].cols());
-    input << p[Block::Users], p[Block::Items] + p[Block::Deviation];
+    if (p[Block::Deviation].size() > 0)
+        input << p[Block::Users], p[Block::Items] + p[Block::Deviation];
+    else
+        input << p[Block::Users], p[Block::Items];
     RowMatrix<double> pre = input * p[Block::FcWeight].transpose();
     pre.rowwise() += p[Block::FcBias].row(0);
     return pre;
@@ -110,7 +114,8 @@ RowMatrix<double> preActivations(const Params<double>& p)
 /// No pre-activation near ReLU's kink, and both of its sides in use.
 bool clearOfKinks(const ModelT<double>& model)
 {
-    if (model.spec().coupling != Coupling::RnR)
+    const CouplingInfo* coupling = findCoupling(model.spec().coupling);
+    if (!coupling || !coupling->fcLayer)
         return true;
     const RowMatrix<double> pre = preActivations(model.params());
     return pre.cwiseAbs().minCoeff() >= kKinkMargin && pre.minCoeff() < 0 && pre.maxCoeff() > 0;
@@ -198,8 +203,11 @@ std::set<Block> expectedBlocks(const ModelSpec& spec)
         blocks.insert({Block::RateUserBias, Block::RateItemBias});
     if (spec.rater == Rater::SVDpp)
         blocks.insert(Block::Implicit);
-    if (spec.coupling == Coupling::RnR)
-        blocks.insert({Block::Deviation, Block::FcWeight, Block::FcBias});
+    // Written out per coupling (docs/method.md, "Couplings"), not read from the engine's table.
+    if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::DeviationOnly)
+        blocks.insert(Block::Deviation);
+    if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::FcOnly)
+        blocks.insert({Block::FcWeight, Block::FcBias});
     return blocks;
 }
 
@@ -241,7 +249,7 @@ RowSets expectedTouched(const ModelT<double>& model, const Batch& batch)
             use(Block::RateUserBias, u);
             use(Block::RateItemBias, i);
         }
-        if (spec.coupling == Coupling::RnR)
+        if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::DeviationOnly)
             use(Block::Deviation, i);
     }
     for (std::size_t g = 0; g < batch.groups(); ++g) {
@@ -260,7 +268,7 @@ RowSets expectedTouched(const ModelT<double>& model, const Batch& batch)
             for (const std::uint32_t j : model.history().of(u))
                 use(Block::Implicit, j);
     }
-    if (spec.coupling == Coupling::RnR) {
+    if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::FcOnly) {
         for (std::uint32_t r = 0; r < model.hyperParams().dim; ++r)
             use(Block::FcWeight, r);
         use(Block::FcBias, 0);
@@ -340,6 +348,11 @@ ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
             if (spec.coupling == Coupling::RnR) {
                 x = fc(x);
                 y = fc(Vector<double>(y + p[Block::Deviation].row(i).transpose()));
+            } else if (spec.coupling == Coupling::DeviationOnly) {
+                y += p[Block::Deviation].row(i).transpose();
+            } else if (spec.coupling == Coupling::FcOnly) {
+                x = fc(x);
+                y = fc(y);
             }
             if (spec.rater == Rater::SVDpp) {
                 const auto items = model.history().of(u);
@@ -450,14 +463,15 @@ void addRow(const QString& model, const QString& activation, double alpha, doubl
             const QString& note = {})
 {
     QString label = model;
-    if (model.startsWith("rnr:"))
+    if (model.startsWith("rnr:") || model.startsWith("fc-only:"))
         label += "/" + activation;
     if (!note.isEmpty())
         label += "/" + note;
     QTest::newRow(label.toUtf8().constData()) << model << activation << alpha << lambda << negatives;
 }
 
-/// Every model of docs/method.md (single task, vanilla R+P, RnR R+P with every activation), plus
+/// Every model of docs/method.md (single task, vanilla R+P, RnR R+P with every activation, RnR's
+/// two ablations), plus
 /// lambda = 0 and extreme-alpha variants; CDAE always with dropout 0.5, BPR with 1 or 3 negatives.
 void addModelRows()
 {
@@ -477,6 +491,16 @@ void addModelRows()
         for (const QString& r : rankers)
             for (const QString& p : raters)
                 addRow("rnr:" + r + "+" + p, act, 0.7, 0.01, 3);
+    // RnR's ablations: the deviation alone, the tied layer alone (with every activation).
+    for (const QString& r : rankers)
+        for (const QString& p : raters)
+            addRow("deviation-only:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    for (const char* act : {"tanh", "relu", "sigmoid", "identity"})
+        for (const QString& r : rankers)
+            for (const QString& p : raters)
+                addRow("fc-only:" + r + "+" + p, act, 0.7, 0.01, 3);
+    addRow("deviation-only:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
+    addRow("fc-only:cdae+svd", "tanh", 0.0, 0.01, 1, "alpha-0");
     addRow("vanilla:cdae+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("rnr:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("rnr:wrmf+svd++", "relu", 0.7, 0.0, 1, "lambda-0");
@@ -668,7 +692,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<double>("alpha");
         QTest::addColumn<double>("lambda");
-        for (const char* coupling : {"vanilla:", "rnr:"})
+        for (const char* coupling : {"vanilla:", "rnr:", "deviation-only:", "fc-only:"})
             for (const char* r : {"bpr", "cdae", "wrmf"})
                 for (const char* p : {"svd", "svd++"})
                     for (const double alpha : {0.0, 1.0})

@@ -101,8 +101,22 @@ private Q_SLOTS:
         DeviationView view;
         view.setRun(m_data, m_vanilla, QStringLiteral("Vanilla #2"));
         QVERIFY(!view.hasRun());
-        QVERIFY(view.findChild<QLabel*>()->text().contains(QStringLiteral("not an RnR model")));
+        QVERIFY(view.caption().contains(QStringLiteral("learns no deviation")));
         QCOMPARE(view.topItems()->rowCount(), 0);
+    }
+
+    void showsTheDeviationOnlyAblation()
+    {
+        // RnR without the FC layer learns a deviation too; the caption says the rating task uses it as it is.
+        const auto model = fixtures::trained(*m_data, "deviation-only:bpr+svd", 2);
+        DeviationView view;
+        view.setRun(m_data, model, QStringLiteral("Deviation-only #3"));
+        QVERIFY(view.hasRun());
+        QVERIFY2(view.caption().contains(QStringLiteral("no FC layer")), qPrintable(view.caption()));
+        QCOMPARE(view.topItems()->rowCount(), 25);
+        // An FC-only run has no deviation to show.
+        view.setRun(m_data, fixtures::trained(*m_data, "fc-only:bpr+svd", 1), QStringLiteral("FC-only #4"));
+        QVERIFY(!view.hasRun());
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,11 +35,16 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
     m_rater->addItem(QStringLiteral("SVD"), int(Rater::SVD));
     m_rater->addItem(QStringLiteral("SVD++"), int(Rater::SVDpp));
     m_rater->setToolTip(tr("The rating task P: how a user rates an item after consuming it."));
+    m_mode->setObjectName(QStringLiteral("mode"));
     m_mode->addItem(tr("Single task"), int(Coupling::Single));
-    m_mode->addItem(tr("Vanilla multi-task"), int(Coupling::Vanilla));
-    m_mode->addItem(tr("Rank and Rate (RnR)"), int(Coupling::RnR));
-    m_mode->setToolTip(tr("Vanilla: both tasks share the user and item vectors. RnR: the rating task sees items "
-                          "through a learnt deviation and a tied non-linear layer."));
+    // The multi-task couplings from the engine's table, each with what its rating task sees.
+    for (const CouplingInfo& coupling : couplingInfo()) {
+        m_mode->addItem(QCoreApplication::translate("rnr::Coupling", coupling.label.c_str()), int(coupling.coupling));
+        m_mode->setItemData(m_mode->count() - 1, QCoreApplication::translate("rnr::Coupling", coupling.help.c_str()),
+                            Qt::ToolTipRole);
+    }
+    m_mode->setToolTip(tr("How the two tasks share the user and item vectors (each entry's tooltip says what the "
+                          "rating task sees)."));
 
     auto* model = new QGroupBox(tr("Model"), this);
     auto* modelForm = new QFormLayout(model);

@@ -122,14 +122,21 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         requestReplot(plot);
     }
     m_top->setRowCount(0);
-    if (!m_model || !m_data || m_model->spec().coupling != Coupling::RnR) {
-        m_caption->setText(tr("%1 is not an RnR model: only RnR learns a post-consumption deviation q^d_i.").arg(name));
+    if (!m_model || !m_data || !m_model->spec().hasDeviation()) {
+        m_caption->setText(
+            tr("%1 learns no deviation: only RnR and its deviation-only ablation learn a post-consumption deviation "
+               "q^d_i.")
+                .arg(name));
         return;
     }
     m_summary = std::make_unique<DeviationSummary>(summariseDeviation(*m_model, *m_data));
-    QString caption = tr("%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the "
-                         "tied FC layer (rating).")
-                          .arg(name);
+    QString caption = m_model->spec().coupling == Coupling::RnR
+                          ? tr("%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the "
+                               "tied FC layer (rating).")
+                                .arg(name)
+                          : tr("%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the "
+                               "rating task uses as it is (no FC layer).")
+                                .arg(name);
     if (!std::isnan(m_summary->spearmanWithTruth))
         caption += tr(" On the demo data the learnt \u2016q^d_i\u2016 correlates with the planted deviation: "
                       "Spearman %1, Pearson %2.")
@@ -287,8 +294,8 @@ QString DeviationView::caption() const
 
 void DeviationView::setRunModel(RunModel* runs)
 {
-    // Only RnR has a deviation matrix.
-    m_picker->setModel(runs, [](const RunModel::Run& run) { return run.spec.coupling == Coupling::RnR; });
+    // Only RnR and its deviation-only ablation have a deviation matrix.
+    m_picker->setModel(runs, [](const RunModel::Run& run) { return run.spec.hasDeviation(); });
 }
 
 void DeviationView::clearRuns()

@@ -181,9 +181,18 @@ QString EmbeddingView::spaceCaption(int p) const
 {
     if (p == 0)
         return tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name);
-    return m_model && m_model->spec().coupling == Coupling::RnR
-               ? tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)")
-               : tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
+    switch (m_model ? m_model->spec().coupling : Coupling::Single) {
+    case Coupling::RnR:
+        return tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)");
+    case Coupling::DeviationOnly:
+        return tr("Item vectors q_i + q^d_i (what the rating task uses: the deviation alone, no FC layer)");
+    case Coupling::FcOnly:
+        return tr("Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)");
+    case Coupling::Single:
+    case Coupling::Vanilla:
+        break;
+    }
+    return tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");
 }
 
 void EmbeddingView::project()

@@ -1,5 +1,7 @@
-// Couplings: how P sees the shared embeddings. Vanilla hands it p_u and q_i as they are; RnR
-// adds the deviation q^d_i and maps both sides through one tied FC layer g(W v + c).
+// Couplings: how P sees the shared embeddings (docs/method.md, "Couplings"). Vanilla hands it p_u
+// and q_i as they are; RnR adds the deviation q^d_i and maps both sides through one tied FC layer
+// g(W v + c); its two ablations keep one of the two ingredients: the deviation alone
+// (x_u = p_u, y_i = q_i + q^d_i) or the tied layer alone (x_u = g(W p_u + c), y_i = g(W q_i + c)).
 #include "core/detail/rng.h"
 #include "model/detail/components.h"
 
@@ -45,32 +47,44 @@ public:
     RowMatrix<T> itemVectors(const Params<T>& p) const override { return p[Block::Items]; }
 };
 
-/// RnR: x_u = g(W p_u + c), y_i = g(W (q_i + q^d_i) + c), W and c tied across both sides.
+/// RnR: x_u = g(W p_u + c), y_i = g(W (q_i + q^d_i) + c), W and c tied across both sides; without
+/// the deviation (fc-only) y_i = g(W q_i + c); without the layer (deviation-only) x_u = p_u and
+/// y_i = q_i + q^d_i.
 template <typename T> class RnrCoupling final : public CouplingComponent<T>
 {
 public:
-    explicit RnrCoupling(Activation activation) : m_activation(activation) {}
+    RnrCoupling(Activation activation, bool deviation, bool fc)
+        : m_activation(activation), m_deviation(deviation), m_fc(fc)
+    {}
 
     void allocate(Params<T>& p, std::uint32_t, std::uint32_t items, std::uint32_t dim) const override
     {
-        p[Block::Deviation] = RowMatrix<T>::Zero(items, dim);
-        p[Block::FcWeight] = RowMatrix<T>::Zero(dim, dim);
-        p[Block::FcBias] = RowMatrix<T>::Zero(1, dim);
+        if (m_deviation)
+            p[Block::Deviation] = RowMatrix<T>::Zero(items, dim);
+        if (m_fc) {
+            p[Block::FcWeight] = RowMatrix<T>::Zero(dim, dim);
+            p[Block::FcBias] = RowMatrix<T>::Zero(1, dim);
+        }
     }
-    void initialise(Params<T>& p, Rng& rng) const override { xavier(p[Block::FcWeight], rng); }
+    void initialise(Params<T>& p, Rng& rng) const override
+    {
+        if (m_fc)
+            xavier(p[Block::FcWeight], rng);
+    }
 
     void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X, RowMatrix<T>& Y) const override
     {
         const auto n = Eigen::Index(ctx.range.tupleEnd - ctx.range.tupleBegin);
         const auto& U = ctx.params[Block::Users];
         const auto& I = ctx.params[Block::Items];
-        const auto& D = ctx.params[Block::Deviation];
         cache.userInput.resize(n, U.cols());
         cache.itemInput.resize(n, I.cols());
         for (Eigen::Index r = 0; r < n; ++r) {
             const std::size_t t = ctx.range.tupleBegin + std::size_t(r);
             cache.userInput.row(r) = U.row(ctx.batch.users[t]);
-            cache.itemInput.row(r) = I.row(ctx.batch.items[t]) + D.row(ctx.batch.items[t]);
+            cache.itemInput.row(r) = I.row(ctx.batch.items[t]);
+            if (m_deviation)
+                cache.itemInput.row(r) += ctx.params[Block::Deviation].row(ctx.batch.items[t]);
         }
         layer(ctx.params, cache.userInput, cache.userPre, X);
         layer(ctx.params, cache.itemInput, cache.itemPre, Y);
@@ -79,24 +93,30 @@ public:
     void backward(ChunkContext<T>& ctx, const CouplingCache<T>& cache, const RowMatrix<T>& X, const RowMatrix<T>& Y,
                   const RowMatrix<T>& dX, const RowMatrix<T>& dY) const override
     {
-        const RowMatrix<T> dZu = slope(cache.userPre, X).cwiseProduct(dX);
-        const RowMatrix<T> dZi = slope(cache.itemPre, Y).cwiseProduct(dY);
-        const auto& W = ctx.params[Block::FcWeight];
-        const Eigen::Index d = W.cols();
-        // dW = dZ^T V (for z = W v), dc = column sums, dV = dZ W.
-        RowMatrix<T> dW = dZu.transpose() * cache.userInput;
-        dW.noalias() += dZi.transpose() * cache.itemInput;
-        const Vector<T> dc = (dZu.colwise().sum() + dZi.colwise().sum()).transpose();
-        const RowMatrix<T> dP = dZu * W;
-        const RowMatrix<T> dQ = dZi * W;
-        for (Eigen::Index r = 0; r < d; ++r)
-            ctx.grads.add(Block::FcWeight, std::uint32_t(r), d) = dW.row(r).transpose();
-        ctx.grads.add(Block::FcBias, 0, d) = dc;
-        for (Eigen::Index r = 0; r < dP.rows(); ++r) {
+        const Eigen::Index d = dX.cols();
+        RowMatrix<T> dP, dQ;
+        if (m_fc) {
+            const RowMatrix<T> dZu = slope(cache.userPre, X).cwiseProduct(dX);
+            const RowMatrix<T> dZi = slope(cache.itemPre, Y).cwiseProduct(dY);
+            const auto& W = ctx.params[Block::FcWeight];
+            // dW = dZ^T V (for z = W v), dc = column sums, dV = dZ W.
+            RowMatrix<T> dW = dZu.transpose() * cache.userInput;
+            dW.noalias() += dZi.transpose() * cache.itemInput;
+            const Vector<T> dc = (dZu.colwise().sum() + dZi.colwise().sum()).transpose();
+            dP = dZu * W;
+            dQ = dZi * W;
+            for (Eigen::Index r = 0; r < d; ++r)
+                ctx.grads.add(Block::FcWeight, std::uint32_t(r), d) = dW.row(r).transpose();
+            ctx.grads.add(Block::FcBias, 0, d) = dc;
+        }
+        const RowMatrix<T>& dUser = m_fc ? dP : dX;
+        const RowMatrix<T>& dItem = m_fc ? dQ : dY;
+        for (Eigen::Index r = 0; r < dUser.rows(); ++r) {
             const std::size_t t = ctx.range.tupleBegin + std::size_t(r);
-            ctx.grads.add(Block::Users, ctx.batch.users[t], d) = dP.row(r).transpose();
-            ctx.grads.add(Block::Items, ctx.batch.items[t], d) = dQ.row(r).transpose();
-            ctx.grads.add(Block::Deviation, ctx.batch.items[t], d) = dQ.row(r).transpose();
+            ctx.grads.add(Block::Users, ctx.batch.users[t], d) = dUser.row(r).transpose();
+            ctx.grads.add(Block::Items, ctx.batch.items[t], d) = dItem.row(r).transpose();
+            if (m_deviation)
+                ctx.grads.add(Block::Deviation, ctx.batch.items[t], d) = dItem.row(r).transpose();
         }
     }
 
@@ -110,7 +130,7 @@ public:
     }
     RowMatrix<T> itemVectors(const Params<T>& p) const override
     {
-        const RowMatrix<T> input = p[Block::Items] + p[Block::Deviation];
+        const RowMatrix<T> input = m_deviation ? RowMatrix<T>(p[Block::Items] + p[Block::Deviation]) : p[Block::Items];
         RowMatrix<T> pre, out;
         layer(p, input, pre, out);
         return out;
@@ -119,6 +139,10 @@ public:
 private:
     void layer(const Params<T>& p, const RowMatrix<T>& input, RowMatrix<T>& pre, RowMatrix<T>& out) const
     {
+        if (!m_fc) {
+            out = input;
+            return;
+        }
         pre.noalias() = input * p[Block::FcWeight].transpose();
         pre.rowwise() += p[Block::FcBias].row(0);
         // Eigen's array functions are vectorised (libm's tanhf per element is not).
@@ -154,14 +178,24 @@ private:
     }
 
     Activation m_activation;
+    bool m_deviation, m_fc;
 };
 
 } // namespace
 
 template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, Activation activation)
 {
-    if (coupling == Coupling::RnR)
-        return std::make_unique<RnrCoupling<T>>(activation);
+    switch (coupling) {
+    case Coupling::RnR:
+        return std::make_unique<RnrCoupling<T>>(activation, true, true);
+    case Coupling::DeviationOnly:
+        return std::make_unique<RnrCoupling<T>>(activation, true, false);
+    case Coupling::FcOnly:
+        return std::make_unique<RnrCoupling<T>>(activation, false, true);
+    case Coupling::Single:
+    case Coupling::Vanilla:
+        break;
+    }
     return std::make_unique<SharedCoupling<T>>();
 }
 
