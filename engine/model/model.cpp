@@ -101,7 +101,16 @@ Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::s
                              RowGrads<T>& grads) const
 {
     const T scale = T(1) / static_cast<T>(std::max<std::size_t>(batchSize, 1));
-    ChunkContext<T> ctx{m_params, batch, range, m_hp, m_history, rankWeight() * scale, rateWeight() * scale, grads};
+    ChunkContext<T> ctx{m_params,
+                        batch,
+                        range,
+                        m_hp,
+                        m_history,
+                        rankWeight() * scale,
+                        rateWeight() * scale,
+                        grads,
+                        RowSource<T>{&m_params[Block::Users], nullptr},
+                        RowSource<T>{&m_params[Block::Items], nullptr}};
     Losses losses;
     losses.tuples = range.tupleEnd - range.tupleBegin;
     if (m_ranking && m_ranking->trainable())
@@ -159,7 +168,8 @@ template <typename T> Losses ModelT<T>::objective(const Batch& batch, SummedGrad
 template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
 {
     if (m_ranking) {
-        m_ranking->scores(m_params, m_history, users, scores);
+        m_ranking->scores(m_params, m_history, users, RowSource<T>{&m_params[Block::Users], nullptr},
+                          RowSource<T>{&m_params[Block::Items], nullptr}, scores);
         return;
     }
     const RowMatrix<T> X = m_coupling->userVectors(m_params, users);

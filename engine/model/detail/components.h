@@ -9,11 +9,30 @@
 #include "model/hyperparams.h"
 #include "model/params.h"
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace rnr {
 
 class Rng;
+
+/// The shared user or item vectors as the ranking task reads them: the block itself, or, for
+/// designs that map them per task (MMoE, PLE), the mapped rows of the ids a chunk uses.
+template <typename T> struct RowSource
+{
+    const RowMatrix<T>* rows = nullptr;
+    const std::vector<std::uint32_t>* ids = nullptr; ///< sorted, distinct: rows->row(k) is ids[k]'s; null: row = id
+
+    Eigen::Index position(std::uint32_t id) const
+    {
+        if (!ids)
+            return Eigen::Index(id);
+        return Eigen::Index(std::lower_bound(ids->begin(), ids->end(), id) - ids->begin());
+    }
+    auto row(std::uint32_t id) const { return rows->row(position(id)); }
+    Eigen::Index cols() const { return rows->cols(); }
+};
 
 /// What a component sees while computing one part of a batch.
 template <typename T> struct ChunkContext
@@ -26,6 +45,9 @@ template <typename T> struct ChunkContext
     T rankScale; ///< alpha / B: multiplies R's gradients
     T rateScale; ///< (1 - alpha) / B: multiplies P's gradients
     RowGrads<T>& grads;
+    /// The ranking task's user and item vectors (the shared U and I unless the design maps them);
+    /// R's gradients on Block::Users and Block::Items rows are gradients on these vectors.
+    RowSource<T> users, items;
 };
 
 /// R: a ranking algorithm on the shared U, I (and its own blocks).
@@ -47,10 +69,16 @@ public:
                              const UserItems& /*history*/) const
     {}
     /// Appends gradients (scaled by rankScale); returns the unweighted sum of its loss terms.
+    /// Reads the shared vectors through ctx.users and ctx.items only.
     virtual double accumulate(ChunkContext<T>& ctx) const = 0;
-    /// Scores of every item (columns) for each user (rows).
+    /// The rows of the shared U and I that accumulate() reads for a range (repeats allowed).
+    virtual void touchedRows(const Batch& /*batch*/, const BatchRange& /*range*/, std::vector<std::uint32_t>& /*users*/,
+                             std::vector<std::uint32_t>& /*items*/) const
+    {}
+    /// Scores of every item (columns) for each user (rows); U and I as in ChunkContext (I covers
+    /// every item).
     virtual void scores(const Params<T>& params, const UserItems& history, const std::vector<std::uint32_t>& users,
-                        RowMatrix<T>& out) const = 0;
+                        const RowSource<T>& U, const RowSource<T>& I, RowMatrix<T>& out) const = 0;
 };
 
 /// P: a rating algorithm on the vectors the coupling hands it (x_u, y_i per tuple).

@@ -47,6 +47,19 @@ void sampleTupleNegatives(Batch& batch, const BatchRange& range, Rng& rng, const
             batch.negatives[t * perTuple + k] = sampleNegative(rng, history, batch.users[t], items);
 }
 
+/// Tuple-wise rankers read the tuple's user, its item and its negatives.
+void tupleRows(const Batch& batch, const BatchRange& range, std::vector<std::uint32_t>& users,
+               std::vector<std::uint32_t>& items)
+{
+    const std::uint32_t k = batch.negativesPerTuple;
+    for (std::size_t t = range.tupleBegin; t < range.tupleEnd; ++t) {
+        users.push_back(batch.users[t]);
+        items.push_back(batch.items[t]);
+        for (std::uint32_t n = 0; n < k; ++n)
+            items.push_back(batch.negatives[t * k + n]);
+    }
+}
+
 /// Rankers that sample one set of negatives per tuple.
 template <typename T> class TupleSampling : public RankingComponent<T>
 {
@@ -65,12 +78,17 @@ public:
     {
         sampleTupleNegatives(batch, range, rng, history);
     }
+    void touchedRows(const Batch& batch, const BatchRange& range, std::vector<std::uint32_t>& users,
+                     std::vector<std::uint32_t>& items) const final
+    {
+        tupleRows(batch, range, users, items);
+    }
 
 protected:
     virtual std::uint32_t negativesPerTuple(const HyperParams& hp) const = 0;
 };
 
-template <typename T> RowMatrix<T> gatherRows(const RowMatrix<T>& m, const std::vector<std::uint32_t>& rows)
+template <typename T> RowMatrix<T> gatherRows(const RowSource<T>& m, const std::vector<std::uint32_t>& rows)
 {
     RowMatrix<T> out(static_cast<Eigen::Index>(rows.size()), m.cols());
     for (std::size_t r = 0; r < rows.size(); ++r)
@@ -89,8 +107,8 @@ public:
     std::uint32_t negativesPerTuple(const HyperParams& hp) const override { return hp.bprNegatives; }
     double accumulate(ChunkContext<T>& ctx) const override
     {
-        const auto& U = ctx.params[Block::Users];
-        const auto& I = ctx.params[Block::Items];
+        const RowSource<T>& U = ctx.users;
+        const RowSource<T>& I = ctx.items;
         const auto& b = ctx.params[Block::RankItemBias];
         const Eigen::Index d = U.cols();
         const std::uint32_t k = ctx.batch.negativesPerTuple;
@@ -118,10 +136,10 @@ public:
         }
         return loss;
     }
-    void scores(const Params<T>& p, const UserItems&, const std::vector<std::uint32_t>& users,
-                RowMatrix<T>& out) const override
+    void scores(const Params<T>& p, const UserItems&, const std::vector<std::uint32_t>& users, const RowSource<T>& U,
+                const RowSource<T>& I, RowMatrix<T>& out) const override
     {
-        out.noalias() = gatherRows(p[Block::Users], users) * p[Block::Items].transpose();
+        out.noalias() = gatherRows(U, users) * I.rows->transpose();
         out.rowwise() += p[Block::RankItemBias].col(0).transpose();
     }
 };
@@ -135,8 +153,8 @@ public:
     std::uint32_t negativesPerTuple(const HyperParams& hp) const override { return hp.wrmfNegatives; }
     double accumulate(ChunkContext<T>& ctx) const override
     {
-        const auto& U = ctx.params[Block::Users];
-        const auto& I = ctx.params[Block::Items];
+        const RowSource<T>& U = ctx.users;
+        const RowSource<T>& I = ctx.items;
         const Eigen::Index d = U.cols();
         const std::uint32_t k = ctx.batch.negativesPerTuple;
         const T a = T(ctx.hp.wrmfConfidence);
@@ -161,10 +179,10 @@ public:
         }
         return loss;
     }
-    void scores(const Params<T>& p, const UserItems&, const std::vector<std::uint32_t>& users,
-                RowMatrix<T>& out) const override
+    void scores(const Params<T>&, const UserItems&, const std::vector<std::uint32_t>& users, const RowSource<T>& U,
+                const RowSource<T>& I, RowMatrix<T>& out) const override
     {
-        out.noalias() = gatherRows(p[Block::Users], users) * p[Block::Items].transpose();
+        out.noalias() = gatherRows(U, users) * I.rows->transpose();
     }
 };
 
@@ -207,8 +225,8 @@ public:
     }
     double accumulate(ChunkContext<T>& ctx) const override
     {
-        const auto& V = ctx.params[Block::Users];
-        const auto& Wout = ctx.params[Block::Items];
+        const RowSource<T>& V = ctx.users;
+        const RowSource<T>& Wout = ctx.items;
         const auto& Win = ctx.params[Block::CdaeInput];
         const auto& bOut = ctx.params[Block::RankItemBias];
         const auto& bHidden = ctx.params[Block::CdaeHiddenBias];
@@ -241,18 +259,27 @@ public:
         }
         return loss;
     }
+    void touchedRows(const Batch& batch, const BatchRange& range, std::vector<std::uint32_t>& users,
+                     std::vector<std::uint32_t>& items) const override
+    {
+        for (std::size_t g = range.groupBegin; g < range.groupEnd; ++g) {
+            users.push_back(batch.groupUsers[g]);
+            for (auto k = batch.cdaeTargetStart[g]; k < batch.cdaeTargetStart[g + 1]; ++k)
+                items.push_back(batch.cdaeTargets[k]);
+        }
+    }
     void scores(const Params<T>& p, const UserItems& history, const std::vector<std::uint32_t>& users,
-                RowMatrix<T>& out) const override
+                const RowSource<T>& U, const RowSource<T>& I, RowMatrix<T>& out) const override
     {
         // Inference sees the whole, uncorrupted interaction vector (inverted dropout).
-        RowMatrix<T> Z(static_cast<Eigen::Index>(users.size()), p[Block::Users].cols());
+        RowMatrix<T> Z(static_cast<Eigen::Index>(users.size()), U.cols());
         for (std::size_t r = 0; r < users.size(); ++r) {
-            Vector<T> a = p[Block::Users].row(users[r]).transpose() + p[Block::CdaeHiddenBias].row(0).transpose();
+            Vector<T> a = U.row(users[r]).transpose() + p[Block::CdaeHiddenBias].row(0).transpose();
             for (const std::uint32_t i : history.of(users[r]))
                 a += p[Block::CdaeInput].row(i).transpose();
             Z.row(Eigen::Index(r)) = a.unaryExpr([](T x) { return sigmoid(x); }).transpose();
         }
-        out.noalias() = Z * p[Block::Items].transpose();
+        out.noalias() = Z * I.rows->transpose();
         out.rowwise() += p[Block::RankItemBias].col(0).transpose();
     }
 };
@@ -266,7 +293,7 @@ public:
     void sample(Batch&, Rng&, const UserItems&, const HyperParams&) const override {}
     double accumulate(ChunkContext<T>&) const override { return 0.0; }
     void scores(const Params<T>&, const UserItems& history, const std::vector<std::uint32_t>& users,
-                RowMatrix<T>& out) const override
+                const RowSource<T>&, const RowSource<T>&, RowMatrix<T>& out) const override
     {
         Vector<T> counts = Vector<T>::Zero(static_cast<Eigen::Index>(history.itemCount));
         for (const std::uint32_t i : history.items)
