@@ -144,6 +144,22 @@
         <source>Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) (the tied layer alone, no deviation).</source>
         <translation>Ablation von RnR: Die Bewertungsaufgabe sieht g(W p_u + c) und g(W q_i + c) (nur die gekoppelte Schicht, keine Abweichung).</translation>
     </message>
+    <message>
+        <source>Multi-gate mixture of experts (MMoE)</source>
+        <translation>Multi-Gate-Mixture-of-Experts (MMoE)</translation>
+    </message>
+    <message>
+        <source>Both tasks read a gated mixture of shared experts g(W_k v + c_k), one softmax gate per task, for users and items alike (Ma et al., KDD 2018).</source>
+        <translation>Beide Aufgaben lesen eine gewichtete Mischung geteilter Experten g(W_k v + c_k), ein Softmax-Gate je Aufgabe, für Nutzer und Items gleichermaßen (Ma et al., KDD 2018).</translation>
+    </message>
+    <message>
+        <source>Progressive layered extraction (PLE)</source>
+        <translation>Progressive Layered Extraction (PLE)</translation>
+    </message>
+    <message>
+        <source>Shared experts and experts of each task&apos;s own, a gate per task over its own and the shared ones (one CGC level; Tang et al., RecSys 2020).</source>
+        <translation>Geteilte Experten und eigene Experten jeder Aufgabe, ein Gate je Aufgabe über ihre eigenen und die geteilten (eine CGC-Ebene; Tang et al., RecSys 2020).</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -621,6 +637,14 @@
         <source>Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)</source>
         <translation>Item-Vektoren nach der FC-Schicht g(W q_i + c) (was die Bewertungsaufgabe verwendet: nur die FC-Schicht, keine Abweichung)</translation>
     </message>
+    <message>
+        <source>%1 — item vectors the ranking task reads (its gated mixture of experts)</source>
+        <translation>%1 — Item-Vektoren, die die Ranking-Aufgabe liest (ihre gewichtete Mischung der Experten)</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task reads (its gated mixture of experts)</source>
+        <translation>Item-Vektoren, die die Bewertungsaufgabe liest (ihre gewichtete Mischung der Experten)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -847,10 +871,6 @@
         <translation>Regularisierung λ</translation>
     </message>
     <message>
-        <source>L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each minibatch touches.</source>
-        <translation>L2-Strafterm auf Einbettungen, Abweichungen und FC-Schicht, angewandt auf die Zeilen, die der jeweilige Minibatch berührt.</translation>
-    </message>
-    <message>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
@@ -885,10 +905,6 @@
     <message>
         <source>Activation g</source>
         <translation>Aktivierung g</translation>
-    </message>
-    <message>
-        <source>Non-linearity of RnR&apos;s tied FC layer; identity is an ablation, not RnR.</source>
-        <translation>Nichtlinearität der gemeinsam genutzten FC-Schicht von RnR; identity ist eine Ablation, kein RnR.</translation>
     </message>
     <message>
         <source>BPR negatives</source>
@@ -961,6 +977,30 @@
     <message>
         <source>Validate each epoch on at most this many users (0: all), for big data sets.</source>
         <translation>In jeder Epoche auf höchstens so vielen Nutzern validieren (0: alle), für große Datensätze.</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the embeddings, the deviations, the FC layer and the experts, applied to the rows each minibatch touches.</source>
+        <translation>L2-Strafterm auf die Einbettungen, die Abweichungen, die FC-Schicht und die Experten, angewandt auf die Zeilen, die jeder Minibatch berührt.</translation>
+    </message>
+    <message>
+        <source>Non-linearity of RnR&apos;s tied FC layer and of the experts&apos; layers; identity is an ablation, not RnR.</source>
+        <translation>Nichtlinearität der gekoppelten FC-Schicht von RnR und der Schichten der Experten; identity ist eine Ablation, nicht RnR.</translation>
+    </message>
+    <message>
+        <source>Shared experts</source>
+        <translation>Geteilte Experten</translation>
+    </message>
+    <message>
+        <source>MMoE and PLE: experts (FC layer + activation g, d x d each) that both tasks&apos; gates mix.</source>
+        <translation>MMoE und PLE: Experten (FC-Schicht + Aktivierung g, je d x d), die die Gates beider Aufgaben mischen.</translation>
+    </message>
+    <message>
+        <source>Task experts</source>
+        <translation>Aufgabenexperten</translation>
+    </message>
+    <message>
+        <source>PLE: experts of each task&apos;s own, beside the shared ones.</source>
+        <translation>PLE: eigene Experten jeder Aufgabe neben den geteilten.</translation>
     </message>
 </context>
 <context>

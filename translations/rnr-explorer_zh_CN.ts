@@ -144,6 +144,22 @@
         <source>Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) (the tied layer alone, no deviation).</source>
         <translation>RnR 的消融：评分任务看到 g(W p_u + c) 和 g(W q_i + c)（只有绑定层，没有偏差）。</translation>
     </message>
+    <message>
+        <source>Multi-gate mixture of experts (MMoE)</source>
+        <translation>多门控专家混合（MMoE）</translation>
+    </message>
+    <message>
+        <source>Both tasks read a gated mixture of shared experts g(W_k v + c_k), one softmax gate per task, for users and items alike (Ma et al., KDD 2018).</source>
+        <translation>两个任务都读取共享专家 g(W_k v + c_k) 的门控混合，每个任务一个 softmax 门，用户和物品相同（Ma 等，KDD 2018）。</translation>
+    </message>
+    <message>
+        <source>Progressive layered extraction (PLE)</source>
+        <translation>渐进式分层提取（PLE）</translation>
+    </message>
+    <message>
+        <source>Shared experts and experts of each task&apos;s own, a gate per task over its own and the shared ones (one CGC level; Tang et al., RecSys 2020).</source>
+        <translation>共享专家和每个任务自己的专家，每个任务的门覆盖其自己的和共享的专家（一层 CGC；Tang 等，RecSys 2020）。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -620,6 +636,14 @@
         <source>Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)</source>
         <translation>经全连接层后的物品向量 g(W q_i + c)（评分任务所用：只有全连接层，没有偏差）</translation>
     </message>
+    <message>
+        <source>%1 — item vectors the ranking task reads (its gated mixture of experts)</source>
+        <translation>%1 — 排序任务读取的物品向量（其专家门控混合）</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task reads (its gated mixture of experts)</source>
+        <translation>评分任务读取的物品向量（其专家门控混合）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -846,10 +870,6 @@
         <translation>正则化 λ</translation>
     </message>
     <message>
-        <source>L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each minibatch touches.</source>
-        <translation>对嵌入、偏差和 FC 层施加的 L2 惩罚，仅作用于每个小批次涉及的行。</translation>
-    </message>
-    <message>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
@@ -884,10 +904,6 @@
     <message>
         <source>Activation g</source>
         <translation>激活函数 g</translation>
-    </message>
-    <message>
-        <source>Non-linearity of RnR&apos;s tied FC layer; identity is an ablation, not RnR.</source>
-        <translation>RnR 中权重共享的 FC 层所用的非线性函数；identity（恒等）仅用于消融实验，不是 RnR。</translation>
     </message>
     <message>
         <source>BPR negatives</source>
@@ -960,6 +976,30 @@
     <message>
         <source>Validate each epoch on at most this many users (0: all), for big data sets.</source>
         <translation>每轮最多在这么多用户上进行验证（0：全部），适用于大型数据集。</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the embeddings, the deviations, the FC layer and the experts, applied to the rows each minibatch touches.</source>
+        <translation>对嵌入、偏差、全连接层和专家的 L2 惩罚，作用于每个小批量涉及的行。</translation>
+    </message>
+    <message>
+        <source>Non-linearity of RnR&apos;s tied FC layer and of the experts&apos; layers; identity is an ablation, not RnR.</source>
+        <translation>RnR 绑定全连接层和专家层的非线性；identity 是消融，不是 RnR。</translation>
+    </message>
+    <message>
+        <source>Shared experts</source>
+        <translation>共享专家数</translation>
+    </message>
+    <message>
+        <source>MMoE and PLE: experts (FC layer + activation g, d x d each) that both tasks&apos; gates mix.</source>
+        <translation>MMoE 和 PLE：两个任务的门所混合的专家（全连接层 + 激活 g，每个 d x d）。</translation>
+    </message>
+    <message>
+        <source>Task experts</source>
+        <translation>任务专家数</translation>
+    </message>
+    <message>
+        <source>PLE: experts of each task&apos;s own, beside the shared ones.</source>
+        <translation>PLE：除共享专家外每个任务自己的专家。</translation>
     </message>
 </context>
 <context>

@@ -73,10 +73,11 @@ int runExport(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QString root = parser.value(embeddings);
     for (ProjectorSpace& space : projectorSpaces(m, items, users)) {
         const QString folder = QDir(root).filePath(QString::fromStdString(space.folder));
-        const QString description = space.folder == "items" ? tr("item vectors q_i")
-                                    : space.folder == "rating-items"
-                                        ? tr("rating-task item vectors g(W(q_i + q^d_i) + c)")
-                                        : tr("user vectors p_u");
+        const QString description =
+            space.folder == "items" ? tr("item vectors q_i")
+            : space.folder == "rating-items"
+                ? tr("the item vectors the rating task reads, %1").arg(QString::fromStdString(m.spec().title()))
+                : tr("user vectors p_u");
         QString line =
             tr("%1: %2 rows x %3 (%4)").arg(folder).arg(space.rows.rows()).arg(space.rows.cols()).arg(description);
         if (chosen) {

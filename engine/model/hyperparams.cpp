@@ -134,12 +134,13 @@ std::vector<HyperParamInfo> buildInfo()
              QT_TRANSLATE_NOOP("rnr::HyperParams",
                                "Weight of the ranking loss; the rating loss gets 1 - \u03b1. 1 trains ranking only."),
              0, 1, false, &HyperParams::alpha));
-    list.push_back(real(
-        "lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
-        QT_TRANSLATE_NOOP("rnr::HyperParams",
-                          "L2 penalty on the embeddings, the deviations and the FC layer, applied to the rows each "
-                          "minibatch touches."),
-        0, 10, true, &HyperParams::lambda));
+    list.push_back(
+        real("lambda", QT_TRANSLATE_NOOP("rnr::HyperParams", "Regularisation \u03bb"),
+             QT_TRANSLATE_NOOP(
+                 "rnr::HyperParams",
+                 "L2 penalty on the embeddings, the deviations, the FC layer and the experts, applied to the rows each "
+                 "minibatch touches."),
+             0, 10, true, &HyperParams::lambda));
     {
         HyperParamInfo info = makeInfo(
             "optimizer", QT_TRANSLATE_NOOP("rnr::HyperParams", "Optimiser"),
@@ -162,16 +163,26 @@ std::vector<HyperParamInfo> buildInfo()
                 QT_TRANSLATE_NOOP("rnr::HyperParams", "Rating tuples per minibatch (one optimiser step each)."), 1,
                 1 << 20, &HyperParams::batchSize));
     {
-        HyperParamInfo info =
-            makeInfo("activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
-                     QT_TRANSLATE_NOOP("rnr::HyperParams",
-                                       "Non-linearity of RnR's tied FC layer; identity is an ablation, not RnR."),
-                     HyperParamInfo::Kind::Choice);
+        HyperParamInfo info = makeInfo(
+            "activation", QT_TRANSLATE_NOOP("rnr::HyperParams", "Activation g"),
+            QT_TRANSLATE_NOOP(
+                "rnr::HyperParams",
+                "Non-linearity of RnR's tied FC layer and of the experts' layers; identity is an ablation, not RnR."),
+            HyperParamInfo::Kind::Choice);
         info.choices = {kActivations.begin(), kActivations.end()};
         info.get = [](const HyperParams& p) { return std::string(activationName(p.activation)); };
         info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.activation, t, kActivations); };
         list.push_back(std::move(info));
     }
+    list.push_back(integer(
+        "experts", QT_TRANSLATE_NOOP("rnr::HyperParams", "Shared experts"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                          "MMoE and PLE: experts (FC layer + activation g, d x d each) that both tasks' gates mix."),
+        1, 16, &HyperParams::experts));
+    list.push_back(
+        integer("task-experts", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task experts"),
+                QT_TRANSLATE_NOOP("rnr::HyperParams", "PLE: experts of each task's own, beside the shared ones."), 0, 8,
+                &HyperParams::taskExperts));
     list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"),
                            QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1,
                            100, &HyperParams::bprNegatives));
@@ -253,21 +264,31 @@ const std::vector<CouplingInfo>& couplingInfo()
         {Coupling::Vanilla, "vanilla", "Vanilla", QT_TRANSLATE_NOOP("rnr::Coupling", "Vanilla multi-task"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Hard sharing: the rating task uses the very same p_u and q_i as the "
                                             "ranking task."),
-         false, false},
+         false, false, false},
         {Coupling::RnR, "rnr", "RnR", QT_TRANSLATE_NOOP("rnr::Coupling", "Rank and Rate (RnR)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt "
                                             "post-consumption deviation q^d_i and a tied FC layer (Hadash et al., "
                                             "RecSys 2018)."),
-         true, true},
+         true, true, false},
         {Coupling::DeviationOnly, "deviation-only", "Deviation-only",
          QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the FC layer"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the "
                                             "deviation alone, no tied layer)."),
-         true, false},
+         true, false, false},
         {Coupling::FcOnly, "fc-only", "FC-only", QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the deviation"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) "
                                             "(the tied layer alone, no deviation)."),
-         false, true},
+         false, true, false},
+        {Coupling::MMoE, "mmoe", "MMoE", QT_TRANSLATE_NOOP("rnr::Coupling", "Multi-gate mixture of experts (MMoE)"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Both tasks read a gated mixture of shared experts g(W_k v + c_k), "
+                                            "one softmax gate per task, for users and items alike (Ma et al., "
+                                            "KDD 2018)."),
+         false, false, true},
+        {Coupling::PLE, "ple", "PLE", QT_TRANSLATE_NOOP("rnr::Coupling", "Progressive layered extraction (PLE)"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Shared experts and experts of each task's own, a gate per task over "
+                                            "its own and the shared ones (one CGC level; Tang et al., RecSys "
+                                            "2020)."),
+         false, false, true},
     };
     return info;
 }
@@ -289,7 +310,7 @@ bool ModelSpec::hasDeviation() const
 bool ModelSpec::hasRatingSpace() const
 {
     const CouplingInfo* info = findCoupling(coupling);
-    return info && (info->deviation || info->fcLayer);
+    return info && (info->deviation || info->fcLayer || info->experts);
 }
 
 std::string ModelSpec::name() const

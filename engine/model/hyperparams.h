@@ -34,6 +34,8 @@ enum class Coupling
     RnR,           ///< P uses FC(p_u) and FC(q_i + q^d_i) with a tied FC layer and a deviation matrix
     DeviationOnly, ///< RnR's ablation without the FC layer: P uses p_u and q_i + q^d_i
     FcOnly,        ///< RnR's ablation without the deviation: P uses FC(p_u) and FC(q_i)
+    MMoE,          ///< both tasks read a per-task gated mixture of shared experts (Ma et al., KDD 2018)
+    PLE,           ///< shared and task-specific experts, a gate per task over both (CGC; Tang et al., RecSys 2020)
 };
 
 /// One multi-task coupling as names, menus and docs show it.
@@ -46,6 +48,7 @@ struct CouplingInfo
     std::string help;  ///< what the rating task sees (marked for translation)
     bool deviation;    ///< learns a per-item deviation q^d_i
     bool fcLayer;      ///< maps the rating task's vectors through a tied FC layer
+    bool experts;      ///< both tasks read gated mixtures of experts (MMoE, PLE)
 };
 
 /// The multi-task couplings (not Single), in the order menus list them.
@@ -115,6 +118,8 @@ struct HyperParams
     std::uint32_t bprNegatives = 1;    ///< BPR: sampled negatives per positive
     std::uint32_t cdaeNegatives = 5;   ///< CDAE: sampled negatives per positive
     double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
+    std::uint32_t experts = 3;         ///< MMoE, PLE: shared experts
+    std::uint32_t taskExperts = 1;     ///< PLE: experts of each task's own
     std::uint32_t wrmfNegatives = 4;   ///< WRMF: sampled negatives per positive
     double wrmfConfidence = 1.0;       ///< WRMF: a in c_ui = 1 + a * r_ui
     std::uint32_t topK = 10;           ///< k of Recall@k, MRR@k, NDCG@k

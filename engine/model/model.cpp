@@ -4,10 +4,75 @@
 #include "core/errors.h"
 #include "model/detail/components.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace rnr {
+
+namespace {
+
+void sortUnique(std::vector<std::uint32_t>& ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+std::vector<std::uint32_t> allIds(std::uint32_t count)
+{
+    std::vector<std::uint32_t> ids(count);
+    std::iota(ids.begin(), ids.end(), 0u);
+    return ids;
+}
+
+/// R's data terms when the design maps the ranking task's vectors too (MMoE, PLE): the rows R
+/// reads are mapped once per chunk, R runs on them, and its gradients on them go back through the
+/// mapping to U, I and the design's blocks.
+template <typename T>
+double mappedRanking(const RankingComponent<T>& ranking, const CouplingComponent<T>& coupling, ChunkContext<T>& ctx)
+{
+    std::vector<std::uint32_t> users, items;
+    ranking.touchedRows(ctx.batch, ctx.range, users, items);
+    sortUnique(users);
+    sortUnique(items);
+    MapCache<T> userCache, itemCache;
+    RowMatrix<T> X, Y;
+    coupling.mapForward(ctx.params, Task::Ranking, Side::Users, users, userCache, X);
+    coupling.mapForward(ctx.params, Task::Ranking, Side::Items, items, itemCache, Y);
+    RowGrads<T> local;
+    ChunkContext<T> inner{ctx.params,
+                          ctx.batch,
+                          ctx.range,
+                          ctx.hp,
+                          ctx.history,
+                          ctx.rankScale,
+                          ctx.rateScale,
+                          local,
+                          RowSource<T>{&X, &users},
+                          RowSource<T>{&Y, &items}};
+    const double loss = ranking.accumulate(inner);
+    RowMatrix<T> dX = RowMatrix<T>::Zero(X.rows(), X.cols()), dY = RowMatrix<T>::Zero(Y.rows(), Y.cols());
+    for (int b = 0; b < kBlockCount; ++b) {
+        const auto& entries = local.blocks[std::size_t(b)];
+        const auto block = static_cast<Block>(b);
+        for (std::size_t k = 0; k < entries.rows.size(); ++k) {
+            const Eigen::Map<const Vector<T>> value(entries.values.data() + k * std::size_t(entries.cols),
+                                                    entries.cols);
+            if (block == Block::Users)
+                dX.row(inner.users.position(entries.rows[k])) += value.transpose();
+            else if (block == Block::Items)
+                dY.row(inner.items.position(entries.rows[k])) += value.transpose();
+            else // R's own blocks (biases, CDAE's W_in) as they are
+                ctx.grads.add(block, entries.rows[k], entries.cols) = value;
+        }
+    }
+    coupling.mapBackward(ctx, Task::Ranking, Side::Users, users, userCache, dX);
+    coupling.mapBackward(ctx, Task::Ranking, Side::Items, items, itemCache, dY);
+    return loss;
+}
+
+} // namespace
 
 template <typename T>
 ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t users, std::uint32_t items,
@@ -23,7 +88,7 @@ ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t us
     m_ranking = makeRanking<T>(spec.ranker);
     m_rating = makeRating<T>(spec.rater);
     if (m_rating)
-        m_coupling = makeCoupling<T>(spec.coupling, hp.activation);
+        m_coupling = makeCoupling<T>(spec.coupling, hp);
     if (spec.learns()) {
         m_params[Block::Users] = RowMatrix<T>::Zero(users, hp.dim);
         m_params[Block::Items] = RowMatrix<T>::Zero(items, hp.dim);
@@ -114,7 +179,8 @@ Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::s
     Losses losses;
     losses.tuples = range.tupleEnd - range.tupleBegin;
     if (m_ranking && m_ranking->trainable())
-        losses.ranking = m_ranking->accumulate(ctx);
+        losses.ranking = m_coupling && m_coupling->mapsRanking() ? mappedRanking(*m_ranking, *m_coupling, ctx)
+                                                                 : m_ranking->accumulate(ctx);
     if (m_rating) {
         CouplingCache<T> cache;
         RowMatrix<T> X, Y;
@@ -167,6 +233,16 @@ template <typename T> Losses ModelT<T>::objective(const Batch& batch, SummedGrad
 
 template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
 {
+    if (m_ranking && m_coupling && m_coupling->mapsRanking()) {
+        std::vector<std::uint32_t> ids = users;
+        sortUnique(ids);
+        MapCache<T> cache;
+        RowMatrix<T> X, Y;
+        m_coupling->mapForward(m_params, Task::Ranking, Side::Users, ids, cache, X);
+        m_coupling->mapForward(m_params, Task::Ranking, Side::Items, allIds(m_items), cache, Y);
+        m_ranking->scores(m_params, m_history, users, RowSource<T>{&X, &ids}, RowSource<T>{&Y, nullptr}, scores);
+        return;
+    }
     if (m_ranking) {
         m_ranking->scores(m_params, m_history, users, RowSource<T>{&m_params[Block::Users], nullptr},
                           RowSource<T>{&m_params[Block::Items], nullptr}, scores);
@@ -206,6 +282,16 @@ template <typename T> RowMatrix<T> ModelT<T>::ratingUserVectors() const
 template <typename T> RowMatrix<T> ModelT<T>::ratingItemVectors() const
 {
     return m_rating ? m_coupling->itemVectors(m_params) : RowMatrix<T>{};
+}
+
+template <typename T> RowMatrix<T> ModelT<T>::rankingItemVectors() const
+{
+    if (!m_coupling || !m_coupling->mapsRanking())
+        return m_params[Block::Items];
+    MapCache<T> cache;
+    RowMatrix<T> out;
+    m_coupling->mapForward(m_params, Task::Ranking, Side::Items, allIds(m_items), cache, out);
+    return out;
 }
 
 template class ModelT<float>;

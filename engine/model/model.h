@@ -85,6 +85,9 @@ public:
     /// is not included). Empty for models without a rating component.
     RowMatrix<T> ratingUserVectors() const;
     RowMatrix<T> ratingItemVectors() const;
+    /// The item vectors R ranks with: q_i itself, or its mixture for designs that map the ranking
+    /// task's vectors too (MMoE, PLE).
+    RowMatrix<T> rankingItemVectors() const;
 
 private:
     ModelSpec m_spec;

@@ -5,9 +5,9 @@ namespace rnr {
 std::string_view blockName(Block block)
 {
     static constexpr std::string_view names[kBlockCount] = {
-        "users",          "items",          "deviation",  "fc-weight",
-        "fc-bias",        "rank-item-bias", "cdae-input", "cdae-hidden-bias",
-        "rate-user-bias", "rate-item-bias", "implicit"};
+        "users",          "items",         "deviation",        "fc-weight",      "fc-bias",
+        "rank-item-bias", "cdae-input",    "cdae-hidden-bias", "rate-user-bias", "rate-item-bias",
+        "implicit",       "expert-weight", "expert-bias",      "gate-weight",    "gate-bias"};
     return names[static_cast<int>(block)];
 }
 
@@ -21,6 +21,9 @@ bool isRegularised(Block block)
     case Block::FcBias:
     case Block::CdaeInput:
     case Block::Implicit:
+    case Block::ExpertWeight:
+    case Block::ExpertBias:
+    case Block::GateWeight:
         return true;
     default:
         return false;

@@ -27,11 +27,16 @@ enum class Block : int
     RateUserBias,   ///< b_u of SVD/SVD++ (N x 1)
     RateItemBias,   ///< b'_i of SVD/SVD++ (M x 1)
     Implicit,       ///< SVD++'s Z (M x d)
+    ExpertWeight,   ///< MMoE/PLE: the experts' W_e stacked ((experts * d) x d)
+    ExpertBias,     ///< MMoE/PLE: the experts' c_e (experts x d)
+    GateWeight,     ///< MMoE/PLE: each task's gate G_t stacked ((2 * gated) x d)
+    GateBias,       ///< MMoE/PLE: each task's gate bias h_t (2 x gated)
     Count
 };
 inline constexpr int kBlockCount = static_cast<int>(Block::Count);
 std::string_view blockName(Block block);
-/// Whether lambda applies to the block (embeddings, deviations, FC layer, W_in, Z; not biases).
+/// Whether lambda applies to the block (embeddings, deviations, FC layer, W_in, Z, the experts and
+/// the gates' weights; not the models' biases nor the gates').
 bool isRegularised(Block block);
 
 /// All parameters of a model, in one precision.

@@ -41,10 +41,16 @@ const std::vector<Rated> kRatings = {
 };
 
 constexpr std::array<Block, kBlockCount> kAllBlocks = {
-    Block::Users,        Block::Items,        Block::Deviation, Block::FcWeight,
-    Block::FcBias,       Block::RankItemBias, Block::CdaeInput, Block::CdaeHiddenBias,
-    Block::RateUserBias, Block::RateItemBias, Block::Implicit,
+    Block::Users,        Block::Items,        Block::Deviation,      Block::FcWeight,     Block::FcBias,
+    Block::RankItemBias, Block::CdaeInput,    Block::CdaeHiddenBias, Block::RateUserBias, Block::RateItemBias,
+    Block::Implicit,     Block::ExpertWeight, Block::ExpertBias,     Block::GateWeight,   Block::GateBias,
 };
+constexpr std::uint32_t kSharedExperts = 2, kTaskExperts = 1; // MMoE: 2 experts; PLE: 2 shared + 1 per task
+
+bool mixesExperts(const ModelSpec& spec)
+{
+    return spec.coupling == Coupling::MMoE || spec.coupling == Coupling::PLE;
+}
 
 int blockIndex(Block b)
 {
@@ -111,9 +117,28 @@ RowMatrix<double> preActivations(const Params<double>& p)
     return pre;
 }
 
+/// Every expert's pre-activations W_e v + c_e of every user and every item.
+RowMatrix<double> expertPreActivations(const Params<double>& p)
+{
+    const Eigen::Index d = p[Block::Users].cols(), experts = p[Block::ExpertBias].rows();
+    RowMatrix<double> input(p[Block::Users].rows() + p[Block::Items].rows(), d);
+    input << p[Block::Users], p[Block::Items];
+    RowMatrix<double> pre(input.rows() * experts, d);
+    for (Eigen::Index e = 0; e < experts; ++e) {
+        RowMatrix<double> part = input * p[Block::ExpertWeight].middleRows(e * d, d).transpose();
+        part.rowwise() += p[Block::ExpertBias].row(e);
+        pre.middleRows(e * input.rows(), input.rows()) = part;
+    }
+    return pre;
+}
+
 /// No pre-activation near ReLU's kink, and both of its sides in use.
 bool clearOfKinks(const ModelT<double>& model)
 {
+    if (mixesExperts(model.spec())) {
+        const RowMatrix<double> pre = expertPreActivations(model.params());
+        return pre.cwiseAbs().minCoeff() >= kKinkMargin && pre.minCoeff() < 0 && pre.maxCoeff() > 0;
+    }
     const CouplingInfo* coupling = findCoupling(model.spec().coupling);
     if (!coupling || !coupling->fcLayer)
         return true;
@@ -158,6 +183,8 @@ Fixture makeFixture(const QString& name, Activation activation, double alpha, do
     hp.cdaeNegatives = 2;
     hp.wrmfNegatives = 2;
     hp.wrmfConfidence = 0.5;
+    hp.experts = kSharedExperts;
+    hp.taskExperts = kTaskExperts;
     ModelT<double> model(parseModelSpec(name.toStdString()), hp, kUsers, kItems, buildUserItems(rows, kUsers, kItems),
                          kMu);
     Rng rng(seed);
@@ -208,6 +235,8 @@ std::set<Block> expectedBlocks(const ModelSpec& spec)
         blocks.insert(Block::Deviation);
     if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::FcOnly)
         blocks.insert({Block::FcWeight, Block::FcBias});
+    if (mixesExperts(spec))
+        blocks.insert({Block::ExpertWeight, Block::ExpertBias, Block::GateWeight, Block::GateBias});
     return blocks;
 }
 
@@ -268,6 +297,10 @@ RowSets expectedTouched(const ModelT<double>& model, const Batch& batch)
             for (const std::uint32_t j : model.history().of(u))
                 use(Block::Implicit, j);
     }
+    if (mixesExperts(spec)) // every expert and both gates serve some row of the batch
+        for (const Block b : {Block::ExpertWeight, Block::ExpertBias, Block::GateWeight, Block::GateBias})
+            for (std::uint32_t r = 0; r < std::uint32_t(model.params()[b].rows()); ++r)
+                use(b, r);
     if (spec.coupling == Coupling::RnR || spec.coupling == Coupling::FcOnly) {
         for (std::uint32_t r = 0; r < model.hyperParams().dim; ++r)
             use(Block::FcWeight, r);
@@ -281,7 +314,7 @@ double expectedRegularisation(const ModelT<double>& model, const RowSets& touche
 {
     double sum = 0;
     for (const Block b : {Block::Users, Block::Items, Block::Deviation, Block::FcWeight, Block::FcBias,
-                          Block::CdaeInput, Block::Implicit})
+                          Block::CdaeInput, Block::Implicit, Block::ExpertWeight, Block::ExpertBias, Block::GateWeight})
         for (const std::uint32_t r : touched[std::size_t(blockIndex(b))])
             sum += model.params()[b].row(r).squaredNorm();
     return model.hyperParams().lambda * sum;
@@ -294,13 +327,50 @@ struct ReferenceLosses
 
 /// The loss terms of docs/method.md ("Underlying algorithms", "Couplings", "Training"), written out
 /// directly from the parameters (no engine code).
+/// An expert design's vector of task t for v, written out: sum_j softmax(G_t v + h_t)_j e_j(v),
+/// the gate covering the shared experts and (PLE) the task's own.
+Vector<double> mixture(const ModelT<double>& model, int task, const Vector<double>& v)
+{
+    const Params<double>& p = model.params();
+    const Eigen::Index d = v.size();
+    const std::uint32_t own = model.spec().coupling == Coupling::PLE ? kTaskExperts : 0;
+    std::vector<Eigen::Index> experts;
+    for (std::uint32_t e = 0; e < kSharedExperts; ++e)
+        experts.push_back(e);
+    for (std::uint32_t e = 0; e < own; ++e)
+        experts.push_back(kSharedExperts + std::uint32_t(task) * own + e);
+    const auto gated = Eigen::Index(experts.size());
+    Vector<double> logits =
+        p[Block::GateWeight].middleRows(task * gated, gated) * v + p[Block::GateBias].row(task).transpose();
+    const Vector<double> weights = logits.array().exp() / logits.array().exp().sum();
+    Vector<double> out = Vector<double>::Zero(d);
+    for (Eigen::Index j = 0; j < gated; ++j) {
+        const Eigen::Index e = experts[std::size_t(j)];
+        const Vector<double> pre =
+            p[Block::ExpertWeight].middleRows(e * d, d) * v + p[Block::ExpertBias].row(e).transpose();
+        const Activation act = model.hyperParams().activation;
+        out += weights(j) * pre.unaryExpr([act](double z) { return referenceActivation(act, z); });
+    }
+    return out;
+}
+
+/// Every row of U or I as task t reads it.
+RowMatrix<double> mixtures(const ModelT<double>& model, int task, const RowMatrix<double>& rows)
+{
+    RowMatrix<double> out(rows.rows(), rows.cols());
+    for (Eigen::Index r = 0; r < rows.rows(); ++r)
+        out.row(r) = mixture(model, task, rows.row(r).transpose()).transpose();
+    return out;
+}
+
 ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
 {
     const ModelSpec& spec = model.spec();
     const HyperParams& hp = model.hyperParams();
     const Params<double>& p = model.params();
-    const auto& U = p[Block::Users];
-    const auto& I = p[Block::Items];
+    // The ranking task's vectors: U and I themselves, or their mixtures (MMoE, PLE).
+    const RowMatrix<double> U = mixesExperts(spec) ? mixtures(model, 0, p[Block::Users]) : p[Block::Users];
+    const RowMatrix<double> I = mixesExperts(spec) ? mixtures(model, 0, p[Block::Items]) : p[Block::Items];
     ReferenceLosses out;
     if (spec.ranker == Ranker::BPR || spec.ranker == Ranker::WRMF) {
         const std::uint32_t k = batch.negativesPerTuple;
@@ -344,8 +414,11 @@ ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
         };
         for (std::size_t t = 0; t < batch.size(); ++t) {
             const std::uint32_t u = batch.users[t], i = batch.items[t];
-            Vector<double> x = U.row(u).transpose(), y = I.row(i).transpose();
-            if (spec.coupling == Coupling::RnR) {
+            Vector<double> x = p[Block::Users].row(u).transpose(), y = p[Block::Items].row(i).transpose();
+            if (mixesExperts(spec)) {
+                x = mixture(model, 1, x);
+                y = mixture(model, 1, y);
+            } else if (spec.coupling == Coupling::RnR) {
                 x = fc(x);
                 y = fc(Vector<double>(y + p[Block::Deviation].row(i).transpose()));
             } else if (spec.coupling == Coupling::DeviationOnly) {
@@ -499,6 +572,17 @@ void addModelRows()
         for (const QString& r : rankers)
             for (const QString& p : raters)
                 addRow("fc-only:" + r + "+" + p, act, 0.7, 0.01, 3);
+    // Expert mixtures: MMoE and PLE's CGC level for every R x P, and every activation on one pair.
+    for (const char* design : {"mmoe:", "ple:"})
+        for (const QString& r : rankers)
+            for (const QString& p : raters)
+                addRow(design + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    for (const char* act : {"relu", "sigmoid", "identity"}) {
+        addRow(QString("mmoe:bpr+svd"), act, 0.7, 0.01, 1, act);
+        addRow(QString("ple:cdae+svd"), act, 0.7, 0.01, 1, act);
+    }
+    addRow("ple:wrmf+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
+    addRow("mmoe:bpr+svd", "tanh", 1.0, 0.01, 1, "alpha-1");
     addRow("deviation-only:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("fc-only:cdae+svd", "tanh", 0.0, 0.01, 1, "alpha-0");
     addRow("vanilla:cdae+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");

@@ -137,8 +137,10 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         m_users[p].resize(0, 0);
     }
     if (m_model && m_data) {
-        m_vectors[0] = m_model->params()[Block::Items];
-        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols())
+        m_vectors[0] = m_model->rankingItemVectors();
+        const CouplingInfo* coupling = findCoupling(m_model->spec().coupling);
+        // The users beside the items they are ranked against: p_u, unless the ranking task mixes it.
+        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols() && !(coupling && coupling->experts))
             m_users[0] = m_model->params()[Block::Users];
         m_vectors[1] = m_model->ratingItemVectors();
         const RowMatrix<float> users = m_model->ratingUserVectors();
@@ -179,8 +181,13 @@ QString EmbeddingView::methodLabel() const
 
 QString EmbeddingView::spaceCaption(int p) const
 {
+    const CouplingInfo* coupling = m_model ? findCoupling(m_model->spec().coupling) : nullptr;
+    const bool mixtures = coupling && coupling->experts;
     if (p == 0)
-        return tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name);
+        return mixtures ? tr("%1 \u2014 item vectors the ranking task reads (its gated mixture of experts)").arg(m_name)
+                        : tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name);
+    if (mixtures)
+        return tr("Item vectors the rating task reads (its gated mixture of experts)");
     switch (m_model ? m_model->spec().coupling : Coupling::Single) {
     case Coupling::RnR:
         return tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)");
@@ -190,6 +197,8 @@ QString EmbeddingView::spaceCaption(int p) const
         return tr("Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)");
     case Coupling::Single:
     case Coupling::Vanilla:
+    case Coupling::MMoE:
+    case Coupling::PLE:
         break;
     }
     return tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");

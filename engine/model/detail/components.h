@@ -103,11 +103,33 @@ public:
                                         const RowMatrix<T>& Y) const = 0;
 };
 
+/// The two tasks, as designs that map vectors per task (MMoE, PLE) index them.
+enum class Task
+{
+    Ranking = 0,
+    Rating = 1
+};
+/// Which shared block rows come from: U (users) or I (items).
+enum class Side
+{
+    Users,
+    Items
+};
+
+/// What a per-task mapping keeps between its forward and backward pass for some rows.
+template <typename T> struct MapCache
+{
+    RowMatrix<T> input;                 ///< the rows mapped, one per id
+    std::vector<RowMatrix<T>> pre, out; ///< per expert the task reads: pre-activations, outputs
+    RowMatrix<T> gates;                 ///< ids x the task's experts: the softmax weights
+};
+
 /// Intermediate values the coupling keeps between forward and backward.
 template <typename T> struct CouplingCache
 {
     RowMatrix<T> userInput, itemInput; ///< p_u and q_i (+ q^d_i) per tuple
     RowMatrix<T> userPre, itemPre;     ///< pre-activations (RnR)
+    MapCache<T> userMap, itemMap;      ///< per-task mappings (MMoE, PLE)
 };
 
 /// How P sees the shared embeddings.
@@ -124,11 +146,29 @@ public:
     /// x_u for the given users / y_i for every item, as P sees them.
     virtual RowMatrix<T> userVectors(const Params<T>& params, const std::vector<std::uint32_t>& users) const = 0;
     virtual RowMatrix<T> itemVectors(const Params<T>& params) const = 0;
+
+    /// Whether the ranking task reads mapped vectors too (MMoE, PLE): then mapForward() gives
+    /// them and mapBackward() takes R's gradients on them back to U, I and the design's blocks.
+    virtual bool mapsRanking() const { return false; }
+    /// Task `task`'s vectors of the rows `ids` of one side (repeats allowed), one row per id.
+    virtual void mapForward(const Params<T>& /*params*/, Task /*task*/, Side /*side*/,
+                            const std::vector<std::uint32_t>& /*ids*/, MapCache<T>& /*cache*/,
+                            RowMatrix<T>& /*out*/) const
+    {}
+    /// Appends the gradients of dOut (one row per id, as mapForward's out) to ctx.grads.
+    virtual void mapBackward(ChunkContext<T>& /*ctx*/, Task /*task*/, Side /*side*/,
+                             const std::vector<std::uint32_t>& /*ids*/, const MapCache<T>& /*cache*/,
+                             const RowMatrix<T>& /*dOut*/) const
+    {}
 };
 
 template <typename T> std::unique_ptr<RankingComponent<T>> makeRanking(Ranker ranker);
 template <typename T> std::unique_ptr<RatingComponent<T>> makeRating(Rater rater);
-template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, Activation activation);
+template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, const HyperParams& hp);
+/// MMoE (taskExperts = 0) and PLE's CGC level (engine/model/detail/experts.cpp).
+template <typename T>
+std::unique_ptr<CouplingComponent<T>> makeExpertCoupling(Activation activation, std::uint32_t shared,
+                                                         std::uint32_t taskExperts);
 
 /// Xavier (Glorot) uniform initialisation of a rows x cols matrix: U(-a, a), a = sqrt(6 / (rows + cols)).
 template <typename T> void xavier(RowMatrix<T>& m, Rng& rng);

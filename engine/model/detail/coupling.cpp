@@ -3,6 +3,7 @@
 // g(W v + c); its two ablations keep one of the two ingredients: the deviation alone
 // (x_u = p_u, y_i = q_i + q^d_i) or the tied layer alone (x_u = g(W p_u + c), y_i = g(W q_i + c)).
 #include "core/detail/rng.h"
+#include "model/detail/activation.h"
 #include "model/detail/components.h"
 
 #include <cmath>
@@ -145,36 +146,11 @@ private:
         }
         pre.noalias() = input * p[Block::FcWeight].transpose();
         pre.rowwise() += p[Block::FcBias].row(0);
-        // Eigen's array functions are vectorised (libm's tanhf per element is not).
-        switch (m_activation) {
-        case Activation::Tanh:
-            out = pre.array().tanh().matrix();
-            break;
-        case Activation::Sigmoid:
-            out = pre.array().logistic().matrix();
-            break;
-        case Activation::ReLU:
-            out = pre.cwiseMax(T(0));
-            break;
-        case Activation::Identity:
-            out = pre;
-            break;
-        }
+        activate(m_activation, pre, out);
     }
-    /// g'(z) elementwise, from z (relu) or from g(z) (tanh, sigmoid).
     RowMatrix<T> slope(const RowMatrix<T>& pre, const RowMatrix<T>& out) const
     {
-        switch (m_activation) {
-        case Activation::Tanh:
-            return (T(1) - out.array().square()).matrix();
-        case Activation::Sigmoid:
-            return (out.array() * (T(1) - out.array())).matrix();
-        case Activation::ReLU:
-            return (pre.array() > T(0)).template cast<T>().matrix();
-        case Activation::Identity:
-            break;
-        }
-        return RowMatrix<T>::Ones(pre.rows(), pre.cols());
+        return activationSlope(m_activation, pre, out);
     }
 
     Activation m_activation;
@@ -183,8 +159,9 @@ private:
 
 } // namespace
 
-template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, Activation activation)
+template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, const HyperParams& hp)
 {
+    const Activation activation = hp.activation;
     switch (coupling) {
     case Coupling::RnR:
         return std::make_unique<RnrCoupling<T>>(activation, true, true);
@@ -192,6 +169,10 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
         return std::make_unique<RnrCoupling<T>>(activation, true, false);
     case Coupling::FcOnly:
         return std::make_unique<RnrCoupling<T>>(activation, false, true);
+    case Coupling::MMoE:
+        return makeExpertCoupling<T>(activation, hp.experts, 0);
+    case Coupling::PLE:
+        return makeExpertCoupling<T>(activation, hp.experts, hp.taskExperts);
     case Coupling::Single:
     case Coupling::Vanilla:
         break;
@@ -199,7 +180,7 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
     return std::make_unique<SharedCoupling<T>>();
 }
 
-template std::unique_ptr<CouplingComponent<float>> makeCoupling<float>(Coupling, Activation);
-template std::unique_ptr<CouplingComponent<double>> makeCoupling<double>(Coupling, Activation);
+template std::unique_ptr<CouplingComponent<float>> makeCoupling<float>(Coupling, const HyperParams&);
+template std::unique_ptr<CouplingComponent<double>> makeCoupling<double>(Coupling, const HyperParams&);
 
 } // namespace rnr
