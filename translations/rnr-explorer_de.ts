@@ -160,6 +160,14 @@
         <source>Shared experts and experts of each task&apos;s own, a gate per task over its own and the shared ones (one CGC level; Tang et al., RecSys 2020).</source>
         <translation>Geteilte Experten und eigene Experten jeder Aufgabe, ein Gate je Aufgabe über ihre eigenen und die geteilten (eine CGC-Ebene; Tang et al., RecSys 2020).</translation>
     </message>
+    <message>
+        <source>Cross-stitch</source>
+        <translation>Cross-Stitch</translation>
+    </message>
+    <message>
+        <source>Soft sharing: each task has its own user and item vectors, and each reads a learnt linear mix of both tasks&apos; (a 2 x 2 unit per side; Misra et al., CVPR 2016).</source>
+        <translation>Weiches Teilen: Jede Aufgabe hat eigene Nutzer- und Item-Vektoren und liest eine gelernte Linearkombination der Vektoren beider Aufgaben (eine 2 x 2-Einheit je Seite; Misra et al., CVPR 2016).</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -644,6 +652,14 @@
     <message>
         <source>Item vectors the rating task reads (its gated mixture of experts)</source>
         <translation>Item-Vektoren, die die Bewertungsaufgabe liest (ihre gewichtete Mischung der Experten)</translation>
+    </message>
+    <message>
+        <source>%1 — item vectors the ranking task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
+        <translation>%1 — Item-Vektoren, die die Ranking-Aufgabe liest (ihre Cross-Stitch-Mischung der Vektoren beider Aufgaben)</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
+        <translation>Item-Vektoren, die die Bewertungsaufgabe liest (ihre Cross-Stitch-Mischung der Vektoren beider Aufgaben)</translation>
     </message>
 </context>
 <context>

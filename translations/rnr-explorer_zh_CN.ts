@@ -160,6 +160,14 @@
         <source>Shared experts and experts of each task&apos;s own, a gate per task over its own and the shared ones (one CGC level; Tang et al., RecSys 2020).</source>
         <translation>共享专家和每个任务自己的专家，每个任务的门覆盖其自己的和共享的专家（一层 CGC；Tang 等，RecSys 2020）。</translation>
     </message>
+    <message>
+        <source>Cross-stitch</source>
+        <translation>十字绣（Cross-stitch）</translation>
+    </message>
+    <message>
+        <source>Soft sharing: each task has its own user and item vectors, and each reads a learnt linear mix of both tasks&apos; (a 2 x 2 unit per side; Misra et al., CVPR 2016).</source>
+        <translation>软共享：每个任务有自己的用户和物品向量，并读取两个任务向量的学习线性组合（每侧一个 2 x 2 单元；Misra 等，CVPR 2016）。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -643,6 +651,14 @@
     <message>
         <source>Item vectors the rating task reads (its gated mixture of experts)</source>
         <translation>评分任务读取的物品向量（其专家门控混合）</translation>
+    </message>
+    <message>
+        <source>%1 — item vectors the ranking task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
+        <translation>%1 — 排序任务读取的物品向量（两个任务向量的十字绣混合）</translation>
+    </message>
+    <message>
+        <source>Item vectors the rating task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
+        <translation>评分任务读取的物品向量（两个任务向量的十字绣混合）</translation>
     </message>
 </context>
 <context>

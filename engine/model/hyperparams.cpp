@@ -264,31 +264,36 @@ const std::vector<CouplingInfo>& couplingInfo()
         {Coupling::Vanilla, "vanilla", "Vanilla", QT_TRANSLATE_NOOP("rnr::Coupling", "Vanilla multi-task"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Hard sharing: the rating task uses the very same p_u and q_i as the "
                                             "ranking task."),
-         false, false, false},
+         false, false, false, false},
         {Coupling::RnR, "rnr", "RnR", QT_TRANSLATE_NOOP("rnr::Coupling", "Rank and Rate (RnR)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt "
                                             "post-consumption deviation q^d_i and a tied FC layer (Hadash et al., "
                                             "RecSys 2018)."),
-         true, true, false},
+         true, true, false, false},
         {Coupling::DeviationOnly, "deviation-only", "Deviation-only",
          QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the FC layer"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the "
                                             "deviation alone, no tied layer)."),
-         true, false, false},
+         true, false, false, false},
         {Coupling::FcOnly, "fc-only", "FC-only", QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the deviation"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) "
                                             "(the tied layer alone, no deviation)."),
-         false, true, false},
+         false, true, false, false},
         {Coupling::MMoE, "mmoe", "MMoE", QT_TRANSLATE_NOOP("rnr::Coupling", "Multi-gate mixture of experts (MMoE)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Both tasks read a gated mixture of shared experts g(W_k v + c_k), "
                                             "one softmax gate per task, for users and items alike (Ma et al., "
                                             "KDD 2018)."),
-         false, false, true},
+         false, false, true, false},
         {Coupling::PLE, "ple", "PLE", QT_TRANSLATE_NOOP("rnr::Coupling", "Progressive layered extraction (PLE)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Shared experts and experts of each task's own, a gate per task over "
                                             "its own and the shared ones (one CGC level; Tang et al., RecSys "
                                             "2020)."),
-         false, false, true},
+         false, false, true, false},
+        {Coupling::CrossStitch, "cross-stitch", "Cross-stitch", QT_TRANSLATE_NOOP("rnr::Coupling", "Cross-stitch"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Soft sharing: each task has its own user and item vectors, and each "
+                                            "reads a learnt linear mix of both tasks' (a 2 x 2 unit per side; "
+                                            "Misra et al., CVPR 2016)."),
+         false, false, false, true},
     };
     return info;
 }
@@ -310,7 +315,7 @@ bool ModelSpec::hasDeviation() const
 bool ModelSpec::hasRatingSpace() const
 {
     const CouplingInfo* info = findCoupling(coupling);
-    return info && (info->deviation || info->fcLayer || info->experts);
+    return info && (info->deviation || info->fcLayer || info->experts || info->crossStitch);
 }
 
 std::string ModelSpec::name() const

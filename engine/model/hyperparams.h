@@ -36,6 +36,7 @@ enum class Coupling
     FcOnly,        ///< RnR's ablation without the deviation: P uses FC(p_u) and FC(q_i)
     MMoE,          ///< both tasks read a per-task gated mixture of shared experts (Ma et al., KDD 2018)
     PLE,           ///< shared and task-specific experts, a gate per task over both (CGC; Tang et al., RecSys 2020)
+    CrossStitch,   ///< each task its own vectors, mixed by a learnt 2 x 2 unit per side (Misra et al., CVPR 2016)
 };
 
 /// One multi-task coupling as names, menus and docs show it.
@@ -49,6 +50,7 @@ struct CouplingInfo
     bool deviation;    ///< learns a per-item deviation q^d_i
     bool fcLayer;      ///< maps the rating task's vectors through a tied FC layer
     bool experts;      ///< both tasks read gated mixtures of experts (MMoE, PLE)
+    bool crossStitch;  ///< both tasks read a learnt linear mix of two task-specific embeddings
 };
 
 /// The multi-task couplings (not Single), in the order menus list them.

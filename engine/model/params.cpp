@@ -7,7 +7,8 @@ std::string_view blockName(Block block)
     static constexpr std::string_view names[kBlockCount] = {
         "users",          "items",         "deviation",        "fc-weight",      "fc-bias",
         "rank-item-bias", "cdae-input",    "cdae-hidden-bias", "rate-user-bias", "rate-item-bias",
-        "implicit",       "expert-weight", "expert-bias",      "gate-weight",    "gate-bias"};
+        "implicit",       "expert-weight", "expert-bias",      "gate-weight",    "gate-bias",
+        "task-users",     "task-items",    "cross-stitch"};
     return names[static_cast<int>(block)];
 }
 
@@ -24,6 +25,8 @@ bool isRegularised(Block block)
     case Block::ExpertWeight:
     case Block::ExpertBias:
     case Block::GateWeight:
+    case Block::TaskUsers:
+    case Block::TaskItems:
         return true;
     default:
         return false;

@@ -31,6 +31,9 @@ enum class Block : int
     ExpertBias,     ///< MMoE/PLE: the experts' c_e (experts x d)
     GateWeight,     ///< MMoE/PLE: each task's gate G_t stacked ((2 * gated) x d)
     GateBias,       ///< MMoE/PLE: each task's gate bias h_t (2 x gated)
+    TaskUsers,      ///< cross-stitch: the rating task's own user vectors (N x d)
+    TaskItems,      ///< cross-stitch: the rating task's own item vectors (M x d)
+    CrossStitch,    ///< cross-stitch: the units, one row per side (users, items): a_RR a_RP a_PR a_PP
     Count
 };
 inline constexpr int kBlockCount = static_cast<int>(Block::Count);

@@ -44,6 +44,7 @@ constexpr std::array<Block, kBlockCount> kAllBlocks = {
     Block::Users,        Block::Items,        Block::Deviation,      Block::FcWeight,     Block::FcBias,
     Block::RankItemBias, Block::CdaeInput,    Block::CdaeHiddenBias, Block::RateUserBias, Block::RateItemBias,
     Block::Implicit,     Block::ExpertWeight, Block::ExpertBias,     Block::GateWeight,   Block::GateBias,
+    Block::TaskUsers,    Block::TaskItems,    Block::CrossStitch,
 };
 constexpr std::uint32_t kSharedExperts = 2, kTaskExperts = 1; // MMoE: 2 experts; PLE: 2 shared + 1 per task
 
@@ -237,6 +238,8 @@ std::set<Block> expectedBlocks(const ModelSpec& spec)
         blocks.insert({Block::FcWeight, Block::FcBias});
     if (mixesExperts(spec))
         blocks.insert({Block::ExpertWeight, Block::ExpertBias, Block::GateWeight, Block::GateBias});
+    if (spec.coupling == Coupling::CrossStitch)
+        blocks.insert({Block::TaskUsers, Block::TaskItems, Block::CrossStitch});
     return blocks;
 }
 
@@ -297,6 +300,12 @@ RowSets expectedTouched(const ModelT<double>& model, const Batch& batch)
             for (const std::uint32_t j : model.history().of(u))
                 use(Block::Implicit, j);
     }
+    if (spec.coupling == Coupling::CrossStitch) { // each task's rows of every user and item either task uses
+        rows[std::size_t(blockIndex(Block::TaskUsers))] = rows[std::size_t(blockIndex(Block::Users))];
+        rows[std::size_t(blockIndex(Block::TaskItems))] = rows[std::size_t(blockIndex(Block::Items))];
+        use(Block::CrossStitch, 0);
+        use(Block::CrossStitch, 1);
+    }
     if (mixesExperts(spec)) // every expert and both gates serve some row of the batch
         for (const Block b : {Block::ExpertWeight, Block::ExpertBias, Block::GateWeight, Block::GateBias})
             for (std::uint32_t r = 0; r < std::uint32_t(model.params()[b].rows()); ++r)
@@ -314,7 +323,8 @@ double expectedRegularisation(const ModelT<double>& model, const RowSets& touche
 {
     double sum = 0;
     for (const Block b : {Block::Users, Block::Items, Block::Deviation, Block::FcWeight, Block::FcBias,
-                          Block::CdaeInput, Block::Implicit, Block::ExpertWeight, Block::ExpertBias, Block::GateWeight})
+                          Block::CdaeInput, Block::Implicit, Block::ExpertWeight, Block::ExpertBias, Block::GateWeight,
+                          Block::TaskUsers, Block::TaskItems})
         for (const std::uint32_t r : touched[std::size_t(blockIndex(b))])
             sum += model.params()[b].row(r).squaredNorm();
     return model.hyperParams().lambda * sum;
@@ -354,6 +364,17 @@ Vector<double> mixture(const ModelT<double>& model, int task, const Vector<doubl
     return out;
 }
 
+/// Cross-stitch, written out: task t reads a_tR v_R + a_tP v_P, the unit of the side (row 0
+/// users, row 1 items: a_RR a_RP a_PR a_PP).
+RowMatrix<double> stitched(const ModelT<double>& model, int task, bool users)
+{
+    const Params<double>& p = model.params();
+    const auto unit = p[Block::CrossStitch].row(users ? 0 : 1);
+    const RowMatrix<double>& ranking = p[users ? Block::Users : Block::Items];
+    const RowMatrix<double>& rating = p[users ? Block::TaskUsers : Block::TaskItems];
+    return unit(2 * task) * ranking + unit(2 * task + 1) * rating;
+}
+
 /// Every row of U or I as task t reads it.
 RowMatrix<double> mixtures(const ModelT<double>& model, int task, const RowMatrix<double>& rows)
 {
@@ -369,8 +390,15 @@ ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
     const HyperParams& hp = model.hyperParams();
     const Params<double>& p = model.params();
     // The ranking task's vectors: U and I themselves, or their mixtures (MMoE, PLE).
-    const RowMatrix<double> U = mixesExperts(spec) ? mixtures(model, 0, p[Block::Users]) : p[Block::Users];
-    const RowMatrix<double> I = mixesExperts(spec) ? mixtures(model, 0, p[Block::Items]) : p[Block::Items];
+    const bool stitch = spec.coupling == Coupling::CrossStitch;
+    const RowMatrix<double> U = mixesExperts(spec) ? mixtures(model, 0, p[Block::Users])
+                                : stitch           ? stitched(model, 0, true)
+                                                   : p[Block::Users];
+    const RowMatrix<double> I = mixesExperts(spec) ? mixtures(model, 0, p[Block::Items])
+                                : stitch           ? stitched(model, 0, false)
+                                                   : p[Block::Items];
+    const RowMatrix<double> ratingUsers = stitch ? stitched(model, 1, true) : RowMatrix<double>();
+    const RowMatrix<double> ratingItems = stitch ? stitched(model, 1, false) : RowMatrix<double>();
     ReferenceLosses out;
     if (spec.ranker == Ranker::BPR || spec.ranker == Ranker::WRMF) {
         const std::uint32_t k = batch.negativesPerTuple;
@@ -418,6 +446,9 @@ ReferenceLosses referenceLosses(const ModelT<double>& model, const Batch& batch)
             if (mixesExperts(spec)) {
                 x = mixture(model, 1, x);
                 y = mixture(model, 1, y);
+            } else if (stitch) {
+                x = ratingUsers.row(u).transpose();
+                y = ratingItems.row(i).transpose();
             } else if (spec.coupling == Coupling::RnR) {
                 x = fc(x);
                 y = fc(Vector<double>(y + p[Block::Deviation].row(i).transpose()));
@@ -582,6 +613,10 @@ void addModelRows()
         addRow(QString("ple:cdae+svd"), act, 0.7, 0.01, 1, act);
     }
     addRow("ple:wrmf+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
+    for (const QString& r : rankers) // cross-stitch: no activation of its own
+        for (const QString& p : raters)
+            addRow("cross-stitch:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    addRow("cross-stitch:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("mmoe:bpr+svd", "tanh", 1.0, 0.01, 1, "alpha-1");
     addRow("deviation-only:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("fc-only:cdae+svd", "tanh", 0.0, 0.01, 1, "alpha-0");

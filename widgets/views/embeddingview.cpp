@@ -140,7 +140,8 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         m_vectors[0] = m_model->rankingItemVectors();
         const CouplingInfo* coupling = findCoupling(m_model->spec().coupling);
         // The users beside the items they are ranked against: p_u, unless the ranking task mixes it.
-        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols() && !(coupling && coupling->experts))
+        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols() &&
+            !(coupling && (coupling->experts || coupling->crossStitch)))
             m_users[0] = m_model->params()[Block::Users];
         m_vectors[1] = m_model->ratingItemVectors();
         const RowMatrix<float> users = m_model->ratingUserVectors();
@@ -183,11 +184,18 @@ QString EmbeddingView::spaceCaption(int p) const
 {
     const CouplingInfo* coupling = m_model ? findCoupling(m_model->spec().coupling) : nullptr;
     const bool mixtures = coupling && coupling->experts;
-    if (p == 0)
+    const bool stitched = coupling && coupling->crossStitch;
+    if (p == 0) {
+        if (stitched)
+            return tr("%1 \u2014 item vectors the ranking task reads (its cross-stitch mix of both tasks' vectors)")
+                .arg(m_name);
         return mixtures ? tr("%1 \u2014 item vectors the ranking task reads (its gated mixture of experts)").arg(m_name)
                         : tr("%1 \u2014 raw item vectors q_i (what the ranking task uses)").arg(m_name);
+    }
     if (mixtures)
         return tr("Item vectors the rating task reads (its gated mixture of experts)");
+    if (stitched)
+        return tr("Item vectors the rating task reads (its cross-stitch mix of both tasks' vectors)");
     switch (m_model ? m_model->spec().coupling : Coupling::Single) {
     case Coupling::RnR:
         return tr("Post-FC item vectors g(W(q_i + q^d_i) + c) (what the rating task uses)");
@@ -199,6 +207,7 @@ QString EmbeddingView::spaceCaption(int p) const
     case Coupling::Vanilla:
     case Coupling::MMoE:
     case Coupling::PLE:
+    case Coupling::CrossStitch:
         break;
     }
     return tr("Item vectors the rating task uses (the same as the raw ones: no FC layer)");

@@ -165,6 +165,8 @@ public:
 template <typename T> std::unique_ptr<RankingComponent<T>> makeRanking(Ranker ranker);
 template <typename T> std::unique_ptr<RatingComponent<T>> makeRating(Rater rater);
 template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, const HyperParams& hp);
+/// Cross-stitch units (engine/model/detail/crossstitch.cpp).
+template <typename T> std::unique_ptr<CouplingComponent<T>> makeCrossStitchCoupling();
 /// MMoE (taskExperts = 0) and PLE's CGC level (engine/model/detail/experts.cpp).
 template <typename T>
 std::unique_ptr<CouplingComponent<T>> makeExpertCoupling(Activation activation, std::uint32_t shared,

@@ -173,6 +173,8 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
         return makeExpertCoupling<T>(activation, hp.experts, 0);
     case Coupling::PLE:
         return makeExpertCoupling<T>(activation, hp.experts, hp.taskExperts);
+    case Coupling::CrossStitch:
+        return makeCrossStitchCoupling<T>();
     case Coupling::Single:
     case Coupling::Vanilla:
         break;
