@@ -53,6 +53,21 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
         epoch.insert(QStringLiteral("samples_per_second"), e.samplesPerSecond);
         if (e.validation)
             epoch.insert(QStringLiteral("validation"), metricsToJson(*e.validation));
+        if (e.interplay) {
+            // How the tasks' gradients on the shared rows related (docs/method.md, "Task interplay").
+            const Interplay& i = *e.interplay;
+            QJsonObject interplay;
+            interplay.insert(QStringLiteral("cosine_users"), number(i.cosineUsers));
+            interplay.insert(QStringLiteral("cosine_items"), number(i.cosineItems));
+            interplay.insert(QStringLiteral("conflict_share"), number(i.conflictShare));
+            interplay.insert(QStringLiteral("batch_conflict_share"), number(i.batchConflictShare));
+            interplay.insert(QStringLiteral("norm_ranking"), number(i.normRanking));
+            interplay.insert(QStringLiteral("norm_rating"), number(i.normRating));
+            interplay.insert(QStringLiteral("batches"), double(i.batches));
+            interplay.insert(QStringLiteral("task_weights"), QJsonObject{{QStringLiteral("ranking"), i.rankingWeight},
+                                                                         {QStringLiteral("rating"), i.ratingWeight}});
+            epoch.insert(QStringLiteral("interplay"), interplay);
+        }
         epochs.append(epoch);
     }
     object.insert(QStringLiteral("epochs"), epochs);

@@ -165,23 +165,37 @@ template <typename T>
 Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize,
                              RowGrads<T>& grads) const
 {
+    return accumulateWeighted(batch, range, batchSize, grads, rankWeight(), rateWeight(), true, true);
+}
+
+template <typename T>
+Losses ModelT<T>::accumulateTask(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
+                                 int task) const
+{
+    return accumulateWeighted(batch, range, batchSize, grads, T(1), T(1), task == 0, task == 1);
+}
+
+template <typename T>
+Losses ModelT<T>::accumulateWeighted(const Batch& batch, const BatchRange& range, std::size_t batchSize,
+                                     RowGrads<T>& grads, T rankW, T rateW, bool ranking, bool rating) const
+{
     const T scale = T(1) / static_cast<T>(std::max<std::size_t>(batchSize, 1));
     ChunkContext<T> ctx{m_params,
                         batch,
                         range,
                         m_hp,
                         m_history,
-                        rankWeight() * scale,
-                        rateWeight() * scale,
+                        rankW * scale,
+                        rateW * scale,
                         grads,
                         RowSource<T>{&m_params[Block::Users], nullptr},
                         RowSource<T>{&m_params[Block::Items], nullptr}};
     Losses losses;
     losses.tuples = range.tupleEnd - range.tupleBegin;
-    if (m_ranking && m_ranking->trainable())
+    if (ranking && m_ranking && m_ranking->trainable())
         losses.ranking = m_coupling && m_coupling->mapsRanking() ? mappedRanking(*m_ranking, *m_coupling, ctx)
                                                                  : m_ranking->accumulate(ctx);
-    if (m_rating) {
+    if (rating && m_rating) {
         CouplingCache<T> cache;
         RowMatrix<T> X, Y;
         m_coupling->forward(ctx, cache, X, Y);
@@ -190,7 +204,7 @@ Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::s
         losses.rating = m_rating->accumulate(ctx, X, Y, dX, dY);
         m_coupling->backward(ctx, cache, X, Y, dX, dY);
     }
-    losses.objective = (double(rankWeight()) * losses.ranking + double(rateWeight()) * losses.rating) * double(scale);
+    losses.objective = (double(rankW) * losses.ranking + double(rateW) * losses.rating) * double(scale);
     return losses;
 }
 

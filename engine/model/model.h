@@ -66,6 +66,10 @@ public:
     /// Data terms of one part of a batch: appends weighted gradients (already divided by
     /// batchSize) and returns the unweighted loss sums.
     Losses accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads) const;
+    /// The data terms of one task alone (Task 0 ranking, 1 rating), its weight taken as 1: the
+    /// task's own gradient, what the interplay diagnostics compare (train/interplay.h).
+    Losses accumulateTask(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
+                          int task) const;
     /// Adds lambda's terms for every touched row to the summed gradients; returns them.
     double regularise(SummedGrads<T>& grads, std::size_t batchSize) const;
     /// The same for one block (0 for blocks lambda does not apply to).
@@ -90,6 +94,9 @@ public:
     RowMatrix<T> rankingItemVectors() const;
 
 private:
+    Losses accumulateWeighted(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
+                              T rankWeight, T rateWeight, bool ranking, bool rating) const;
+
     ModelSpec m_spec;
     HyperParams m_hp;
     std::uint32_t m_users = 0, m_items = 0;

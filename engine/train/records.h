@@ -4,6 +4,7 @@
 // (the GUI's engine thread sends them as queued signals).
 
 #include "eval/metrics.h"
+#include "train/interplay.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,8 @@ struct EpochRecord
     double rankingLoss = 0, ratingLoss = 0, regularisation = 0, objective = 0;
     double seconds = 0, samplesPerSecond = 0;
     std::optional<Metrics> validation;
+    /// Multi-task models: how the tasks' gradients on the shared rows related this epoch.
+    std::optional<Interplay> interplay;
 };
 
 } // namespace rnr

@@ -15,7 +15,8 @@ namespace rnr {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr std::size_t kChunkTuples = 64; ///< tuples per parallel work item (fixed: determinism)
+constexpr std::size_t kChunkTuples = 64;      ///< tuples per parallel work item (fixed: determinism)
+constexpr std::size_t kInterplayBatches = 16; ///< batches per epoch whose task gradients are compared
 
 double meanRating(const std::vector<Interaction>& rows)
 {
@@ -67,6 +68,13 @@ struct Trainer::State
     SummedGrads<float> summed;
     std::vector<int> activeBlocks; ///< blocks the model has
 
+    // Task interplay (multi-task models): each task's own gradient on a sample of the batches.
+    bool multiTask = false;
+    std::size_t interplayEvery = 1; ///< every this many batches of an epoch
+    InterplayMeter interplay;
+    std::array<SummedGrads<float>, 2> taskSums;
+    std::vector<RowGrads<float>> taskChunkGrads;
+
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
         : hp(params), scale(data.scale), train(split.train),
           validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
@@ -85,6 +93,14 @@ struct Trainer::State
         for (std::uint32_t t = 0; t < train.size(); ++t)
             tuplesByUser[fill[train[t].user]++] = t;
         summed.resizeLike(model.params());
+        multiTask = spec.coupling != Coupling::Single;
+        if (multiTask) {
+            for (SummedGrads<float>& sums : taskSums)
+                sums.resizeLike(model.params());
+            const std::size_t perEpoch =
+                (train.size() + params.batchSize - 1) / std::max<std::size_t>(params.batchSize, 1);
+            interplayEvery = std::max<std::size_t>(1, perEpoch / kInterplayBatches);
+        }
         for (int b = 0; b < kBlockCount; ++b)
             if (model.params().blocks[b].size() > 0)
                 activeBlocks.push_back(b);
@@ -107,6 +123,7 @@ struct Trainer::State
         epochLosses = Losses{};
         sinceReport = Losses{};
         batches = 0;
+        interplay.clear();
         epochStart = Clock::now();
         lastReport = epochStart - std::chrono::seconds(1); // the first batch of an epoch is always reported
         inEpoch = true;
@@ -188,6 +205,8 @@ struct Trainer::State
             losses += chunkLosses[k];
         if (!std::isfinite(losses.ranking) || !std::isfinite(losses.rating))
             diverged(losses.ranking + losses.rating);
+        if (multiTask && batches % interplayEvery == 0)
+            measureInterplay(size); // on the parameters this batch's step starts from
         // Blocks are independent: sum, regularise and update each on its own thread.
         optimizer.beginStep();
         std::array<double, kBlockCount> penalty{};
@@ -210,6 +229,25 @@ struct Trainer::State
         return losses;
     }
 
+    /// Each task's own gradient on this batch (same tuples and negatives), compared on U and I.
+    void measureInterplay(std::size_t size)
+    {
+        if (taskChunkGrads.size() < chunks.size())
+            taskChunkGrads.resize(chunks.size());
+        for (int task = 0; task < 2; ++task) {
+            parallel(chunks.size(), [&](std::size_t k) {
+                taskChunkGrads[k].clear();
+                model.accumulateTask(batch, chunks[k], size, taskChunkGrads[k], task);
+            });
+            for (const Block b : {Block::Users, Block::Items})
+                for (std::size_t k = 0; k < chunks.size(); ++k)
+                    taskSums[std::size_t(task)].addBlock(taskChunkGrads[k], static_cast<int>(b));
+        }
+        interplay.add(compareTaskGradients(taskSums[0], taskSums[1]));
+        for (SummedGrads<float>& sums : taskSums)
+            sums.reset();
+    }
+
     double elapsed() const { return std::chrono::duration<double>(Clock::now() - epochStart).count(); }
 
     EpochRecord finishEpoch()
@@ -229,6 +267,9 @@ struct Trainer::State
         record.samplesPerSecond = record.seconds > 0 ? double(epochLosses.tuples) / record.seconds : 0.0;
         if (!validation.empty())
             record.validation = evaluateSet(validation, false).metrics;
+        if (multiTask)
+            record.interplay =
+                interplay.result(hp.alpha, 1.0 - hp.alpha); // multi-task: the weights are alpha, 1 - alpha
         return record;
     }
 

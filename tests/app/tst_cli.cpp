@@ -382,6 +382,17 @@ private Q_SLOTS:
             QVERIFY(epochs.first().toObject().contains(QStringLiteral("seconds")));
             QVERIFY(epochs.first().toObject().contains(QStringLiteral("ranking_loss")));
             const QString model = runObject.value(QStringLiteral("model")).toString();
+            // Multi-task epochs say how the tasks' gradients related (the names scripts rely on).
+            const QJsonObject interplay = epochs.first().toObject().value(QStringLiteral("interplay")).toObject();
+            QCOMPARE(interplay.isEmpty(), model == QStringLiteral("bpr"));
+            if (!interplay.isEmpty()) {
+                for (const char* key :
+                     {"cosine_users", "cosine_items", "conflict_share", "norm_ranking", "norm_rating"})
+                    QVERIFY2(interplay.value(QLatin1String(key)).isDouble(), key);
+                const QJsonObject weights = interplay.value(QStringLiteral("task_weights")).toObject();
+                QVERIFY(weights.value(QStringLiteral("ranking")).isDouble());
+                QVERIFY(weights.value(QStringLiteral("rating")).isDouble());
+            }
             // Single-task models have no alpha grid: one point; multi-task ones two.
             QCOMPARE(runObject.value(QStringLiteral("grid")).toArray().size(), model == QStringLiteral("bpr") ? 1 : 2);
         }

@@ -1,0 +1,126 @@
+// The task-interplay diagnostics: the comparison of two tasks' gradients on the shared rows against
+// a case worked by hand, the epoch means, and what training reports (docs/method.md, "Task interplay").
+#include "../trainedruns.h"
+#include "train/interplay.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace rnr;
+
+namespace {
+
+Params<float> shapes()
+{
+    Params<float> p;
+    p[Block::Users] = RowMatrix<float>::Zero(3, 2);
+    p[Block::Items] = RowMatrix<float>::Zero(2, 2);
+    return p;
+}
+
+SummedGrads<float> summed(const Params<float>& p,
+                          std::initializer_list<std::tuple<Block, std::uint32_t, float, float>> rows)
+{
+    RowGrads<float> grads;
+    for (const auto& [block, row, a, b] : rows) {
+        auto g = grads.add(block, row, 2);
+        g(0) = a;
+        g(1) = b;
+    }
+    SummedGrads<float> out;
+    out.resizeLike(p);
+    out.add(grads);
+    return out;
+}
+
+} // namespace
+
+class TestInterplay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void comparesTheSharedRowsByHand()
+    {
+        // Ranking: U0 = (1, 0), U1 = (1, 1), I0 = (0, 2). Rating: U0 = (-1, 0), U2 = (3, 4), I0 = (0, 1), I1 = (1, 0).
+        const Params<float> p = shapes();
+        const auto ranking = summed(p, {{Block::Users, 0, 1, 0}, {Block::Users, 1, 1, 1}, {Block::Items, 0, 0, 2}});
+        const auto rating = summed(
+            p, {{Block::Users, 0, -1, 0}, {Block::Users, 2, 3, 4}, {Block::Items, 0, 0, 1}, {Block::Items, 1, 1, 0}});
+        const BatchInterplay b = compareTaskGradients(ranking, rating);
+        QCOMPARE(b.dotUsers, -1.0); // only U0 is moved by both
+        QCOMPARE(b.rankingUsers2, 3.0);
+        QCOMPARE(b.ratingUsers2, 26.0);
+        QCOMPARE(b.dotItems, 2.0);
+        QCOMPARE(b.rankingItems2, 4.0);
+        QCOMPARE(b.ratingItems2, 2.0);
+        QCOMPARE(b.sharedRows, std::size_t(2));
+        QCOMPARE(b.conflictRows, std::size_t(1)); // U0
+
+        InterplayMeter meter;
+        meter.add(b);
+        Interplay one = meter.result(0.9, 0.1);
+        QVERIFY(std::abs(one.cosineUsers - (-1.0 / std::sqrt(78.0))) < 1e-12);
+        QVERIFY(std::abs(one.cosineItems - 2.0 / std::sqrt(8.0)) < 1e-12);
+        QCOMPARE(one.conflictShare, 0.5);
+        QCOMPARE(one.batchConflictShare, 0.0); // -1 + 2 > 0: together they agree
+        QVERIFY(std::abs(one.normRanking - std::sqrt(7.0)) < 1e-12);
+        QVERIFY(std::abs(one.normRating - std::sqrt(28.0)) < 1e-12);
+        QCOMPARE(one.rankingWeight, 0.9);
+        QCOMPARE(one.batches, std::size_t(1));
+
+        // A second batch with the rating gradient reversed: the means cancel, half the rows and
+        // half the batches conflict.
+        BatchInterplay reversed = b;
+        reversed.dotUsers = -b.dotUsers;
+        reversed.dotItems = -b.dotItems;
+        reversed.conflictRows = 1; // I0
+        meter.add(reversed);
+        const Interplay two = meter.result(0.9, 0.1);
+        QVERIFY(std::abs(two.cosineUsers) < 1e-12);
+        QVERIFY(std::abs(two.cosineItems) < 1e-12);
+        QCOMPARE(two.conflictShare, 0.5);
+        QCOMPARE(two.batchConflictShare, 0.5);
+        QCOMPARE(two.batches, std::size_t(2));
+    }
+
+    void aTaskWithoutGradientHasNoCosine()
+    {
+        const Params<float> p = shapes();
+        const auto ranking = summed(p, {{Block::Users, 0, 1, 0}});
+        const auto rating = summed(p, {});
+        InterplayMeter meter;
+        meter.add(compareTaskGradients(ranking, rating));
+        const Interplay out = meter.result(1, 0);
+        QVERIFY(std::isnan(out.cosineUsers));
+        QVERIFY(std::isnan(out.conflictShare));
+        QCOMPARE(out.normRating, 0.0);
+    }
+
+    void trainingReportsItForMultiTaskModels()
+    {
+        const auto data = fixtures::smallDemo(200, 80);
+        for (const char* model : {"vanilla:bpr+svd", "rnr:cdae+svd", "mmoe:bpr+svd", "cross-stitch:wrmf+svd"}) {
+            const RunResult run = fixtures::trainedRun(*data, model, 2);
+            for (const EpochRecord& epoch : run.epochs) {
+                QVERIFY2(epoch.interplay.has_value(), model);
+                const Interplay& i = *epoch.interplay;
+                QVERIFY2(i.batches >= 1, model);
+                QVERIFY2(i.cosineUsers >= -1 && i.cosineUsers <= 1, model);
+                QVERIFY2(i.cosineItems >= -1 && i.cosineItems <= 1, model);
+                QVERIFY2(i.conflictShare >= 0 && i.conflictShare <= 1, model);
+                QVERIFY2(i.normRanking > 0 && i.normRating > 0, model);
+                QCOMPARE(i.rankingWeight, 0.9);
+            }
+        }
+        // Vanilla hands both tasks the very same rows: every tuple's user and item are shared.
+        const RunResult vanilla = fixtures::trainedRun(*data, "vanilla:bpr+svd", 1);
+        QVERIFY(vanilla.epochs[0].interplay->conflictShare > 0); // the tasks do disagree somewhere
+        // A single task has nothing to compare.
+        QVERIFY(!fixtures::trainedRun(*data, "bpr", 1).epochs[0].interplay.has_value());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestInterplay)
+#include "tst_interplay.moc"
