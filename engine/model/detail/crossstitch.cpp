@@ -5,7 +5,7 @@
 // with one 2 x 2 unit for users and one for items, initialised at 0.9 on the diagonal and 0.1
 // off it.
 #include "core/detail/rng.h"
-#include "model/detail/components.h"
+#include "model/detail/taskmap.h"
 
 namespace rnr {
 
@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kOwnWeight = 0.9, kOtherWeight = 0.1;
 
-template <typename T> class CrossStitchCoupling final : public CouplingComponent<T>
+template <typename T> class CrossStitchCoupling final : public TaskMapCoupling<T>
 {
 public:
     void allocate(Params<T>& p, std::uint32_t users, std::uint32_t items, std::uint32_t dim) const override
@@ -29,8 +29,6 @@ public:
         for (Eigen::Index side = 0; side < 2; ++side)
             p[Block::CrossStitch].row(side) << T(kOwnWeight), T(kOtherWeight), T(kOtherWeight), T(kOwnWeight);
     }
-
-    bool mapsRanking() const override { return true; }
 
     void mapForward(const Params<T>& p, Task task, Side side, const std::vector<std::uint32_t>& ids, MapCache<T>& cache,
                     RowMatrix<T>& out) const override
@@ -65,34 +63,6 @@ public:
         unit(2 * t + 1) = dOut.cwiseProduct(cache.out[0]).sum();
     }
 
-    void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X, RowMatrix<T>& Y) const override
-    {
-        std::vector<std::uint32_t> users, items;
-        tupleIds(ctx, users, items);
-        mapForward(ctx.params, Task::Rating, Side::Users, users, cache.userMap, X);
-        mapForward(ctx.params, Task::Rating, Side::Items, items, cache.itemMap, Y);
-    }
-    void backward(ChunkContext<T>& ctx, const CouplingCache<T>& cache, const RowMatrix<T>&, const RowMatrix<T>&,
-                  const RowMatrix<T>& dX, const RowMatrix<T>& dY) const override
-    {
-        std::vector<std::uint32_t> users, items;
-        tupleIds(ctx, users, items);
-        mapBackward(ctx, Task::Rating, Side::Users, users, cache.userMap, dX);
-        mapBackward(ctx, Task::Rating, Side::Items, items, cache.itemMap, dY);
-    }
-    RowMatrix<T> userVectors(const Params<T>& p, const std::vector<std::uint32_t>& users) const override
-    {
-        MapCache<T> cache;
-        RowMatrix<T> out;
-        mapForward(p, Task::Rating, Side::Users, users, cache, out);
-        return out;
-    }
-    RowMatrix<T> itemVectors(const Params<T>& p) const override
-    {
-        const auto [own, other] = weights(p, Task::Rating, Side::Items);
-        return RowMatrix<T>(own * p[Block::Items] + other * p[Block::TaskItems]);
-    }
-
 private:
     /// Task t's unit entries for one side: (weight of R's rows, weight of P's rows).
     static std::pair<T, T> weights(const Params<T>& p, Task task, Side side)
@@ -100,14 +70,6 @@ private:
         const auto unit = p[Block::CrossStitch].row(side == Side::Users ? 0 : 1);
         const Eigen::Index t = Eigen::Index(task);
         return {unit(2 * t), unit(2 * t + 1)};
-    }
-    static void tupleIds(const ChunkContext<T>& ctx, std::vector<std::uint32_t>& users,
-                         std::vector<std::uint32_t>& items)
-    {
-        users.assign(ctx.batch.users.begin() + std::ptrdiff_t(ctx.range.tupleBegin),
-                     ctx.batch.users.begin() + std::ptrdiff_t(ctx.range.tupleEnd));
-        items.assign(ctx.batch.items.begin() + std::ptrdiff_t(ctx.range.tupleBegin),
-                     ctx.batch.items.begin() + std::ptrdiff_t(ctx.range.tupleEnd));
     }
 };
 

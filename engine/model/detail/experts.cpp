@@ -5,13 +5,13 @@
 // over the experts its gate covers: the shared ones (MMoE: all) and, for PLE, its own.
 #include "core/detail/rng.h"
 #include "model/detail/activation.h"
-#include "model/detail/components.h"
+#include "model/detail/taskmap.h"
 
 namespace rnr {
 
 namespace {
 
-template <typename T> class ExpertCoupling final : public CouplingComponent<T>
+template <typename T> class ExpertCoupling final : public TaskMapCoupling<T>
 {
 public:
     ExpertCoupling(Activation activation, std::uint32_t shared, std::uint32_t own)
@@ -38,8 +38,6 @@ public:
             p[Block::GateWeight].middleRows(t * Eigen::Index(gated()), gated()) = gate;
         }
     }
-
-    bool mapsRanking() const override { return true; }
 
     void mapForward(const Params<T>& p, Task task, Side side, const std::vector<std::uint32_t>& ids, MapCache<T>& cache,
                     RowMatrix<T>& out) const override
@@ -105,40 +103,6 @@ public:
             ctx.grads.add(shared, ids[std::size_t(r)], d) = dInput.row(r).transpose();
     }
 
-    // The rating task: its mixture of each tuple's user and item.
-    void forward(const ChunkContext<T>& ctx, CouplingCache<T>& cache, RowMatrix<T>& X, RowMatrix<T>& Y) const override
-    {
-        std::vector<std::uint32_t> users, items;
-        tupleIds(ctx, users, items);
-        mapForward(ctx.params, Task::Rating, Side::Users, users, cache.userMap, X);
-        mapForward(ctx.params, Task::Rating, Side::Items, items, cache.itemMap, Y);
-    }
-    void backward(ChunkContext<T>& ctx, const CouplingCache<T>& cache, const RowMatrix<T>&, const RowMatrix<T>&,
-                  const RowMatrix<T>& dX, const RowMatrix<T>& dY) const override
-    {
-        std::vector<std::uint32_t> users, items;
-        tupleIds(ctx, users, items);
-        mapBackward(ctx, Task::Rating, Side::Users, users, cache.userMap, dX);
-        mapBackward(ctx, Task::Rating, Side::Items, items, cache.itemMap, dY);
-    }
-    RowMatrix<T> userVectors(const Params<T>& p, const std::vector<std::uint32_t>& users) const override
-    {
-        MapCache<T> cache;
-        RowMatrix<T> out;
-        mapForward(p, Task::Rating, Side::Users, users, cache, out);
-        return out;
-    }
-    RowMatrix<T> itemVectors(const Params<T>& p) const override
-    {
-        std::vector<std::uint32_t> all(std::size_t(p[Block::Items].rows()));
-        for (std::size_t i = 0; i < all.size(); ++i)
-            all[i] = std::uint32_t(i);
-        MapCache<T> cache;
-        RowMatrix<T> out;
-        mapForward(p, Task::Rating, Side::Items, all, cache, out);
-        return out;
-    }
-
 private:
     std::uint32_t experts() const { return m_shared + 2 * m_own; }
     /// Experts one gate covers: the shared ones and the task's own.
@@ -147,14 +111,6 @@ private:
     Eigen::Index expert(Task task, Eigen::Index j) const
     {
         return j < Eigen::Index(m_shared) ? j : Eigen::Index(m_shared + std::uint32_t(task) * m_own) + (j - m_shared);
-    }
-    static void tupleIds(const ChunkContext<T>& ctx, std::vector<std::uint32_t>& users,
-                         std::vector<std::uint32_t>& items)
-    {
-        users.assign(ctx.batch.users.begin() + std::ptrdiff_t(ctx.range.tupleBegin),
-                     ctx.batch.users.begin() + std::ptrdiff_t(ctx.range.tupleEnd));
-        items.assign(ctx.batch.items.begin() + std::ptrdiff_t(ctx.range.tupleBegin),
-                     ctx.batch.items.begin() + std::ptrdiff_t(ctx.range.tupleEnd));
     }
 
     Activation m_activation;
