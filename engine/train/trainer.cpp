@@ -95,8 +95,14 @@ struct Trainer::State
         summed.resizeLike(model.params());
         multiTask = spec.coupling != Coupling::Single;
         if (multiTask) {
-            for (SummedGrads<float>& sums : taskSums)
+            for (SummedGrads<float>& sums : taskSums) {
                 sums.resizeLike(model.params());
+                for (int b = 0; b < kBlockCount; ++b) // only U and I are compared: no room for the rest
+                    if (b != static_cast<int>(Block::Users) && b != static_cast<int>(Block::Items)) {
+                        sums.sums[std::size_t(b)] = RowMatrix<float>();
+                        sums.marked[std::size_t(b)].clear();
+                    }
+            }
             const std::size_t perEpoch =
                 (train.size() + params.batchSize - 1) / std::max<std::size_t>(params.batchSize, 1);
             interplayEvery = std::max<std::size_t>(1, perEpoch / kInterplayBatches);

@@ -581,6 +581,12 @@ void addModelRows()
 {
     addColumns();
     const QStringList rankers{"bpr", "cdae", "wrmf"}, raters{"svd", "svd++"};
+    // A coupling for every R x P, with one activation.
+    auto everyPair = [&](const QString& coupling, const char* activation) {
+        for (const QString& r : rankers)
+            for (const QString& p : raters)
+                addRow(coupling + r + "+" + p, activation, 0.7, 0.01, 3);
+    };
     for (const QString& r : rankers)
         addRow(r, "tanh", 0.7, 0.01, 1);
     addRow("bpr", "tanh", 0.7, 0.01, 3, "3-negatives");
@@ -588,34 +594,22 @@ void addModelRows()
         addRow(p, "tanh", 0.7, 0.01, 1);
     for (const char* name : {"bpr", "cdae", "svd", "svd++"})
         addRow(name, "tanh", 0.7, 0.0, 3, "lambda-0");
-    for (const QString& r : rankers)
-        for (const QString& p : raters)
-            addRow("vanilla:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    everyPair("vanilla:", "tanh");
     for (const char* act : {"tanh", "relu", "sigmoid", "identity"})
-        for (const QString& r : rankers)
-            for (const QString& p : raters)
-                addRow("rnr:" + r + "+" + p, act, 0.7, 0.01, 3);
+        everyPair("rnr:", act);
     // RnR's ablations: the deviation alone, the tied layer alone (with every activation).
-    for (const QString& r : rankers)
-        for (const QString& p : raters)
-            addRow("deviation-only:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    everyPair("deviation-only:", "tanh");
     for (const char* act : {"tanh", "relu", "sigmoid", "identity"})
-        for (const QString& r : rankers)
-            for (const QString& p : raters)
-                addRow("fc-only:" + r + "+" + p, act, 0.7, 0.01, 3);
+        everyPair("fc-only:", act);
     // Expert mixtures: MMoE and PLE's CGC level for every R x P, and every activation on one pair.
     for (const char* design : {"mmoe:", "ple:"})
-        for (const QString& r : rankers)
-            for (const QString& p : raters)
-                addRow(design + r + "+" + p, "tanh", 0.7, 0.01, 3);
+        everyPair(design, "tanh");
     for (const char* act : {"relu", "sigmoid", "identity"}) {
         addRow(QString("mmoe:bpr+svd"), act, 0.7, 0.01, 1, act);
         addRow(QString("ple:cdae+svd"), act, 0.7, 0.01, 1, act);
     }
     addRow("ple:wrmf+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
-    for (const QString& r : rankers) // cross-stitch: no activation of its own
-        for (const QString& p : raters)
-            addRow("cross-stitch:" + r + "+" + p, "tanh", 0.7, 0.01, 3);
+    everyPair("cross-stitch:", "tanh"); // no activation of its own
     addRow("cross-stitch:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");
     addRow("mmoe:bpr+svd", "tanh", 1.0, 0.01, 1, "alpha-1");
     addRow("deviation-only:bpr+svd", "tanh", 0.7, 0.0, 1, "lambda-0");

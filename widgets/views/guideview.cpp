@@ -14,16 +14,22 @@ GuideView::GuideView(QWidget* parent) : QTextBrowser(parent)
     rebuild();
 }
 
-void GuideView::setTargets(QHash<QString, Target> targets)
+void GuideView::setContent(QHash<QString, Target> targets, const QStringList& shortcuts)
 {
     m_targets = std::move(targets);
+    m_shortcuts = shortcuts;
     rebuild();
 }
 
-void GuideView::setShortcuts(const QStringList& lines)
+QString GuideView::shortcutTable(const QStringList& lines)
 {
-    m_shortcuts = lines;
-    rebuild();
+    QString rows;
+    for (const QString& line : lines) {
+        const QStringList parts = line.split(QLatin1Char('\t'));
+        rows += QStringLiteral("<tr><td>%1</td><td style=\"padding-left: 16px\"><b>%2</b></td></tr>")
+                    .arg(parts.value(0).toHtmlEscaped(), parts.value(1).toHtmlEscaped());
+    }
+    return QStringLiteral("<table>%1</table>").arg(rows);
 }
 
 QStringList GuideView::linkKeys() const
@@ -155,13 +161,7 @@ QString GuideView::html() const
                                link(QStringLiteral("action:undo")), link(QStringLiteral("action:preferences"))));
 
     page += heading(tr("Keyboard shortcuts"));
-    QString rows;
-    for (const QString& line : m_shortcuts) {
-        const QStringList parts = line.split(QLatin1Char('\t'));
-        rows += QStringLiteral("<tr><td>%1</td><td style=\"padding-left: 16px\"><b>%2</b></td></tr>")
-                    .arg(parts.value(0).toHtmlEscaped(), parts.value(1).toHtmlEscaped());
-    }
-    page += QStringLiteral("<table>%1</table>").arg(rows);
+    page += shortcutTable(m_shortcuts);
 
     page += heading(tr("The method"));
     page += paragraph(tr("G. Hadash, O. Sar Shalom and R. Osadchy. <i>Rank and Rate: Multi-task Learning for "

@@ -10,7 +10,7 @@ namespace rnr {
 
 /// The built-in guide (Help ▸ Guide): the desktop walk-through of the README as a page of the
 /// app, translated. Its links name what they do — a tab to bring to the front, an action to
-/// trigger — as keys ("page:results", "action:start") that the window resolves with setTargets();
+/// trigger — as keys ("page:results", "action:start") that the window resolves with setContent();
 /// their labels are the tabs' and actions' own texts and shortcuts, so the guide cannot name a
 /// menu entry that is not there.
 class GuideView : public QTextBrowser
@@ -26,13 +26,14 @@ public:
 
     explicit GuideView(QWidget* parent = nullptr);
 
-    /// The links' labels and what they do; rebuilds the page.
-    void setTargets(QHash<QString, Target> targets);
-    /// The keyboard shortcuts' table, as "text\tshortcut" lines; rebuilds the page.
-    void setShortcuts(const QStringList& lines);
+    /// The links' labels and what they do, and the keyboard shortcuts as "text\tshortcut" lines;
+    /// rebuilds the page.
+    void setContent(QHash<QString, Target> targets, const QStringList& shortcuts);
+    /// "text\tshortcut" lines as an HTML table (the guide's and Help > Keyboard Shortcuts').
+    static QString shortcutTable(const QStringList& lines);
     /// The link keys the page uses, in order of first use.
     QStringList linkKeys() const;
-    /// The keys the page uses that setTargets() did not give (shown as plain text; a test keeps
+    /// The keys the page uses that setContent() did not give (shown as plain text; a test keeps
     /// this empty for the main window).
     QStringList unresolvedKeys() const;
     /// Follows a link as a click on it does; false for an unknown key.

@@ -105,8 +105,7 @@ GuideView* MainWindow::showGuide()
         m_guide->resize(wanted);
     }
     auto* view = m_guide->findChild<GuideView*>();
-    view->setTargets(guideTargets()); // the texts and shortcuts as they are now
-    view->setShortcuts(shortcutList());
+    view->setContent(guideTargets(), shortcutList()); // the texts and shortcuts as they are now
     m_guide->show(); // beside the window, not modal: the guide's links act on the window
     m_guide->raise();
     m_guide->activateWindow();

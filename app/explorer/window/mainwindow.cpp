@@ -302,13 +302,7 @@ void MainWindow::createMenus()
     QAction* guide = help->addAction(icon("guide"), tr("&Guide"), this, &MainWindow::showGuide);
     guide->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        QString rows;
-        for (const QString& line : shortcutList()) {
-            const QStringList parts = line.split(QLatin1Char('\t'));
-            rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
-                        .arg(parts.value(0).toHtmlEscaped(), parts.value(1).toHtmlEscaped());
-        }
-        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), QStringLiteral("<table>%1</table>").arg(rows),
+        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), GuideView::shortcutTable(shortcutList()),
                         QMessageBox::Ok, this);
         box.exec();
     });
