@@ -20,15 +20,27 @@ inline std::shared_ptr<const rnr::Dataset> smallDemo(std::uint32_t users, std::u
     return std::make_shared<const rnr::Dataset>(rnr::filterMinInteractions(rnr::generateDemo(config)));
 }
 
-/// Trains a model (d = 8) on the default split of data: the whole result, model included.
-inline rnr::RunResult trainedRun(const rnr::Dataset& data, const char* model, std::uint32_t epochs, double alpha = 0.9)
+/// The hyper-parameters of trainedRun(): d = 8, the given epochs and alpha, the rest defaults.
+inline rnr::HyperParams smallHyperParams(std::uint32_t epochs, double alpha = 0.9)
 {
     rnr::HyperParams hp;
     hp.dim = 8;
     hp.epochs = epochs;
     hp.alpha = alpha;
+    return hp;
+}
+
+/// Trains a model with hp on the default split of data: the whole result, model included.
+inline rnr::RunResult trainedRun(const rnr::Dataset& data, const char* model, const rnr::HyperParams& hp)
+{
     const rnr::Split split = rnr::makeSplit(data, rnr::SplitConfig{});
     return rnr::runExperiment(data, split, rnr::parseModelSpec(model), hp);
+}
+
+/// Trains a model (d = 8) on the default split of data: the whole result, model included.
+inline rnr::RunResult trainedRun(const rnr::Dataset& data, const char* model, std::uint32_t epochs, double alpha = 0.9)
+{
+    return trainedRun(data, model, smallHyperParams(epochs, alpha));
 }
 
 /// The kept model of trainedRun().

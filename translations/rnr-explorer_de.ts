@@ -111,6 +111,49 @@
     </message>
 </context>
 <context>
+    <name>rnr::Balance</name>
+    <message>
+        <source>Fixed weights</source>
+        <translation>Feste Gewichte</translation>
+    </message>
+    <message>
+        <source>The ranking loss weighs α and the rating loss 1 - α, as in the paper; the grid searches α.</source>
+        <translation>Der Ranking-Verlust wiegt α und der Bewertungsverlust 1 - α, wie im Paper; das Gitter durchsucht α.</translation>
+    </message>
+    <message>
+        <source>Uncertainty weighting</source>
+        <translation>Unsicherheitsgewichtung</translation>
+    </message>
+    <message>
+        <source>Each task&apos;s loss weighs exp(-s_t), with a learnt log-variance s_t added to the objective (Kendall et al., CVPR 2018); α is not used.</source>
+        <translation>Der Verlust jeder Aufgabe wiegt exp(-s_t), mit einer gelernten Log-Varianz s_t, die zur Zielfunktion addiert wird (Kendall et al., CVPR 2018); α wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>GradNorm</source>
+        <translation>GradNorm</translation>
+    </message>
+    <message>
+        <source>Learnt task weights that pull the tasks&apos; gradient norms on the shared embeddings towards their mean, the slower task more (asymmetry a; Chen et al., ICML 2018); α is not used.</source>
+        <translation>Gelernte Aufgabengewichte, die die Gradientennormen der Aufgaben auf den geteilten Embeddings zu ihrem Mittel ziehen, die langsamere Aufgabe stärker (Asymmetrie a; Chen et al., ICML 2018); α wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average</source>
+        <translation>Dynamischer Gewichtsdurchschnitt</translation>
+    </message>
+    <message>
+        <source>Each epoch&apos;s weights from the ratio of each task&apos;s last two epoch losses, softened by a temperature (Liu et al., CVPR 2019); α is not used.</source>
+        <translation>Die Gewichte jeder Epoche aus dem Verhältnis der Verluste der letzten beiden Epochen jeder Aufgabe, durch eine Temperatur geglättet (Liu et al., CVPR 2019); α wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>PCGrad</source>
+        <translation>PCGrad</translation>
+    </message>
+    <message>
+        <source>Where the weighted tasks&apos; gradients on the shared parameters conflict, each is projected onto the normal plane of the other (Yu et al., NeurIPS 2020); the grid searches α.</source>
+        <translation>Wo die gewichteten Gradienten der Aufgaben auf den geteilten Parametern im Konflikt stehen, wird jeder auf die Normalebene des anderen projiziert (Yu et al., NeurIPS 2020); das Gitter durchsucht α.</translation>
+    </message>
+</context>
+<context>
     <name>rnr::Coupling</name>
     <message>
         <source>Vanilla multi-task</source>
@@ -1017,6 +1060,30 @@
     <message>
         <source>PLE: experts of each task&apos;s own, beside the shared ones.</source>
         <translation>PLE: eigene Experten jeder Aufgabe neben den geteilten.</translation>
+    </message>
+    <message>
+        <source>Loss balancing</source>
+        <translation>Verlustgewichtung</translation>
+    </message>
+    <message>
+        <source>How a multi-task model weighs its ranking and rating losses; single-task models ignore it.</source>
+        <translation>Wie ein Multi-Task-Modell seinen Ranking- und Bewertungsverlust gewichtet; Single-Task-Modelle ignorieren es.</translation>
+    </message>
+    <message>
+        <source>GradNorm asymmetry a</source>
+        <translation>GradNorm-Asymmetrie a</translation>
+    </message>
+    <message>
+        <source>GradNorm: how much harder the task that learns more slowly is pulled; 0 equalises the gradient norms alone.</source>
+        <translation>GradNorm: wie viel stärker die langsamer lernende Aufgabe gezogen wird; 0 gleicht nur die Gradientennormen an.</translation>
+    </message>
+    <message>
+        <source>DWA temperature T</source>
+        <translation>DWA-Temperatur T</translation>
+    </message>
+    <message>
+        <source>DWA: softens the weights; large values give both tasks the same weight.</source>
+        <translation>DWA: glättet die Gewichte; große Werte geben beiden Aufgaben dasselbe Gewicht.</translation>
     </message>
 </context>
 <context>

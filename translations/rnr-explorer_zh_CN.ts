@@ -111,6 +111,49 @@
     </message>
 </context>
 <context>
+    <name>rnr::Balance</name>
+    <message>
+        <source>Fixed weights</source>
+        <translation>固定权重</translation>
+    </message>
+    <message>
+        <source>The ranking loss weighs α and the rating loss 1 - α, as in the paper; the grid searches α.</source>
+        <translation>排序损失权重为 α，评分损失为 1 - α，与论文相同；网格搜索 α。</translation>
+    </message>
+    <message>
+        <source>Uncertainty weighting</source>
+        <translation>不确定性加权</translation>
+    </message>
+    <message>
+        <source>Each task&apos;s loss weighs exp(-s_t), with a learnt log-variance s_t added to the objective (Kendall et al., CVPR 2018); α is not used.</source>
+        <translation>每个任务的损失权重为 exp(-s_t)，学习得到的对数方差 s_t 加入目标函数（Kendall 等，CVPR 2018）；不使用 α。</translation>
+    </message>
+    <message>
+        <source>GradNorm</source>
+        <translation>GradNorm</translation>
+    </message>
+    <message>
+        <source>Learnt task weights that pull the tasks&apos; gradient norms on the shared embeddings towards their mean, the slower task more (asymmetry a; Chen et al., ICML 2018); α is not used.</source>
+        <translation>学习得到的任务权重，使各任务在共享嵌入上的梯度范数趋向其均值，学得较慢的任务拉得更多（不对称参数 a；Chen 等，ICML 2018）；不使用 α。</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average</source>
+        <translation>动态权重平均</translation>
+    </message>
+    <message>
+        <source>Each epoch&apos;s weights from the ratio of each task&apos;s last two epoch losses, softened by a temperature (Liu et al., CVPR 2019); α is not used.</source>
+        <translation>每个轮次的权重取自各任务最近两个轮次损失之比，并由温度平滑（Liu 等，CVPR 2019）；不使用 α。</translation>
+    </message>
+    <message>
+        <source>PCGrad</source>
+        <translation>PCGrad</translation>
+    </message>
+    <message>
+        <source>Where the weighted tasks&apos; gradients on the shared parameters conflict, each is projected onto the normal plane of the other (Yu et al., NeurIPS 2020); the grid searches α.</source>
+        <translation>当加权后的任务梯度在共享参数上冲突时，将每个梯度投影到另一个的法平面上（Yu 等，NeurIPS 2020）；网格搜索 α。</translation>
+    </message>
+</context>
+<context>
     <name>rnr::Coupling</name>
     <message>
         <source>Vanilla multi-task</source>
@@ -1016,6 +1059,30 @@
     <message>
         <source>PLE: experts of each task&apos;s own, beside the shared ones.</source>
         <translation>PLE：除共享专家外每个任务自己的专家。</translation>
+    </message>
+    <message>
+        <source>Loss balancing</source>
+        <translation>损失平衡</translation>
+    </message>
+    <message>
+        <source>How a multi-task model weighs its ranking and rating losses; single-task models ignore it.</source>
+        <translation>多任务模型如何加权其排序损失和评分损失；单任务模型忽略此项。</translation>
+    </message>
+    <message>
+        <source>GradNorm asymmetry a</source>
+        <translation>GradNorm 不对称参数 a</translation>
+    </message>
+    <message>
+        <source>GradNorm: how much harder the task that learns more slowly is pulled; 0 equalises the gradient norms alone.</source>
+        <translation>GradNorm：学得较慢的任务被拉得更强多少；0 只使梯度范数相等。</translation>
+    </message>
+    <message>
+        <source>DWA temperature T</source>
+        <translation>DWA 温度 T</translation>
+    </message>
+    <message>
+        <source>DWA: softens the weights; large values give both tasks the same weight.</source>
+        <translation>DWA：平滑权重；较大的值使两个任务权重相同。</translation>
     </message>
 </context>
 <context>

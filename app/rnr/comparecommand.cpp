@@ -12,8 +12,11 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace rnr::cli {
@@ -45,12 +48,62 @@ QString meanStd(const std::vector<double>& values, int decimals)
     return QString::fromStdString(formatMeanStd(rnr::meanStd(values), decimals));
 }
 
-/// All runs of one model (one per seed).
+/// All runs of one model (one per seed), with the balance it trained with.
 struct ModelRuns
 {
     ModelSpec spec;
-    std::vector<RunResult> runs; ///< index = seed index
+    Balance balance = Balance::Fixed; ///< for single-task models always Fixed
+    std::vector<RunResult> runs;      ///< index = seed index
+    std::vector<std::vector<GridPoint>> grids;
+
+    /// "RnR(BPR, SVD)", or "RnR(BPR, SVD) [gradnorm]" with a balance other than fixed.
+    QString title() const
+    {
+        QString text = QString::fromStdString(spec.title());
+        if (balance != Balance::Fixed)
+            text += QStringLiteral(" [%1]").arg(QString::fromStdString(findBalance(balance).key));
+        return text;
+    }
 };
+
+/// PLE's MTL gain of one run, per ranking metric: its test figure minus the ranking model's alone
+/// on the same seed, with the paired test's p over every shared seed (docs/method.md, "MTL gain").
+QJsonObject mtlGainToJson(const RunResult& run, const std::vector<RunResult>& alone,
+                          const std::vector<RunResult>& multiTask, std::uint32_t k)
+{
+    QJsonObject gains;
+    const auto single =
+        std::find_if(alone.begin(), alone.end(), [&](const RunResult& r) { return r.hp.seed == run.hp.seed; });
+    if (single == alone.end())
+        return gains;
+    const std::pair<const char*, double Metrics::*> metrics[] = {
+        {"recall", &Metrics::recall}, {"mrr", &Metrics::mrr}, {"ndcg", &Metrics::ndcg}};
+    for (const auto& [metric, member] : metrics) {
+        const PairedTest t = pairedTestBySeed(alone, multiTask, metric, k);
+        gains.insert(QStringLiteral("%1@%2").arg(QLatin1String(metric)).arg(k),
+                     QJsonObject{{QStringLiteral("gain"), run.test.*member - single->test.*member},
+                                 {QStringLiteral("p_value"), t.pValue},
+                                 {QStringLiteral("mean_gain"), t.meanDifference}});
+    }
+    return gains;
+}
+
+/// "rnr:bpr+svd" or "rnr:bpr+svd@gradnorm": a model, with a balance overriding --balance.
+ModelRuns parseModelEntry(const QString& entry, Balance fallback)
+{
+    const qsizetype at = entry.indexOf(QLatin1Char('@'));
+    ModelRuns model;
+    model.spec = parseModelSpec(entry.left(at).toStdString());
+    HyperParams hp;
+    hp.balance = fallback;
+    if (at >= 0) {
+        const std::string error = findHyperParam("balance")->set(hp, entry.mid(at + 1).toStdString());
+        if (!error.empty())
+            throw UsageError("--models: '" + entry.toStdString() + "': the balance " + error);
+    }
+    model.balance = model.spec.coupling == Coupling::Single ? Balance::Fixed : hp.balance;
+    return model;
+}
 
 QString pValue(double p)
 {
@@ -73,8 +126,7 @@ QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
                      .arg(pValue(t.pValue));
     }
     return tr("- %1 vs %2: %3 over %4 paired test users\n")
-        .arg(QString::fromStdString(b.spec.title()), QString::fromStdString(a.spec.title()),
-             parts.join(QStringLiteral(", ")))
+        .arg(b.title(), a.title(), parts.join(QStringLiteral(", ")))
         .arg(a.runs.empty() ? 0 : a.runs.front().testOutcomes.size() * a.runs.size());
 }
 
@@ -87,9 +139,11 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         tr("Compare models: for each seed, split the data, run the alpha x lambda grid for each model, keep the grid "
            "point with the best validation Recall@k (ties: MRR@k) and report its test figures as mean ± std over "
            "seeds, with paired tests (RnR vs vanilla, vanilla vs single-task)."));
-    const QCommandLineOption models(QStringLiteral("models"),
-                                    tr("Comma-separated models (default: the 8 rows of the paper's Table 1)."),
-                                    QStringLiteral("list"), kTable1Models);
+    const QCommandLineOption models(
+        QStringLiteral("models"),
+        tr("Comma-separated models (default: the 8 rows of the paper's Table 1); NAME@BALANCE trains a multi-task "
+           "model with another loss balancing than --balance, e.g. rnr:bpr+svd@gradnorm."),
+        QStringLiteral("list"), kTable1Models);
     const QCommandLineOption seeds(QStringLiteral("seeds"), tr("Number of seeds (default 3)."), QStringLiteral("n"),
                                    QStringLiteral("3"));
     const GridSettings paper;
@@ -99,6 +153,11 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                     QStringLiteral("list"), defaultAlphas);
     const QCommandLineOption lambdas(QStringLiteral("lambdas"), tr("Grid of lambda (default %1).").arg(defaultLambdas),
                                      QStringLiteral("list"), defaultLambdas);
+    const QCommandLineOption balanceValues(
+        QStringLiteral("balance-values"),
+        tr("Grid of the balance's own parameter, searched instead of alpha (default: GradNorm's asymmetry 0.5,1.5; "
+           "DWA's temperature 1,2)."),
+        QStringLiteral("list"));
     const QCommandLineOption noGrid(QStringLiteral("no-grid"), tr("Use --alpha and --lambda only, no grid."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write every run as JSON to this file."),
                                   QStringLiteral("file"));
@@ -106,20 +165,20 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                  QStringLiteral("file"));
     const QCommandLineOption markdown(QStringLiteral("markdown"), tr("Also write the table to this file."),
                                       QStringLiteral("file"));
-    parser.addOptions({models, seeds, alphas, lambdas, noGrid, json, csv, markdown});
+    parser.addOptions({models, seeds, alphas, lambdas, balanceValues, noGrid, json, csv, markdown});
     DatasetOptions dataset;
     dataset.addTo(parser);
     HyperParamOptions hyper;
     hyper.addTo(parser);
     if (const auto stop = parseCommand(parser, arguments, QStringLiteral("compare"), out, err))
         return *stop;
+    const HyperParams base = hyper.apply(parser, HyperParams{});
     std::vector<ModelRuns> all;
     for (const QString& name : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        all.push_back(ModelRuns{parseModelSpec(name.toStdString()), {}});
+        all.push_back(parseModelEntry(name, base.balance));
     const auto seedCount = parseCount(parser.value(seeds), QStringLiteral("seeds"));
     if (seedCount == 0 || all.empty())
         throw UsageError("--seeds and --models need at least one value");
-    const HyperParams base = hyper.apply(parser, HyperParams{});
     GridSettings grid;
     if (parser.isSet(noGrid)) {
         grid.alphas = {base.alpha};
@@ -127,6 +186,8 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     } else {
         grid.alphas = parseList(parser.value(alphas), QStringLiteral("alphas"));
         grid.lambdas = parseList(parser.value(lambdas), QStringLiteral("lambdas"));
+        if (parser.isSet(balanceValues))
+            grid.balanceValues = parseList(parser.value(balanceValues), QStringLiteral("balance-values"));
     }
     const SplitConfig firstSplit = dataset.splitConfig(parser);
     const Prepared data = dataset.prepare(parser);
@@ -138,19 +199,23 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                .arg(dataset.minInteractions(parser));
     out.flush();
 
-    QJsonArray jsonRuns;
-    QString csvText = QStringLiteral("model,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,val_ndcg,"
-                                     "test_recall,test_mrr,test_ndcg,test_rmse,test_mae\n");
+    QString csvText = QStringLiteral("model,balance,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,"
+                                     "val_ndcg,test_recall,test_mrr,test_ndcg,test_rmse,test_mae\n");
     for (std::uint64_t s = 0; s < seedCount; ++s) {
         const SeededRun seeded = seededRun(firstSplit, base, s);
         const SplitConfig& splitConfig = seeded.split;
         const Split split = makeSplit(data.filtered, splitConfig);
         for (auto& model : all) {
-            const GridResult result = gridSearch(data.filtered, split, model.spec, seeded.hp, grid);
+            HyperParams hp = seeded.hp;
+            hp.balance = model.balance;
+            GridSettings modelGrid = grid;
+            if (parser.isSet(noGrid) && !std::isnan(balanceValue(hp)))
+                modelGrid.balanceValues = {balanceValue(hp)}; // the balance's own parameter as given
+            GridResult result = gridSearch(data.filtered, split, model.spec, hp, modelGrid);
             const RunResult& run = result.best;
             out << tr("seed %1  %2: alpha %3, lambda %4, epoch %5: validation recall@%6 %7; test %8 (%9 s)\n")
                        .arg(splitConfig.seed)
-                       .arg(QString::fromStdString(model.spec.title()), -22)
+                       .arg(model.title(), -22)
                        .arg(run.hp.alpha)
                        .arg(run.hp.lambda)
                        .arg(run.bestEpoch)
@@ -159,9 +224,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(formatMetrics(run.test))
                        .arg(run.trainSeconds, 0, 'f', 1);
             out.flush();
-            jsonRuns.append(runToJson(run, result.points));
-            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14\n")
+            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
                            .arg(QString::fromStdString(model.spec.name()))
+                           .arg(QString::fromStdString(findBalance(model.balance).key))
                            .arg(splitConfig.seed)
                            .arg(run.hp.alpha)
                            .arg(run.hp.lambda)
@@ -178,11 +243,21 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
             RunResult kept = run;
             kept.model.reset(); // outcomes are enough from here on
             model.runs.push_back(std::move(kept));
+            model.grids.push_back(std::move(result.points));
         }
     }
 
+    auto find = [&](const ModelSpec& spec, Balance balance) -> const ModelRuns* {
+        for (const auto& m : all)
+            if (m.spec == spec && m.balance == balance)
+                return &m;
+        return nullptr;
+    };
     const std::uint32_t k = base.topK;
-    QString table = tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE |\n|---|---|---|---|---|---|\n").arg(k);
+    QJsonArray jsonRuns;
+    QString table = tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | MTL gain Recall@%1 |\n"
+                       "|---|---|---|---|---|---|---|\n")
+                        .arg(k);
     for (const auto& model : all) {
         std::vector<double> recall, mrr, ndcg, rmse, mae;
         for (const auto& run : model.runs) {
@@ -192,25 +267,40 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
             rmse.push_back(run.test.rmse);
             mae.push_back(run.test.mae);
         }
-        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                     .arg(QString::fromStdString(model.spec.title()), meanStd(recall, 4), meanStd(mrr, 4),
-                          meanStd(ndcg, 4), meanStd(rmse, 3), meanStd(mae, 3));
+        // PLE's MTL gain (docs/method.md, "MTL gain"): over the ranking model alone, same seeds.
+        const ModelRuns* alone =
+            model.spec.coupling == Coupling::Single ? nullptr : find(model.spec.rankingAlone(), Balance::Fixed);
+        QString gain = QStringLiteral("\u2013");
+        if (alone)
+            if (const PairedTest t = pairedTestBySeed(alone->runs, model.runs, "recall", k); t.pairs > 0)
+                gain = QStringLiteral("%1%2 (p = %3)")
+                           .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+                           .arg(t.meanDifference, 0, 'f', 4)
+                           .arg(pValue(t.pValue));
+        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                     .arg(model.title(), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4), meanStd(rmse, 3),
+                          meanStd(mae, 3), gain);
+        for (std::size_t r = 0; r < model.runs.size(); ++r) {
+            QJsonObject object = runToJson(model.runs[r], model.grids[r]);
+            if (alone)
+                object.insert(QStringLiteral("mtl_gain"), mtlGainToJson(model.runs[r], alone->runs, model.runs, k));
+            jsonRuns.append(object);
+        }
     }
     QString tests;
-    auto find = [&](const ModelSpec& spec) -> const ModelRuns* {
-        for (const auto& m : all)
-            if (m.spec == spec)
-                return &m;
-        return nullptr;
-    };
     for (const auto& model : all) {
         if (model.spec.coupling == Coupling::Single)
             continue;
         ModelSpec vanilla = model.spec;
         vanilla.coupling = Coupling::Vanilla;
-        ModelSpec single{model.spec.ranker, Rater::None, Coupling::Single};
-        // Every coupling against vanilla on the same pair, vanilla against the ranking model alone.
-        const ModelRuns* baseline = model.spec.coupling != Coupling::Vanilla ? find(vanilla) : find(single);
+        // A balance against fixed weights on the same model; every coupling against vanilla on the
+        // same pair and balance; vanilla against the ranking model alone.
+        const ModelRuns* baseline = nullptr;
+        if (model.balance != Balance::Fixed)
+            baseline = find(model.spec, Balance::Fixed);
+        if (!baseline)
+            baseline = model.spec.coupling != Coupling::Vanilla ? find(vanilla, model.balance)
+                                                                : find(model.spec.rankingAlone(), Balance::Fixed);
         if (baseline)
             tests += pairedLine(*baseline, model, k);
     }

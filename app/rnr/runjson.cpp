@@ -37,6 +37,8 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("coupling"),
                   coupling ? QString::fromStdString(coupling->key) : QStringLiteral("none"));
     object.insert(QStringLiteral("seed"), double(run.hp.seed));
+    if (run.spec.coupling != Coupling::Single)
+        object.insert(QStringLiteral("balance"), QString::fromStdString(findBalance(run.hp.balance).key));
     QJsonObject config;
     for (const auto& [key, value] : describe(run.hp))
         config.insert(QString::fromStdString(key), QString::fromStdString(value));
@@ -75,9 +77,12 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("validation"), metricsToJson(run.validation));
     object.insert(QStringLiteral("test"), metricsToJson(run.test));
     object.insert(QStringLiteral("train_seconds"), run.trainSeconds);
+    const QString parameter = QString::fromStdString(findBalance(run.hp.balance).parameter);
     QJsonObject chosen;
     chosen.insert(QStringLiteral("alpha"), run.hp.alpha);
     chosen.insert(QStringLiteral("lambda"), run.hp.lambda);
+    if (!parameter.isEmpty()) // the balance's own parameter, searched instead of alpha
+        chosen.insert(parameter, balanceValue(run.hp));
     object.insert(QStringLiteral("grid_point"), chosen);
     if (!grid.empty()) {
         QJsonArray points;
@@ -85,6 +90,8 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
             QJsonObject point;
             point.insert(QStringLiteral("alpha"), p.alpha);
             point.insert(QStringLiteral("lambda"), p.lambda);
+            if (!parameter.isEmpty())
+                point.insert(parameter, p.balanceValue);
             point.insert(QStringLiteral("best_epoch"), double(p.bestEpoch));
             point.insert(QStringLiteral("validation"), metricsToJson(p.validation));
             points.append(point);

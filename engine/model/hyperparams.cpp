@@ -183,6 +183,41 @@ std::vector<HyperParamInfo> buildInfo()
         integer("task-experts", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task experts"),
                 QT_TRANSLATE_NOOP("rnr::HyperParams", "PLE: experts of each task's own, beside the shared ones."), 0, 8,
                 &HyperParams::taskExperts));
+    {
+        HyperParamInfo info = makeInfo(
+            "balance", QT_TRANSLATE_NOOP("rnr::HyperParams", "Loss balancing"),
+            QT_TRANSLATE_NOOP("rnr::HyperParams",
+                              "How a multi-task model weighs its ranking and rating losses; single-task models "
+                              "ignore it."),
+            HyperParamInfo::Kind::Choice);
+        for (const BalanceInfo& balance : balanceInfo()) {
+            info.choices.push_back(balance.key);
+            info.choiceHelp.push_back(balance.help);
+        }
+        info.choiceContext = "rnr::Balance";
+        info.get = [](const HyperParams& p) { return findBalance(p.balance).key; };
+        info.set = [](HyperParams& p, std::string_view t) -> std::string {
+            for (const BalanceInfo& balance : balanceInfo())
+                if (balance.key == t) {
+                    p.balance = balance.balance;
+                    return {};
+                }
+            std::string keys;
+            for (const BalanceInfo& balance : balanceInfo())
+                keys += (keys.empty() ? "" : ", ") + balance.key;
+            return "expected one of " + keys;
+        };
+        list.push_back(std::move(info));
+    }
+    list.push_back(real("gradnorm-asymmetry", QT_TRANSLATE_NOOP("rnr::HyperParams", "GradNorm asymmetry a"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                          "GradNorm: how much harder the task that learns more slowly is pulled; 0 "
+                                          "equalises the gradient norms alone."),
+                        0, 10, false, &HyperParams::gradnormAsymmetry));
+    list.push_back(real("dwa-temperature", QT_TRANSLATE_NOOP("rnr::HyperParams", "DWA temperature T"),
+                        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                          "DWA: softens the weights; large values give both tasks the same weight."),
+                        0.05, 100, false, &HyperParams::dwaTemperature));
     list.push_back(integer("bpr-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "BPR negatives"),
                            QT_TRANSLATE_NOOP("rnr::HyperParams", "Sampled negative items per positive for BPR."), 1,
                            100, &HyperParams::bprNegatives));

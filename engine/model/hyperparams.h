@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/balancing.h"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -90,6 +92,8 @@ struct ModelSpec
     bool hasDeviation() const;
     /// Multi-task whose rating task sees the items through vectors of its own (not q_i itself).
     bool hasRatingSpace() const;
+    /// The same ranking component alone (what PLE's MTL gain compares a multi-task model with).
+    ModelSpec rankingAlone() const { return ModelSpec{ranker, Rater::None, Coupling::Single}; }
     bool operator==(const ModelSpec&) const = default;
 };
 
@@ -122,6 +126,9 @@ struct HyperParams
     double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
     std::uint32_t experts = 3;         ///< MMoE, PLE: shared experts
     std::uint32_t taskExperts = 1;     ///< PLE: experts of each task's own
+    Balance balance = Balance::Fixed;  ///< how the two losses are weighed (model/balancing.h)
+    double gradnormAsymmetry = 1.5;    ///< GradNorm's a: how much more the slower task is pulled
+    double dwaTemperature = 2.0;       ///< DWA's T: larger evens the weights out
     std::uint32_t wrmfNegatives = 4;   ///< WRMF: sampled negatives per positive
     double wrmfConfidence = 1.0;       ///< WRMF: a in c_ui = 1 + a * r_ui
     std::uint32_t topK = 10;           ///< k of Recall@k, MRR@k, NDCG@k
@@ -142,9 +149,11 @@ struct HyperParamInfo
         Real,
         Choice
     } kind = Kind::Real;
-    double min = 0, max = 0;          ///< valid range (Integer, Real)
-    std::vector<std::string> choices; ///< Choice values
-    bool logScale = false;            ///< suggest a log-scaled editor (learning rates, lambda)
+    double min = 0, max = 0;             ///< valid range (Integer, Real)
+    std::vector<std::string> choices;    ///< Choice values
+    std::vector<std::string> choiceHelp; ///< per choice, when they need one (tooltips); else empty
+    std::string choiceContext;           ///< the translation context of choiceHelp
+    bool logScale = false;               ///< suggest a log-scaled editor (learning rates, lambda)
     std::function<std::string(const HyperParams&)> get;
     /// Sets the value from text; returns an error message, or "" when it was accepted.
     std::function<std::string(HyperParams&, std::string_view)> set;

@@ -98,6 +98,8 @@ ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t us
     if (m_rating) {
         m_rating->allocate(m_params, users, items, hp.dim);
         m_coupling->allocate(m_params, users, items, hp.dim);
+        if (spec.coupling != Coupling::Single && hp.balance == Balance::Uncertainty)
+            m_params[Block::TaskLogVariance] = RowMatrix<T>::Zero(1, 2); // s = 0: both weights 1 at first
     }
     m_params.mu = static_cast<T>(meanRating);
 }
@@ -110,6 +112,8 @@ template <typename T> T ModelT<T>::rankWeight() const
 {
     if (m_spec.coupling == Coupling::Single)
         return m_ranking ? T(1) : T(0);
+    if (learnsVariances())
+        return std::exp(-m_params[Block::TaskLogVariance](0, 0));
     return static_cast<T>(m_hp.alpha);
 }
 
@@ -117,7 +121,14 @@ template <typename T> T ModelT<T>::rateWeight() const
 {
     if (m_spec.coupling == Coupling::Single)
         return m_rating ? T(1) : T(0);
+    if (learnsVariances())
+        return std::exp(-m_params[Block::TaskLogVariance](0, 1));
     return static_cast<T>(1.0 - m_hp.alpha);
+}
+
+template <typename T> bool ModelT<T>::learnsVariances() const
+{
+    return m_params[Block::TaskLogVariance].size() > 0;
 }
 
 template <typename T> void ModelT<T>::initialise(Rng& rng)
@@ -165,7 +176,26 @@ template <typename T>
 Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize,
                              RowGrads<T>& grads) const
 {
-    return accumulateWeighted(batch, range, batchSize, grads, rankWeight(), rateWeight(), true, true);
+    Losses losses = accumulateWeighted(batch, range, batchSize, grads, rankWeight(), rateWeight(), true, true);
+    if (learnsVariances()) {
+        // Uncertainty weighting (docs/method.md, "Loss balancing"): O gains s_R + s_P per batch, shared out
+        // over its chunks by their tuples; d/ds_t of exp(-s_t) L_t + s_t is -exp(-s_t) L_t + 1.
+        const double share = double(losses.tuples) / double(std::max<std::size_t>(batchSize, 1));
+        const auto s = m_params[Block::TaskLogVariance].row(0);
+        const double perTuple = 1.0 / double(std::max<std::size_t>(batchSize, 1));
+        auto g = grads.add(Block::TaskLogVariance, 0, 2);
+        g(0) = static_cast<T>(-double(rankWeight()) * losses.ranking * perTuple + share);
+        g(1) = static_cast<T>(-double(rateWeight()) * losses.rating * perTuple + share);
+        losses.objective += double(s(0) + s(1)) * share;
+    }
+    return losses;
+}
+
+template <typename T>
+Losses ModelT<T>::accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
+                             T rankWeight, T rateWeight) const
+{
+    return accumulateWeighted(batch, range, batchSize, grads, rankWeight, rateWeight, true, true);
 }
 
 template <typename T>

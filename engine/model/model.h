@@ -26,7 +26,8 @@ template <typename T> class CouplingComponent;
 /// and Z that the batch uses, plus W and c (always touched): regularisation per touched row, the
 /// usual practice with SGD. The biases of R and P are not regularised (c of the FC layer is part of
 /// theta and is). Single-task models have alpha = 1 (R) or
-/// 0 (P) whatever the setting.
+/// 0 (P) whatever the setting. With uncertainty weighting (docs/method.md, "Loss balancing")
+/// alpha, 1 - alpha are exp(-s_R), exp(-s_P) and O gains s_R + s_P.
 template <typename T> class ModelT
 {
 public:
@@ -46,7 +47,8 @@ public:
     Params<T>& params() { return m_params; }
     const Params<T>& params() const { return m_params; }
 
-    /// The effective task weights (alpha, 1 - alpha), fixed to (1, 0) or (0, 1) for single tasks.
+    /// The effective task weights (alpha, 1 - alpha), fixed to (1, 0) or (0, 1) for single tasks;
+    /// (exp(-s_R), exp(-s_P)) with uncertainty weighting.
     T rankWeight() const;
     T rateWeight() const;
 
@@ -65,7 +67,11 @@ public:
 
     /// Data terms of one part of a batch: appends weighted gradients (already divided by
     /// batchSize) and returns the unweighted loss sums.
+    /// With uncertainty weighting, also the gradient of the log-variances' terms.
     Losses accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads) const;
+    /// The same with task weights chosen by the caller (scheduled or learnt outside the model).
+    Losses accumulate(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
+                      T rankWeight, T rateWeight) const;
     /// The data terms of one task alone (Task 0 ranking, 1 rating), its weight taken as 1: the
     /// task's own gradient, what the interplay diagnostics compare (train/interplay.h).
     Losses accumulateTask(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
@@ -94,6 +100,7 @@ public:
     RowMatrix<T> rankingItemVectors() const;
 
 private:
+    bool learnsVariances() const;
     Losses accumulateWeighted(const Batch& batch, const BatchRange& range, std::size_t batchSize, RowGrads<T>& grads,
                               T rankWeight, T rateWeight, bool ranking, bool rating) const;
 

@@ -5,10 +5,10 @@ namespace rnr {
 std::string_view blockName(Block block)
 {
     static constexpr std::string_view names[kBlockCount] = {
-        "users",          "items",         "deviation",        "fc-weight",      "fc-bias",
-        "rank-item-bias", "cdae-input",    "cdae-hidden-bias", "rate-user-bias", "rate-item-bias",
-        "implicit",       "expert-weight", "expert-bias",      "gate-weight",    "gate-bias",
-        "task-users",     "task-items",    "cross-stitch"};
+        "users",          "items",         "deviation",        "fc-weight",        "fc-bias",
+        "rank-item-bias", "cdae-input",    "cdae-hidden-bias", "rate-user-bias",   "rate-item-bias",
+        "implicit",       "expert-weight", "expert-bias",      "gate-weight",      "gate-bias",
+        "task-users",     "task-items",    "cross-stitch",     "task-log-variance"};
     return names[static_cast<int>(block)];
 }
 

@@ -5,38 +5,47 @@
 namespace rnr {
 
 namespace {
-void compareBlock(const SummedGrads<float>& a, const SummedGrads<float>& b, Block block, double& dot, double& a2,
-                  double& b2, BatchInterplay& out)
-{
-    const int k = static_cast<int>(block);
-    if (a.sums[k].size() == 0 || b.sums[k].size() == 0)
-        return;
-    for (const std::uint32_t row : a.touched[k]) {
-        const auto ga = a.sums[k].row(row).cast<double>();
-        a2 += ga.squaredNorm();
-        if (!b.marked[k][row])
-            continue;
-        const double d = ga.dot(b.sums[k].row(row).cast<double>());
-        dot += d;
-        ++out.sharedRows;
-        if (d < 0)
-            ++out.conflictRows;
-    }
-    for (const std::uint32_t row : b.touched[k])
-        b2 += b.sums[k].row(row).cast<double>().squaredNorm();
-}
-
 double cosine(double dot, double a2, double b2)
 {
     return a2 > 0 && b2 > 0 ? dot / std::sqrt(a2 * b2) : Interplay::kNone;
 }
 } // namespace
 
+BlockGeometry blockGeometry(const SummedGrads<float>& a, const SummedGrads<float>& b, Block block)
+{
+    BlockGeometry out;
+    const int k = static_cast<int>(block);
+    if (a.sums[k].size() == 0 || b.sums[k].size() == 0)
+        return out;
+    for (const std::uint32_t row : a.touched[k]) {
+        const auto ga = a.sums[k].row(row).cast<double>();
+        out.a2 += ga.squaredNorm();
+        if (!b.marked[k][row])
+            continue;
+        const double d = ga.dot(b.sums[k].row(row).cast<double>());
+        out.dot += d;
+        ++out.sharedRows;
+        if (d < 0)
+            ++out.conflictRows;
+    }
+    for (const std::uint32_t row : b.touched[k])
+        out.b2 += b.sums[k].row(row).cast<double>().squaredNorm();
+    return out;
+}
+
 BatchInterplay compareTaskGradients(const SummedGrads<float>& ranking, const SummedGrads<float>& rating)
 {
     BatchInterplay out;
-    compareBlock(ranking, rating, Block::Users, out.dotUsers, out.rankingUsers2, out.ratingUsers2, out);
-    compareBlock(ranking, rating, Block::Items, out.dotItems, out.rankingItems2, out.ratingItems2, out);
+    const BlockGeometry users = blockGeometry(ranking, rating, Block::Users);
+    const BlockGeometry items = blockGeometry(ranking, rating, Block::Items);
+    out.dotUsers = users.dot;
+    out.rankingUsers2 = users.a2;
+    out.ratingUsers2 = users.b2;
+    out.dotItems = items.dot;
+    out.rankingItems2 = items.a2;
+    out.ratingItems2 = items.b2;
+    out.sharedRows = users.sharedRows + items.sharedRows;
+    out.conflictRows = users.conflictRows + items.conflictRows;
     return out;
 }
 

@@ -20,6 +20,15 @@ struct BatchInterplay
     std::size_t conflictRows = 0;                             ///< of those, the rows whose dot < 0
 };
 
+/// Two tasks' summed gradients on one block: their dot product over the rows both moved, each
+/// one's squared norm over all its rows.
+struct BlockGeometry
+{
+    double dot = 0, a2 = 0, b2 = 0;
+    std::size_t sharedRows = 0, conflictRows = 0; ///< rows both moved; of those, the rows whose dot < 0
+};
+BlockGeometry blockGeometry(const SummedGrads<float>& a, const SummedGrads<float>& b, Block block);
+
 /// Compares two tasks' summed gradients on Block::Users and Block::Items.
 BatchInterplay compareTaskGradients(const SummedGrads<float>& ranking, const SummedGrads<float>& rating);
 

@@ -8,6 +8,7 @@
 #include "train/records.h"
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,10 +43,14 @@ struct RunOutcome
 
 /// The paper's grid over alpha x lambda (docs/method.md, "Grid"). Single-task models have
 /// no alpha: their grid is over lambda only; models with nothing to train have no grid.
+/// With a balance that has a parameter of its own (model/balancing.h), the grid searches it too
+/// (balanceValues; when empty, the method's gridValues); a balance that replaces alpha has no
+/// alpha axis.
 struct GridSettings
 {
     std::vector<double> alphas{0.9, 0.95, 1.0};
     std::vector<double> lambdas{0.01, 0.001};
+    std::vector<double> balanceValues;
 };
 
 /// A grid axis as the command line and the GUI write it: "0.9,0.95,1" (shortest exact form).
@@ -54,6 +59,8 @@ std::string gridAxisText(const std::vector<double>& values, std::string_view sep
 struct GridPoint
 {
     double alpha = 0, lambda = 0;
+    /// The balance's own parameter (BalanceInfo::parameter) at this point; NaN when it has none.
+    double balanceValue = std::numeric_limits<double>::quiet_NaN();
     Metrics validation;
     std::uint32_t bestEpoch = 0;
 };
@@ -63,6 +70,11 @@ struct GridResult
     RunResult best; ///< the point chosen by validation Recall@k (ties: MRR@k), with its test figures
     std::vector<GridPoint> points;
 };
+
+/// The value of the balance's own parameter in hp (NaN when the balance has none).
+double balanceValue(const HyperParams& hp);
+/// Sets it (nothing when the balance has none).
+void setBalanceValue(HyperParams& hp, double value);
 
 /// True when a is better than b on validation: Recall@k, then MRR@k.
 bool betterOnValidation(const Metrics& a, const Metrics& b);

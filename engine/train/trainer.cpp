@@ -3,6 +3,7 @@
 #include "core/detail/parallel.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
+#include "train/balance.h"
 #include "train/detail/optimizer.h"
 
 #include <chrono>
@@ -72,15 +73,25 @@ struct Trainer::State
     bool multiTask = false;
     std::size_t interplayEvery = 1; ///< every this many batches of an epoch
     InterplayMeter interplay;
-    std::array<SummedGrads<float>, 2> taskSums;
-    std::vector<RowGrads<float>> taskChunkGrads;
+    std::array<SummedGrads<float>, 2> taskSums;  ///< all blocks with perTask, else U and I only
+    std::vector<RowGrads<float>> taskChunkGrads; ///< the rating task's chunks (the ranking task's: chunkGrads)
+    std::vector<Losses> taskChunkLosses;
+
+    // Loss balancing kept by the trainer (train/balance.h).
+    Balance balance = Balance::Fixed;
+    bool perTask = false; ///< every batch computes each task's gradient on its own (GradNorm, PCGrad)
+    GradNorm gradNorm;
+    TaskWeights scheduled{0.5, 0.5};                    ///< DWA's weights for the epoch in progress
+    std::vector<std::array<double, 2>> taskLossHistory; ///< each finished epoch's mean task losses
+    double weightSum[2] = {0, 0};                       ///< the weights in force, summed over the epoch's batches
 
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
         : hp(params), scale(data.scale), train(split.train),
           validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
           model(spec, params, split.userCount, split.itemCount,
                 buildUserItems(split.train, split.userCount, split.itemCount), meanRating(split.train)),
-          optimizer(params.optimizer, params.learningRate, model.params()), rng(params.seed)
+          optimizer(params.optimizer, params.learningRate, model.params()), rng(params.seed),
+          gradNorm(params.gradnormAsymmetry, params.learningRate)
     {
         Rng init(params.seed);
         model.initialise(init);
@@ -95,9 +106,11 @@ struct Trainer::State
         summed.resizeLike(model.params());
         multiTask = spec.coupling != Coupling::Single;
         if (multiTask) {
+            balance = params.balance;
+            perTask = findBalance(balance).perTaskGradients;
             for (SummedGrads<float>& sums : taskSums) {
                 sums.resizeLike(model.params());
-                for (int b = 0; b < kBlockCount; ++b) // only U and I are compared: no room for the rest
+                for (int b = 0; b < kBlockCount && !perTask; ++b) // only U and I are compared: no room for the rest
                     if (b != static_cast<int>(Block::Users) && b != static_cast<int>(Block::Items)) {
                         sums.sums[std::size_t(b)] = RowMatrix<float>();
                         sums.marked[std::size_t(b)].clear();
@@ -130,6 +143,10 @@ struct Trainer::State
         sinceReport = Losses{};
         batches = 0;
         interplay.clear();
+        weightSum[0] = weightSum[1] = 0;
+        if (balance == Balance::DWA && taskLossHistory.size() >= 2) // the first two epochs weigh alike
+            scheduled =
+                dwaWeights(taskLossHistory.back(), taskLossHistory[taskLossHistory.size() - 2], hp.dwaTemperature);
         epochStart = Clock::now();
         lastReport = epochStart - std::chrono::seconds(1); // the first batch of an epoch is always reported
         inEpoch = true;
@@ -189,36 +206,77 @@ struct Trainer::State
         throw TrainingError(message.str());
     }
 
-    Losses trainBatch()
+    /// The task weights of the next step.
+    TaskWeights weights() const
+    {
+        switch (multiTask ? balance : Balance::Fixed) {
+        case Balance::DWA:
+            return scheduled;
+        case Balance::GradNorm:
+            return gradNorm.weights();
+        default: // fixed, PCGrad: alpha; uncertainty: the model's exp(-s)
+            return {double(model.rankWeight()), double(model.rateWeight())};
+        }
+    }
+
+    void growChunkBuffers()
     {
         if (chunkGrads.size() < chunks.size()) {
             chunkGrads.resize(chunks.size());
             chunkLosses.resize(chunks.size());
         }
+        if (multiTask && taskChunkGrads.size() < chunks.size()) {
+            taskChunkGrads.resize(chunks.size());
+            taskChunkLosses.resize(chunks.size());
+        }
+    }
+
+    Losses trainBatch()
+    {
+        growChunkBuffers();
         const std::size_t size = batch.size();
         const bool sampleChunks = model.samplesByRange();
         const std::uint64_t batchSeed = rng.next(); // one draw per batch: same stream on any thread count
+        const TaskWeights w = weights();
+        weightSum[0] += w.ranking;
+        weightSum[1] += w.rating;
+        const bool chosenWeights = multiTask && balance == Balance::DWA;
         parallel(chunks.size(), [&](std::size_t k) {
             if (sampleChunks) {
                 Rng chunkRng(batchSeed + 0x9e3779b97f4a7c15ULL * (k + 1));
                 model.sampleRange(batch, chunks[k], chunkRng);
             }
             chunkGrads[k].clear();
-            chunkLosses[k] = model.accumulate(batch, chunks[k], size, chunkGrads[k]);
+            if (perTask) { // chunkGrads: the ranking task's own gradient, taskChunkGrads: the rating task's
+                taskChunkGrads[k].clear();
+                chunkLosses[k] = model.accumulateTask(batch, chunks[k], size, chunkGrads[k], 0);
+                taskChunkLosses[k] = model.accumulateTask(batch, chunks[k], size, taskChunkGrads[k], 1);
+            } else if (chosenWeights)
+                chunkLosses[k] =
+                    model.accumulate(batch, chunks[k], size, chunkGrads[k], float(w.ranking), float(w.rating));
+            else
+                chunkLosses[k] = model.accumulate(batch, chunks[k], size, chunkGrads[k]);
         });
         Losses losses;
-        for (std::size_t k = 0; k < chunks.size(); ++k)
+        for (std::size_t k = 0; k < chunks.size(); ++k) {
             losses += chunkLosses[k];
+            if (perTask)
+                losses.rating += taskChunkLosses[k].rating;
+        }
+        if (perTask)
+            losses.objective = (w.ranking * losses.ranking + w.rating * losses.rating) / double(size);
         if (!std::isfinite(losses.ranking) || !std::isfinite(losses.rating))
             diverged(losses.ranking + losses.rating);
-        if (multiTask && batches % interplayEvery == 0)
+        if (perTask)
+            combineTasks(w, losses, size);
+        else if (multiTask && batches % interplayEvery == 0)
             measureInterplay(size); // on the parameters this batch's step starts from
         // Blocks are independent: sum, regularise and update each on its own thread.
         optimizer.beginStep();
         std::array<double, kBlockCount> penalty{};
         parallel(activeBlocks.size(), [&](std::size_t index) {
             const int b = activeBlocks[index];
-            for (std::size_t k = 0; k < chunks.size(); ++k)
+            for (std::size_t k = 0; k < chunks.size() && !perTask; ++k)
                 summed.addBlock(chunkGrads[k], b);
             // Regularisation (as ModelT::regulariseBlock defines it), step and reset in one pass.
             const bool regularised = isRegularised(static_cast<Block>(b));
@@ -233,6 +291,35 @@ struct Trainer::State
         if (!std::isfinite(losses.objective))
             diverged(losses.objective);
         return losses;
+    }
+
+    /// GradNorm and PCGrad: the tasks' own gradients summed apart, compared (on the sampled
+    /// batches), weighed (and for PCGrad projected) into `summed`; GradNorm then learns its weights.
+    void combineTasks(const TaskWeights& w, const Losses& losses, std::size_t size)
+    {
+        parallel(activeBlocks.size(), [&](std::size_t index) {
+            const int b = activeBlocks[index];
+            for (std::size_t k = 0; k < chunks.size(); ++k) {
+                taskSums[0].addBlock(chunkGrads[k], b);
+                taskSums[1].addBlock(taskChunkGrads[k], b);
+            }
+        });
+        if (batches % interplayEvery == 0)
+            interplay.add(compareTaskGradients(taskSums[0], taskSums[1]));
+        const SharedGeometry geometry = sharedGeometry(taskSums[0], taskSums[1]);
+        const std::array<double, 2> shared = balance == Balance::PCGrad
+                                                 ? pcgradCoefficients(w.ranking, w.rating, geometry)
+                                                 : std::array<double, 2>{w.ranking, w.rating};
+        parallel(activeBlocks.size(), [&](std::size_t index) {
+            const int b = activeBlocks[index];
+            const bool isShared = geometry.shared[std::size_t(b)];
+            combineBlock(summed, taskSums[0], taskSums[1], b, isShared ? shared[0] : w.ranking,
+                         isShared ? shared[1] : w.rating);
+        });
+        if (balance == Balance::GradNorm) {
+            const double n = double(std::max<std::size_t>(size, 1));
+            gradNorm.update({std::sqrt(geometry.a2), std::sqrt(geometry.b2)}, {losses.ranking / n, losses.rating / n});
+        }
     }
 
     /// Each task's own gradient on this batch (same tuples and negatives), compared on U and I.
@@ -266,16 +353,18 @@ struct Trainer::State
         record.rankingLoss = epochLosses.ranking / n;
         record.ratingLoss = epochLosses.rating / n;
         record.regularisation = epochLosses.regularisation / n;
-        record.objective = (double(model.rankWeight()) * epochLosses.ranking +
-                            double(model.rateWeight()) * epochLosses.rating + epochLosses.regularisation) /
-                           n;
+        const double steps = double(std::max<std::size_t>(batches, 1));
+        const TaskWeights mean{weightSum[0] / steps, weightSum[1] / steps}; // the weights in force, on average
+        record.objective =
+            (mean.ranking * epochLosses.ranking + mean.rating * epochLosses.rating + epochLosses.regularisation) / n;
         record.seconds = elapsed();
         record.samplesPerSecond = record.seconds > 0 ? double(epochLosses.tuples) / record.seconds : 0.0;
         if (!validation.empty())
             record.validation = evaluateSet(validation, false).metrics;
-        if (multiTask)
-            record.interplay =
-                interplay.result(hp.alpha, 1.0 - hp.alpha); // multi-task: the weights are alpha, 1 - alpha
+        if (multiTask) {
+            record.interplay = interplay.result(mean.ranking, mean.rating);
+            taskLossHistory.push_back({record.rankingLoss, record.ratingLoss});
+        }
         return record;
     }
 
@@ -324,9 +413,8 @@ std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
             p.rankingLoss = recent.ranking / n;
             p.ratingLoss = recent.rating / n;
             p.regularisation = recent.regularisation / n;
-            p.objective = (double(s.model.rankWeight()) * recent.ranking +
-                           double(s.model.rateWeight()) * recent.rating + recent.regularisation) /
-                          n;
+            const TaskWeights w = s.weights();
+            p.objective = (w.ranking * recent.ranking + w.rating * recent.rating + recent.regularisation) / n;
             s.sinceReport = Losses{};
             p.samplesPerSecond = double(s.epochLosses.tuples) / std::max(s.elapsed(), 1e-9);
             s.progress(p);

@@ -1,11 +1,13 @@
 #include "train/trainingjob.h"
 
 #include "core/log.h"
+#include "io/detail/textfields.h"
 #include "model/model.h"
 #include "train/trainer.h"
 
 #include <chrono>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace rnr {
@@ -27,6 +29,20 @@ std::string gridAxisText(const std::vector<double>& values, std::string_view sep
     return text;
 }
 
+double balanceValue(const HyperParams& hp)
+{
+    double value = std::numeric_limits<double>::quiet_NaN();
+    if (const HyperParamInfo* info = findHyperParam(findBalance(hp.balance).parameter))
+        parseReal(info->get(hp), value);
+    return value;
+}
+
+void setBalanceValue(HyperParams& hp, double value)
+{
+    if (const HyperParamInfo* info = findHyperParam(findBalance(hp.balance).parameter))
+        info->set(hp, gridAxisText({value})); // the grid's values are checked when it is read
+}
+
 bool betterOnValidation(const Metrics& a, const Metrics& b)
 {
     if (a.recall != b.recall)
@@ -41,7 +57,11 @@ struct TrainingJob::State
     ModelSpec spec;
     HyperParams hp;
     JobObserver observer;
-    std::vector<std::pair<double, double>> points; ///< (alpha, lambda) to train, in order
+    struct Point
+    {
+        double alpha, lambda, balanceValue;
+    };
+    std::vector<Point> points; ///< to train, in order
 
     // The point in training.
     std::size_t point = 0;
@@ -61,24 +81,33 @@ struct TrainingJob::State
         : data(d), split(s), spec(m), hp(h), observer(std::move(o))
     {
         if (!grid) {
-            points.emplace_back(hp.alpha, hp.lambda);
+            points.push_back({hp.alpha, hp.lambda, balanceValue(hp)});
             return;
         }
-        std::vector<double> alphas = grid->alphas, lambdas = grid->lambdas;
-        if (spec.coupling == Coupling::Single || alphas.empty())
-            alphas = {hp.alpha};
+        std::vector<double> alphas = grid->alphas, lambdas = grid->lambdas, values{balanceValue(hp)};
+        const bool multiTask = spec.coupling != Coupling::Single;
+        const BalanceInfo& balance = findBalance(hp.balance);
+        if (!multiTask || alphas.empty() || balance.replacesAlpha)
+            alphas = {hp.alpha}; // a learnt or scheduled balance does not read alpha
+        if (multiTask && !balance.parameter.empty()) {
+            values = grid->balanceValues.empty() ? balance.gridValues : grid->balanceValues;
+            if (values.empty())
+                values = {balanceValue(hp)};
+        }
         if (!spec.learns() || lambdas.empty())
             lambdas = {hp.lambda};
-        for (const double alpha : alphas)
-            for (const double lambda : lambdas)
-                points.emplace_back(alpha, lambda);
+        for (const double value : values)
+            for (const double alpha : alphas)
+                for (const double lambda : lambdas)
+                    points.push_back({alpha, lambda, value});
     }
 
     void startPoint()
     {
         HyperParams pointHp = hp;
-        pointHp.alpha = points[point].first;
-        pointHp.lambda = points[point].second;
+        pointHp.alpha = points[point].alpha;
+        pointHp.lambda = points[point].lambda;
+        setBalanceValue(pointHp, points[point].balanceValue);
         pointStart = Clock::now();
         trainer = std::make_unique<Trainer>(data, split, spec, pointHp);
         if (observer.progress)
@@ -91,8 +120,15 @@ struct TrainingJob::State
         if (observer.pointStarted)
             observer.pointStarted(int(point), pointHp);
         std::ostringstream text;
-        text << "training " << spec.title() << " (alpha " << pointHp.alpha << ", lambda " << pointHp.lambda << ", "
-             << pointHp.epochs << " epochs";
+        text << "training " << spec.title() << " (";
+        const BalanceInfo& balance = findBalance(spec.coupling == Coupling::Single ? Balance::Fixed : pointHp.balance);
+        if (!balance.replacesAlpha)
+            text << "alpha " << pointHp.alpha << ", ";
+        if (balance.balance != Balance::Fixed)
+            text << balance.key << ", ";
+        if (!balance.parameter.empty())
+            text << balance.parameter << " " << balanceValue(pointHp) << ", ";
+        text << "lambda " << pointHp.lambda << ", " << pointHp.epochs << " epochs";
         if (points.size() > 1)
             text << ", grid point " << point + 1 << " of " << points.size();
         text << ") on " << data.name << ": " << split.train.size() << " training ratings";
@@ -128,7 +164,8 @@ struct TrainingJob::State
              << run.trainSeconds << " s";
         logInfo("train", text.str());
         trainer.reset();
-        result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, run.validation, run.bestEpoch});
+        result.points.push_back(
+            GridPoint{run.hp.alpha, run.hp.lambda, balanceValue(run.hp), run.validation, run.bestEpoch});
         if (!haveResult || betterOnValidation(run.validation, result.best.validation)) {
             haveResult = true;
             result.best = std::move(run);

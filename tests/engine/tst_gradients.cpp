@@ -41,10 +41,10 @@ const std::vector<Rated> kRatings = {
 };
 
 constexpr std::array<Block, kBlockCount> kAllBlocks = {
-    Block::Users,        Block::Items,        Block::Deviation,      Block::FcWeight,     Block::FcBias,
-    Block::RankItemBias, Block::CdaeInput,    Block::CdaeHiddenBias, Block::RateUserBias, Block::RateItemBias,
-    Block::Implicit,     Block::ExpertWeight, Block::ExpertBias,     Block::GateWeight,   Block::GateBias,
-    Block::TaskUsers,    Block::TaskItems,    Block::CrossStitch,
+    Block::Users,        Block::Items,        Block::Deviation,      Block::FcWeight,        Block::FcBias,
+    Block::RankItemBias, Block::CdaeInput,    Block::CdaeHiddenBias, Block::RateUserBias,    Block::RateItemBias,
+    Block::Implicit,     Block::ExpertWeight, Block::ExpertBias,     Block::GateWeight,      Block::GateBias,
+    Block::TaskUsers,    Block::TaskItems,    Block::CrossStitch,    Block::TaskLogVariance,
 };
 constexpr std::uint32_t kSharedExperts = 2, kTaskExperts = 1; // MMoE: 2 experts; PLE: 2 shared + 1 per task
 
@@ -167,7 +167,7 @@ Batch makeBatch()
 }
 
 Fixture makeFixture(const QString& name, Activation activation, double alpha, double lambda, std::uint32_t bprNegatives,
-                    std::uint64_t seed = 3)
+                    std::uint64_t seed = 3, Balance balance = Balance::Fixed)
 {
     std::vector<Interaction> rows;
     for (std::size_t k = 0; k < kRatings.size(); ++k) {
@@ -186,6 +186,7 @@ Fixture makeFixture(const QString& name, Activation activation, double alpha, do
     hp.wrmfConfidence = 0.5;
     hp.experts = kSharedExperts;
     hp.taskExperts = kTaskExperts;
+    hp.balance = balance;
     ModelT<double> model(parseModelSpec(name.toStdString()), hp, kUsers, kItems, buildUserItems(rows, kUsers, kItems),
                          kMu);
     Rng rng(seed);
@@ -848,6 +849,69 @@ private Q_SLOTS:
         const double data = alpha == 1.0 ? losses.ranking : losses.rating;
         QVERIFY(closeTo(losses.objective, (data + losses.regularisation) / B));
         QVERIFY(losses.ranking > 0 && losses.rating > 0); // both are still reported
+    }
+
+    void uncertaintyWeightingMatchesFiniteDifferences_data()
+    {
+        addColumns();
+        addRow("vanilla:bpr+svd", "tanh", 0.7, 0.01, 3);
+        addRow("rnr:cdae+svd++", "tanh", 0.7, 0.01, 1);
+        addRow("mmoe:wrmf+svd", "relu", 0.7, 0.01, 1);
+        addRow("ple:bpr+svd++", "tanh", 0.7, 0.0, 1, "lambda-0");
+        addRow("cross-stitch:bpr+svd", "tanh", 0.7, 0.01, 1);
+    }
+    void uncertaintyWeightingMatchesFiniteDifferences()
+    {
+        // docs/method.md, "Loss balancing": O = exp(-s_R) sum L_R / B + exp(-s_P) sum L_P / B + reg / B + s_R + s_P,
+        // alpha not read; the log-variances are parameters like any other.
+        QFETCH(QString, model);
+        QFETCH(QString, activation);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        QFETCH(std::uint32_t, bprNegatives);
+        Fixture f =
+            makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives, 3, Balance::Uncertainty);
+        QVERIFY(clearOfKinks(f.model));
+        const RowMatrix<double>& s = f.model.params()[Block::TaskLogVariance];
+        QCOMPARE(s.rows(), 1);
+        QCOMPARE(s.cols(), 2);
+        QVERIFY(s(0, 0) != 0 && s(0, 1) != s(0, 0)); // randomised away from the initial zeros
+        QCOMPARE(double(f.model.rankWeight()), std::exp(-s(0, 0)));
+        QCOMPARE(double(f.model.rateWeight()), std::exp(-s(0, 1)));
+
+        SummedGrads<double> grads;
+        const Losses losses = f.model.objective(f.batch, &grads);
+        const double B = double(f.batch.size());
+        const double expected = std::exp(-s(0, 0)) * losses.ranking / B + std::exp(-s(0, 1)) * losses.rating / B +
+                                losses.regularisation / B + s(0, 0) + s(0, 1);
+        QVERIFY2(closeTo(losses.objective, expected),
+                 (QByteArray::number(losses.objective, 'g', 17) + " vs " + QByteArray::number(expected, 'g', 17))
+                     .constData());
+        std::set<Block> expectedPresent = expectedBlocks(f.model.spec());
+        expectedPresent.insert(Block::TaskLogVariance);
+        for (const Block b : kAllBlocks) {
+            QCOMPARE(f.model.params()[b].size() > 0, expectedPresent.count(b) == 1);
+            if (f.model.params()[b].size() == 0)
+                continue;
+            const RowMatrix<double>& analytic = grads.sums[std::size_t(blockIndex(b))];
+            const RowMatrix<double> numeric = numericGradient(f.model, f.batch, b);
+            const std::vector<Mismatch> mismatches = compareGradients(b, analytic, numeric);
+            QVERIFY2(mismatches.empty(), describe(mismatches).constData());
+            QVERIFY2(analytic.cwiseAbs().maxCoeff() > 1e-6, ("no gradient in " + blockLabel(b)).constData());
+        }
+        // By hand: d/ds_t = 1 - exp(-s_t) L_t / B.
+        const RowMatrix<double>& gs = grads.sums[std::size_t(blockIndex(Block::TaskLogVariance))];
+        QVERIFY(closeTo(gs(0, 0), 1 - std::exp(-s(0, 0)) * losses.ranking / B));
+        QVERIFY(closeTo(gs(0, 1), 1 - std::exp(-s(0, 1)) * losses.rating / B));
+        // Fixed weights have no such block; the single-task models never get one.
+        QCOMPARE(makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives)
+                     .model.params()[Block::TaskLogVariance]
+                     .size(),
+                 0);
+        QCOMPARE(makeFixture("bpr", Activation::Tanh, alpha, lambda, 1, 3, Balance::Uncertainty)
+                     .model.params()[Block::TaskLogVariance]
+                     .size(),
+                 0);
     }
 
     void comparisonFlagsAWrongGradient()

@@ -21,8 +21,13 @@ HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new 
         switch (info.kind) {
         case HyperParamInfo::Kind::Choice: {
             auto* box = new QComboBox(this);
-            for (const auto& choice : info.choices)
-                box->addItem(QString::fromStdString(choice));
+            for (std::size_t k = 0; k < info.choices.size(); ++k) {
+                box->addItem(QString::fromStdString(info.choices[k]));
+                if (k < info.choiceHelp.size())
+                    box->setItemData(
+                        int(k), QCoreApplication::translate(info.choiceContext.c_str(), info.choiceHelp[k].c_str()),
+                        Qt::ToolTipRole);
+            }
             box->setCurrentText(value);
             connect(box, &QComboBox::currentIndexChanged, this, &HyperParamForm::changed);
             editor = box;

@@ -7,6 +7,17 @@
 
 namespace rnr {
 
+/// The sum of a matrix's rows, added in row order: the same bits wherever it runs. (Eigen's
+/// colwise().sum() picked another summation order inside the trainer's worker tasks than on a
+/// plain thread for some shapes, which broke the bit-identity of 1 and 2 threads.)
+template <typename T> Vector<T> columnSums(const RowMatrix<T>& m)
+{
+    Vector<T> sums = Vector<T>::Zero(m.cols());
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        sums += m.row(r).transpose();
+    return sums;
+}
+
 /// out = g(pre) elementwise (Eigen's array functions are vectorised; libm's tanhf per element is not).
 template <typename T> void activate(Activation g, const RowMatrix<T>& pre, RowMatrix<T>& out)
 {

@@ -103,7 +103,7 @@ public:
             // dW = dZ^T V (for z = W v), dc = column sums, dV = dZ W.
             RowMatrix<T> dW = dZu.transpose() * cache.userInput;
             dW.noalias() += dZi.transpose() * cache.itemInput;
-            const Vector<T> dc = (dZu.colwise().sum() + dZi.colwise().sum()).transpose();
+            const Vector<T> dc = columnSums(dZu) + columnSums(dZi);
             dP = dZu * W;
             dQ = dZi * W;
             for (Eigen::Index r = 0; r < d; ++r)

@@ -87,7 +87,7 @@ public:
             const RowMatrix<T> dW = dPre.transpose() * cache.input;
             for (Eigen::Index r = 0; r < d; ++r)
                 ctx.grads.add(Block::ExpertWeight, std::uint32_t(e * d + r), d) = dW.row(r).transpose();
-            ctx.grads.add(Block::ExpertBias, std::uint32_t(e), d) = dPre.colwise().sum().transpose();
+            ctx.grads.add(Block::ExpertBias, std::uint32_t(e), d) = columnSums(dPre);
             dInput.noalias() += dPre * p[Block::ExpertWeight].middleRows(e * d, d);
         }
         // Softmax: d logit_k = pi_k (d pi_k - sum_j pi_j d pi_j).
@@ -96,7 +96,7 @@ public:
         const RowMatrix<T> dGate = dLogits.transpose() * cache.input;
         for (Eigen::Index j = 0; j < G; ++j)
             ctx.grads.add(Block::GateWeight, std::uint32_t(t * G + j), d) = dGate.row(j).transpose();
-        ctx.grads.add(Block::GateBias, std::uint32_t(t), G) = dLogits.colwise().sum().transpose();
+        ctx.grads.add(Block::GateBias, std::uint32_t(t), G) = columnSums(dLogits);
         dInput.noalias() += dLogits * p[Block::GateWeight].middleRows(t * G, G);
         const Block shared = side == Side::Users ? Block::Users : Block::Items;
         for (Eigen::Index r = 0; r < n; ++r)
