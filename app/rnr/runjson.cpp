@@ -68,6 +68,20 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
             interplay.insert(QStringLiteral("batches"), double(i.batches));
             interplay.insert(QStringLiteral("task_weights"), QJsonObject{{QStringLiteral("ranking"), i.rankingWeight},
                                                                          {QStringLiteral("rating"), i.ratingWeight}});
+            if (!i.gates[0][0].empty()) { // expert mixtures: per task, per side, per expert
+                QJsonObject gates;
+                for (int task = 0; task < 2; ++task) {
+                    QJsonObject sides;
+                    for (int side = 0; side < 2; ++side) {
+                        QJsonArray weights;
+                        for (const double w : i.gates[std::size_t(task)][std::size_t(side)])
+                            weights.append(w);
+                        sides.insert(side == 0 ? QStringLiteral("users") : QStringLiteral("items"), weights);
+                    }
+                    gates.insert(task == 0 ? QStringLiteral("ranking") : QStringLiteral("rating"), sides);
+                }
+                interplay.insert(QStringLiteral("gates"), gates);
+            }
             epoch.insert(QStringLiteral("interplay"), interplay);
         }
         epochs.append(epoch);

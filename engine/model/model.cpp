@@ -238,6 +238,13 @@ Losses ModelT<T>::accumulateWeighted(const Batch& batch, const BatchRange& range
     return losses;
 }
 
+template <typename T> std::vector<double> ModelT<T>::meanGates(int task, bool items) const
+{
+    if (!m_coupling)
+        return {};
+    return m_coupling->meanGates(m_params, task == 0 ? Task::Ranking : Task::Rating, items ? Side::Items : Side::Users);
+}
+
 template <typename T> double ModelT<T>::regularise(SummedGrads<T>& grads, std::size_t batchSize) const
 {
     double penalty = 0;

@@ -98,6 +98,9 @@ public:
     /// The item vectors R ranks with: q_i itself, or its mixture for designs that map the ranking
     /// task's vectors too (MMoE, PLE).
     RowMatrix<T> rankingItemVectors() const;
+    /// Expert mixtures (MMoE, PLE): task's (0 ranking, 1 rating) mean gate weight per expert over
+    /// every user (items false) or item; empty for other models.
+    std::vector<double> meanGates(int task, bool items) const;
 
 private:
     bool learnsVariances() const;

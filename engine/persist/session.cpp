@@ -3,7 +3,8 @@
 //   "SETS" the experiment settings: model name, hyper-parameters, split users and seed, seeds, grid
 //   "DATA" one per data set that runs were trained on, in order (runs refer to them by index)
 //   "RUN " one per run: name, data set index, the run's result, then sections of its own: "BTCH"
-//          the per-batch reports (optional), "CKPT" the model's checkpoint sections
+//          the per-batch reports (optional), "PLAY" each epoch's task interplay (multi-task
+//          runs; files without it open with none), "CKPT" the model's checkpoint sections
 //          (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
@@ -142,6 +143,50 @@ std::vector<BatchProgress> readBatches(BinaryReader& in)
             *v = in.f64();
     }
     return batches;
+}
+
+/// Each epoch's task interplay (train/interplay.h), in the order of the run's epochs.
+void writeInterplay(BinaryWriter& out, const std::vector<EpochRecord>& epochs)
+{
+    out.u64(epochs.size());
+    for (const EpochRecord& e : epochs) {
+        out.boolean(e.interplay.has_value());
+        if (!e.interplay)
+            continue;
+        const Interplay& i = *e.interplay;
+        for (const double v : {i.cosineUsers, i.cosineItems, i.conflictShare, i.batchConflictShare, i.normRanking,
+                               i.normRating, i.rankingWeight, i.ratingWeight})
+            out.f64(v);
+        out.u64(i.batches);
+        for (const auto& task : i.gates)
+            for (const auto& side : task) {
+                out.u64(side.size());
+                for (const double w : side)
+                    out.f64(w);
+            }
+    }
+}
+
+void readInterplay(BinaryReader& in, std::vector<EpochRecord>& epochs)
+{
+    if (in.count(1) != epochs.size())
+        in.fail("the task interplay of a run does not match its epochs");
+    for (EpochRecord& e : epochs) {
+        if (!in.boolean())
+            continue;
+        Interplay i;
+        for (double* v : {&i.cosineUsers, &i.cosineItems, &i.conflictShare, &i.batchConflictShare, &i.normRanking,
+                          &i.normRating, &i.rankingWeight, &i.ratingWeight})
+            *v = in.f64();
+        i.batches = static_cast<std::size_t>(in.u64());
+        for (auto& task : i.gates)
+            for (auto& side : task) {
+                side.resize(static_cast<std::size_t>(in.count(8)));
+                for (double& w : side)
+                    w = in.f64();
+            }
+        e.interplay = std::move(i);
+    }
 }
 
 HyperParams readHyperParams(BinaryReader& in)
@@ -303,6 +348,8 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
             }
         } else if (tag == "BTCH") {
             run.batches = readBatches(in);
+        } else if (tag == "PLAY") {
+            readInterplay(in, run.outcome.result.epochs);
         } else {
             in.skipSection();
             continue;
@@ -374,6 +421,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                     s.u32(index.at(run.data.get()));
                     writeResult(s, run.outcome.result);
                     s.section("BTCH", [&](BinaryWriter& b) { writeBatches(b, run.batches); });
+                    s.section("PLAY", [&](BinaryWriter& p) { writeInterplay(p, run.outcome.result.epochs); });
                     s.section("CKPT", [&](BinaryWriter& c) { writeCheckpoint(c, models[r]); });
                 });
             }

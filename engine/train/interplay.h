@@ -5,8 +5,10 @@
 
 #include "model/params.h"
 
+#include <array>
 #include <cstddef>
 #include <limits>
+#include <vector>
 
 namespace rnr {
 
@@ -42,6 +44,9 @@ struct Interplay
     double normRanking = 0, normRating = 0;     ///< mean norm of each task's gradient on U and I together
     double rankingWeight = 0, ratingWeight = 0; ///< the task weights in force
     std::size_t batches = 0;
+    /// Expert mixtures, at the end of the epoch: [task: ranking, rating][side: users, items], the
+    /// mean gate weight per expert over every user or item (ModelT::meanGates); else empty.
+    std::array<std::array<std::vector<double>, 2>, 2> gates;
 };
 
 /// Sums sampled batches into an epoch's Interplay.

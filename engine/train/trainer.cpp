@@ -363,6 +363,9 @@ struct Trainer::State
             record.validation = evaluateSet(validation, false).metrics;
         if (multiTask) {
             record.interplay = interplay.result(mean.ranking, mean.rating);
+            for (int task = 0; task < 2; ++task)
+                for (int side = 0; side < 2; ++side)
+                    record.interplay->gates[std::size_t(task)][std::size_t(side)] = model.meanGates(task, side == 1);
             taskLossHistory.push_back({record.rankingLoss, record.ratingLoss});
         }
         return record;

@@ -357,7 +357,8 @@ private Q_SLOTS:
         const QString json = m_dir.filePath(QStringLiteral("runs.json"));
         const QString csv = m_dir.filePath(QStringLiteral("runs.csv"));
         const Outcome outcome =
-            run({QStringLiteral("compare"), QStringLiteral("--models=bpr,vanilla:bpr+svd,rnr:bpr+svd"),
+            run({QStringLiteral("compare"),
+                 QStringLiteral("--models=bpr,vanilla:bpr+svd,rnr:bpr+svd,mmoe:bpr+svd@gradnorm"),
                  QStringLiteral("--seeds=2"), QStringLiteral("--epochs=2"), QStringLiteral("--dim=8"),
                  QStringLiteral("--alphas=0.9,1"), QStringLiteral("--lambdas=0.01"),
                  QStringLiteral("--split-users=300"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv});
@@ -366,11 +367,13 @@ private Q_SLOTS:
         QVERIFY(outcome.out.contains(QStringLiteral("| Vanilla(BPR, SVD) | ")));
         QVERIFY(outcome.out.contains(QStringLiteral("RnR(BPR, SVD) vs Vanilla(BPR, SVD): recall@10")));
         QVERIFY(outcome.out.contains(QStringLiteral("Vanilla(BPR, SVD) vs BPR")));
+        QVERIFY2(outcome.out.contains(QStringLiteral("| MMoE(BPR, SVD) [gradnorm] | ")), qPrintable(outcome.out));
+        QVERIFY(outcome.out.contains(QStringLiteral("| MTL gain Recall@10 |")));
 
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonArray runs = QJsonDocument::fromJson(jsonFile.readAll()).array();
-        QCOMPARE(runs.size(), 6); // 3 models x 2 seeds
+        QCOMPARE(runs.size(), 8); // 4 models x 2 seeds
         for (const auto& value : runs) {
             const QJsonObject runObject = value.toObject();
             for (const char* key : {"model", "seed", "config", "validation", "test", "epochs", "grid_point"})
@@ -392,13 +395,39 @@ private Q_SLOTS:
                 const QJsonObject weights = interplay.value(QStringLiteral("task_weights")).toObject();
                 QVERIFY(weights.value(QStringLiteral("ranking")).isDouble());
                 QVERIFY(weights.value(QStringLiteral("rating")).isDouble());
-            }
-            // Single-task models have no alpha grid: one point; multi-task ones two.
+                // Expert mixtures: each task's mean gate per expert, for users and items.
+                const QJsonObject gates = interplay.value(QStringLiteral("gates")).toObject();
+                QCOMPARE(gates.isEmpty(), !model.startsWith(QStringLiteral("mmoe")));
+                if (!gates.isEmpty())
+                    for (const char* task : {"ranking", "rating"})
+                        for (const char* side : {"users", "items"})
+                            QCOMPARE(
+                                gates.value(QLatin1String(task)).toObject().value(QLatin1String(side)).toArray().size(),
+                                3);
+                // PLE's MTL gain over BPR alone on the same seed, with the paired test.
+                const QJsonObject gain = runObject.value(QStringLiteral("mtl_gain")).toObject();
+                for (const char* metric : {"recall@10", "mrr@10", "ndcg@10"}) {
+                    const QJsonObject m = gain.value(QLatin1String(metric)).toObject();
+                    QVERIFY2(m.value(QStringLiteral("gain")).isDouble() &&
+                                 m.value(QStringLiteral("p_value")).isDouble(),
+                             metric);
+                }
+            } else
+                QVERIFY(!runObject.contains(QStringLiteral("mtl_gain")));
+            // Single-task models have no alpha grid: one point; multi-task ones two (alpha); GradNorm has no alpha
+            // axis but its asymmetry's two default values.
             QCOMPARE(runObject.value(QStringLiteral("grid")).toArray().size(), model == QStringLiteral("bpr") ? 1 : 2);
+            const bool gradnorm = model.startsWith(QStringLiteral("mmoe"));
+            QCOMPARE(runObject.value(QStringLiteral("balance")).toString(), model == QStringLiteral("bpr") ? QString()
+                                                                            : gradnorm ? QStringLiteral("gradnorm")
+                                                                                       : QStringLiteral("fixed"));
+            QCOMPARE(
+                runObject.value(QStringLiteral("grid_point")).toObject().contains(QStringLiteral("gradnorm-asymmetry")),
+                gradnorm);
         }
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
-        QCOMPARE(csvFile.readAll().count('\n'), 7);
+        QCOMPARE(csvFile.readAll().count('\n'), 9);
     }
 
     void paramsListsEveryHyperParameter()

@@ -111,7 +111,10 @@ class TestCheckpoint : public QObject
             hp.activation = Activation::Sigmoid;
             hp.seed = 5;
             hp.validationUsers = 17;
-            const RunResult run = runExperiment(m_data, m_split, parseModelSpec(model), hp);
+            const auto at = model.find('@'); // "NAME@BALANCE"
+            if (at != std::string::npos)
+                findHyperParam("balance")->set(hp, model.substr(at + 1));
+            const RunResult run = runExperiment(m_data, m_split, parseModelSpec(model.substr(0, at)), hp);
             it = m_trained.emplace(model, makeCheckpoint(run.model, m_data)).first;
         }
         return it->second;
@@ -146,6 +149,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         for (const char* name : {"bpr", "rnr:cdae+svd++", "svd", "popularity", "vanilla:wrmf+svd"})
             QTest::newRow(name) << QString::fromLatin1(name);
+        for (const CouplingInfo& coupling : couplingInfo()) // every design, and one with learnt balance parameters
+            QTest::newRow((coupling.key + ":bpr+svd").c_str()) << QString::fromStdString(coupling.key + ":bpr+svd");
+        QTest::newRow("ple:wrmf+svd++@uncertainty") << QStringLiteral("ple:wrmf+svd++@uncertainty");
     }
     void roundTrip()
     {
@@ -186,6 +192,7 @@ private Q_SLOTS:
             anyParameters = anyParameters || x.size() > 0;
         }
         QCOMPARE(anyParameters, a.spec().ranker != Ranker::Popularity);
+        QCOMPARE(b.params()[Block::TaskLogVariance].size() > 0, model.endsWith(QStringLiteral("@uncertainty")));
 
         const std::vector<std::uint32_t> users = allUsers(a);
         RowMatrix<float> before, after;

@@ -114,6 +114,28 @@ private Q_SLOTS:
                 QVERIFY(std::abs(i.rankingWeight - 0.9) < 1e-6); // alpha in float
             }
         }
+        // Expert mixtures report each task's mean gate per expert, per side: weights that sum to 1,
+        // and for PLE zero on the other task's own experts. Other designs have no gates.
+        for (const char* model : {"mmoe:bpr+svd", "ple:cdae+svd"}) {
+            const RunResult run = fixtures::trainedRun(*data, model, 1);
+            const HyperParams hp;
+            const bool ple = std::string(model).starts_with("ple");
+            const std::size_t experts = hp.experts + (ple ? 2 * hp.taskExperts : 0);
+            for (int task = 0; task < 2; ++task)
+                for (int side = 0; side < 2; ++side) {
+                    const std::vector<double>& g = run.epochs[0].interplay->gates[task][side];
+                    QCOMPARE(g.size(), experts);
+                    double sum = 0;
+                    for (const double w : g) {
+                        QVERIFY(w >= 0 && w <= 1);
+                        sum += w;
+                    }
+                    QVERIFY2(std::abs(sum - 1) < 1e-5, model); // softmax in float
+                    if (ple) // ranking's own expert is hp.experts, rating's hp.experts + 1
+                        QCOMPARE(g[hp.experts + (task == 0 ? 1 : 0)], 0.0);
+                }
+        }
+        QVERIFY(fixtures::trainedRun(*data, "rnr:bpr+svd", 1).epochs[0].interplay->gates[0][0].empty());
         // Vanilla hands both tasks the very same rows: every tuple's user and item are shared.
         const RunResult vanilla = fixtures::trainedRun(*data, "vanilla:bpr+svd", 1);
         QVERIFY(vanilla.epochs[0].interplay->conflictShare > 0); // the tasks do disagree somewhere

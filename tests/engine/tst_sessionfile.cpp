@@ -13,9 +13,12 @@ using namespace rnr;
 
 namespace {
 
-SessionRun sessionRun(std::shared_ptr<const Dataset> data, const char* model, const std::string& name)
+SessionRun sessionRun(std::shared_ptr<const Dataset> data, const char* model, const std::string& name,
+                      Balance balance = Balance::Fixed)
 {
-    RunResult result = fixtures::trainedRun(*data, model, 2);
+    HyperParams hp = fixtures::smallHyperParams(2);
+    hp.balance = balance;
+    RunResult result = fixtures::trainedRun(*data, model, hp);
     SessionRun run;
     run.name = name;
     run.data = std::move(data);
@@ -73,6 +76,7 @@ private Q_SLOTS:
         m_session.grid = true;
         m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", "RnR #1"));
         m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", "Vanilla #2"));
+        m_session.runs.push_back(sessionRun(m_data, "ple:bpr+svd", "PLE #3", Balance::Uncertainty));
         for (std::uint32_t b = 1; b <= 3; ++b) {
             BatchProgress p;
             p.epoch = 1;
@@ -109,11 +113,11 @@ private Q_SLOTS:
         QCOMPARE(back.split.users, 50u);
         QCOMPARE(back.seeds, 3);
         QVERIFY(back.grid);
-        QCOMPARE(back.runs.size(), 2u);
+        QCOMPARE(back.runs.size(), 3u);
         // The two runs share one data set in the file and after reading.
         QCOMPARE(back.runs[0].data.get(), back.runs[1].data.get());
         QCOMPARE(back.runs[0].data->fingerprint(), m_data->fingerprint());
-        for (std::size_t r = 0; r < 2; ++r) {
+        for (std::size_t r = 0; r < back.runs.size(); ++r) {
             const RunResult& a = m_session.runs[r].outcome.result;
             const RunResult& b = back.runs[r].outcome.result;
             QCOMPARE(back.runs[r].name, m_session.runs[r].name);
@@ -133,6 +137,15 @@ private Q_SLOTS:
             QCOMPARE(b.testOutcomes.size(), a.testOutcomes.size());
             QCOMPARE(b.testOutcomes[3].top, a.testOutcomes[3].top);
             QCOMPARE(b.testOutcomes[3].rank, a.testOutcomes[3].rank);
+            QCOMPARE(b.hp.balance, a.hp.balance);
+            for (std::size_t e = 0; e < a.epochs.size(); ++e) { // the task interplay, gates and all
+                const Interplay &ia = *a.epochs[e].interplay, &ib = *b.epochs[e].interplay;
+                QCOMPARE(ib.cosineItems, ia.cosineItems);
+                QCOMPARE(ib.conflictShare, ia.conflictShare);
+                QCOMPARE(ib.ratingWeight, ia.ratingWeight);
+                QCOMPARE(ib.batches, ia.batches);
+                QCOMPARE(ib.gates, ia.gates);
+            }
             const Model& ma = *m_session.runs[r].outcome.model;
             const Model& mb = *back.runs[r].outcome.model;
             QCOMPARE(mb.spec(), ma.spec());
@@ -141,7 +154,10 @@ private Q_SLOTS:
             ma.rankingScores({0, 1}, sa);
             mb.rankingScores({0, 1}, sb);
             QCOMPARE(sb, sa);
+            QCOMPARE(mb.params()[Block::TaskLogVariance], ma.params()[Block::TaskLogVariance]);
         }
+        QVERIFY(!back.runs[2].outcome.result.epochs[0].interplay->gates[1][1].empty());
+        QCOMPARE(back.runs[2].outcome.model->params()[Block::TaskLogVariance].size(), 2);
     }
 
     void damagedFilesAreRefused()

@@ -160,6 +160,12 @@ public:
                              const std::vector<std::uint32_t>& /*ids*/, const MapCache<T>& /*cache*/,
                              const RowMatrix<T>& /*dOut*/) const
     {}
+    /// Expert mixtures: the mean over every row of the side of each expert's weight in the task's
+    /// gate, indexed by expert (experts the gate does not cover: 0). Empty for other designs.
+    virtual std::vector<double> meanGates(const Params<T>& /*params*/, Task /*task*/, Side /*side*/) const
+    {
+        return {};
+    }
 };
 
 template <typename T> std::unique_ptr<RankingComponent<T>> makeRanking(Ranker ranker);

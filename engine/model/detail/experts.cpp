@@ -44,7 +44,7 @@ public:
     {
         const RowMatrix<T>& source = p[side == Side::Users ? Block::Users : Block::Items];
         const auto n = Eigen::Index(ids.size());
-        const Eigen::Index d = source.cols(), G = gated(), t = Eigen::Index(task);
+        const Eigen::Index d = source.cols(), G = gated();
         cache.input.resize(n, d);
         for (Eigen::Index r = 0; r < n; ++r)
             cache.input.row(r) = source.row(ids[std::size_t(r)]);
@@ -57,14 +57,7 @@ public:
             pre.rowwise() += p[Block::ExpertBias].row(e);
             activate(m_activation, pre, cache.out[std::size_t(j)]);
         }
-        // The gate: a softmax over the task's experts, shifted by the row's largest logit.
-        cache.gates.noalias() = cache.input * p[Block::GateWeight].middleRows(t * G, G).transpose();
-        cache.gates.rowwise() += p[Block::GateBias].row(t);
-        for (Eigen::Index r = 0; r < n; ++r) {
-            auto row = cache.gates.row(r);
-            row = (row.array() - row.maxCoeff()).exp().matrix();
-            row /= row.sum();
-        }
+        gates(p, task, cache.input, cache.gates);
         out = RowMatrix<T>::Zero(n, d);
         for (Eigen::Index j = 0; j < G; ++j)
             out.array() += cache.out[std::size_t(j)].array().colwise() * cache.gates.col(j).array();
@@ -103,7 +96,37 @@ public:
             ctx.grads.add(shared, ids[std::size_t(r)], d) = dInput.row(r).transpose();
     }
 
+    std::vector<double> meanGates(const Params<T>& p, Task task, Side side) const override
+    {
+        const RowMatrix<T>& source = p[side == Side::Users ? Block::Users : Block::Items];
+        std::vector<double> sums(experts(), 0.0);
+        constexpr Eigen::Index kRows = 4096; // a block of rows at a time: no gate matrix of every row
+        RowMatrix<T> weights;
+        for (Eigen::Index begin = 0; begin < source.rows(); begin += kRows) {
+            const Eigen::Index rows = std::min(kRows, source.rows() - begin);
+            gates(p, task, source.middleRows(begin, rows), weights);
+            for (Eigen::Index j = 0; j < weights.cols(); ++j)
+                sums[std::size_t(expert(task, j))] += double(weights.col(j).template cast<double>().sum());
+        }
+        for (double& v : sums)
+            v /= double(std::max<Eigen::Index>(source.rows(), 1));
+        return sums;
+    }
+
 private:
+    /// The task's gate on the input rows: a softmax over its experts, shifted by the row's largest logit.
+    template <typename Input> void gates(const Params<T>& p, Task task, const Input& input, RowMatrix<T>& out) const
+    {
+        const Eigen::Index G = gated(), t = Eigen::Index(task);
+        out.noalias() = input * p[Block::GateWeight].middleRows(t * G, G).transpose();
+        out.rowwise() += p[Block::GateBias].row(t);
+        for (Eigen::Index r = 0; r < out.rows(); ++r) {
+            auto row = out.row(r);
+            row = (row.array() - row.maxCoeff()).exp().matrix();
+            row /= row.sum();
+        }
+    }
+
     std::uint32_t experts() const { return m_shared + 2 * m_own; }
     /// Experts one gate covers: the shared ones and the task's own.
     std::uint32_t gated() const { return m_shared + m_own; }
