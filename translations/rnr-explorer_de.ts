@@ -906,6 +906,10 @@
         <source>G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 lists the licences.</source>
         <translation>G. Hadash, O. Sar Shalom und R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 nennt die Lizenzen.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Ask why.&lt;/b&gt; The %1 tab shows, for every multi-task run and epoch, how the two tasks&apos; gradients on the user and item vectors they share relate: their cosine, the share of rows where they point apart, their sizes and the task weights in force (which the loss balancing methods change). For MMoE and PLE runs it shows how each task&apos;s gate weighs the experts. The paper&apos;s hypothesis, that RnR takes the conflict off the shared item vectors, is tested here: compare an RnR run with a vanilla one.</source>
+        <translation>&lt;b&gt;Nach dem Warum fragen.&lt;/b&gt; Der Tab %1 zeigt für jeden Multi-Task-Lauf und jede Epoche, wie die Gradienten der beiden Aufgaben auf den geteilten Nutzer- und Item-Vektoren zueinander stehen: ihr Kosinus, der Anteil der Zeilen, in denen sie auseinander zeigen, ihre Größen und die geltenden Aufgabengewichte (die die Verfahren der Verlustgewichtung ändern). Für MMoE- und PLE-Läufe zeigt er, wie das Gate jeder Aufgabe die Experten gewichtet. Die Hypothese des Papers, dass RnR den Konflikt von den geteilten Item-Vektoren nimmt, wird hier geprüft: Vergleichen Sie einen RnR-Lauf mit einem Vanilla-Lauf.</translation>
+    </message>
 </context>
 <context>
     <name>rnr::HyperParams</name>
@@ -1084,6 +1088,105 @@
     <message>
         <source>DWA: softens the weights; large values give both tasks the same weight.</source>
         <translation>DWA: glättet die Gewichte; große Werte geben beiden Aufgaben dasselbe Gewicht.</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::InterplayPlot</name>
+    <message>
+        <source>Cosine of the task gradients on item vectors</source>
+        <translation>Kosinus der Aufgabengradienten auf Item-Vektoren</translation>
+    </message>
+    <message>
+        <source>Cosine of the task gradients on user vectors</source>
+        <translation>Kosinus der Aufgabengradienten auf Nutzervektoren</translation>
+    </message>
+    <message>
+        <source>Share of shared rows in conflict</source>
+        <translation>Anteil geteilter Zeilen im Konflikt</translation>
+    </message>
+    <message>
+        <source>Share of batches in conflict</source>
+        <translation>Anteil der Batches im Konflikt</translation>
+    </message>
+    <message>
+        <source>Ranking gradient norm</source>
+        <translation>Norm des Ranking-Gradienten</translation>
+    </message>
+    <message>
+        <source>Rating gradient norm</source>
+        <translation>Norm des Bewertungsgradienten</translation>
+    </message>
+    <message>
+        <source>Ranking task weight</source>
+        <translation>Gewicht der Ranking-Aufgabe</translation>
+    </message>
+    <message>
+        <source>Rating task weight</source>
+        <translation>Gewicht der Bewertungsaufgabe</translation>
+    </message>
+    <message>
+        <source>Measured on 16 batches of every epoch, before their step: each task&apos;s own gradient on the user and item vectors both tasks share. A cosine below 0, or a row whose two gradients point apart, is a conflict.</source>
+        <translation>Gemessen auf 16 Batches jeder Epoche, vor ihrem Schritt: der eigene Gradient jeder Aufgabe auf den Nutzer- und Item-Vektoren, die beide Aufgaben teilen. Ein Kosinus unter 0 oder eine Zeile, deren zwei Gradienten auseinander zeigen, ist ein Konflikt.</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s hypothesis: RnR&apos;s deviation and tied layer take the conflict off the shared item vectors that vanilla sharing suffers — a higher cosine on item vectors and fewer rows in conflict than vanilla, on the same data and seeds. Single-task runs have no curve here.</source>
+        <translation>Die Hypothese des Papers: Die Abweichung und die gekoppelte Schicht von RnR nehmen den geteilten Item-Vektoren den Konflikt, unter dem Vanilla-Sharing leidet — ein höherer Kosinus auf Item-Vektoren und weniger Zeilen im Konflikt als Vanilla, auf denselben Daten und Seeds. Single-Task-Läufe haben hier keine Kurve.</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Experte</translation>
+    </message>
+    <message>
+        <source>Mean gate weight</source>
+        <translation>Mittleres Gate-Gewicht</translation>
+    </message>
+    <message>
+        <source>Ranking task</source>
+        <translation>Ranking-Aufgabe</translation>
+    </message>
+    <message>
+        <source>Rating task</source>
+        <translation>Bewertungsaufgabe</translation>
+    </message>
+    <message>
+        <source>The run whose gates are shown: its last epoch&apos;s mean weight of each expert in each task&apos;s gate (MMoE and PLE runs only). For PLE, each task&apos;s own expert has no weight in the other task&apos;s gate.</source>
+        <translation>Der Lauf, dessen Gates gezeigt werden: das mittlere Gewicht jedes Experten im Gate jeder Aufgabe in seiner letzten Epoche (nur MMoE- und PLE-Läufe). Bei PLE hat der eigene Experte einer Aufgabe kein Gewicht im Gate der anderen.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Gates of:</source>
+        <translation>Gates von:</translation>
+    </message>
+    <message>
+        <source>(no run with experts yet)</source>
+        <translation>(noch kein Lauf mit Experten)</translation>
+    </message>
+    <message>
+        <source>rating&apos;s own</source>
+        <translation>eigener der Bewertung</translation>
+    </message>
+    <message>
+        <source>ranking&apos;s own</source>
+        <translation>eigener des Rankings</translation>
+    </message>
+    <message>
+        <source>shared %1</source>
+        <translation>geteilt %1</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1839,10 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>&amp;Guide</source>
         <translation>&amp;Anleitung</translation>
+    </message>
+    <message>
+        <source>Task &amp;interplay</source>
+        <translation>Aufgaben&amp;zusammenspiel</translation>
     </message>
 </context>
 <context>

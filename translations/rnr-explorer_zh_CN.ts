@@ -905,6 +905,10 @@
         <source>G. Hadash, O. Sar Shalom and R. Osadchy. &lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018. %1 lists the licences.</source>
         <translation>G. Hadash、O. Sar Shalom 和 R. Osadchy。&lt;i&gt;Rank and Rate: Multi-task Learning for Recommender Systems.&lt;/i&gt; RecSys 2018。%1 列出了许可证。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Ask why.&lt;/b&gt; The %1 tab shows, for every multi-task run and epoch, how the two tasks&apos; gradients on the user and item vectors they share relate: their cosine, the share of rows where they point apart, their sizes and the task weights in force (which the loss balancing methods change). For MMoE and PLE runs it shows how each task&apos;s gate weighs the experts. The paper&apos;s hypothesis, that RnR takes the conflict off the shared item vectors, is tested here: compare an RnR run with a vanilla one.</source>
+        <translation>&lt;b&gt;追问原因。&lt;/b&gt;%1 标签页为每个多任务运行的每个轮次显示两个任务在共享的用户和物品向量上的梯度关系：它们的余弦、方向相反的行所占比例、梯度大小以及当前的任务权重（损失平衡方法会改变这些权重）。对于 MMoE 和 PLE 运行，它显示每个任务的门控如何为各专家加权。论文的假设——RnR 消除了共享物品向量上的冲突——在这里检验：将一个 RnR 运行与一个普通多任务运行进行比较。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::HyperParams</name>
@@ -1083,6 +1087,105 @@
     <message>
         <source>DWA: softens the weights; large values give both tasks the same weight.</source>
         <translation>DWA：平滑权重；较大的值使两个任务权重相同。</translation>
+    </message>
+</context>
+<context>
+    <name>rnr::InterplayPlot</name>
+    <message>
+        <source>Cosine of the task gradients on item vectors</source>
+        <translation>物品向量上任务梯度的余弦</translation>
+    </message>
+    <message>
+        <source>Cosine of the task gradients on user vectors</source>
+        <translation>用户向量上任务梯度的余弦</translation>
+    </message>
+    <message>
+        <source>Share of shared rows in conflict</source>
+        <translation>冲突的共享行比例</translation>
+    </message>
+    <message>
+        <source>Share of batches in conflict</source>
+        <translation>冲突的批次比例</translation>
+    </message>
+    <message>
+        <source>Ranking gradient norm</source>
+        <translation>排序梯度范数</translation>
+    </message>
+    <message>
+        <source>Rating gradient norm</source>
+        <translation>评分梯度范数</translation>
+    </message>
+    <message>
+        <source>Ranking task weight</source>
+        <translation>排序任务权重</translation>
+    </message>
+    <message>
+        <source>Rating task weight</source>
+        <translation>评分任务权重</translation>
+    </message>
+    <message>
+        <source>Measured on 16 batches of every epoch, before their step: each task&apos;s own gradient on the user and item vectors both tasks share. A cosine below 0, or a row whose two gradients point apart, is a conflict.</source>
+        <translation>在每个轮次的 16 个批次上、在其更新步之前测量：每个任务自身在两个任务共享的用户和物品向量上的梯度。余弦小于 0，或一行的两个梯度方向相反，即为冲突。</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s hypothesis: RnR&apos;s deviation and tied layer take the conflict off the shared item vectors that vanilla sharing suffers — a higher cosine on item vectors and fewer rows in conflict than vanilla, on the same data and seeds. Single-task runs have no curve here.</source>
+        <translation>论文的假设：RnR 的偏差和绑定层消除了普通共享在共享物品向量上遭受的冲突——在相同数据和种子下，物品向量上的余弦高于普通多任务，冲突的行更少。单任务运行在此没有曲线。</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Mean gate weight</source>
+        <translation>平均门控权重</translation>
+    </message>
+    <message>
+        <source>Ranking task</source>
+        <translation>排序任务</translation>
+    </message>
+    <message>
+        <source>Rating task</source>
+        <translation>评分任务</translation>
+    </message>
+    <message>
+        <source>The run whose gates are shown: its last epoch&apos;s mean weight of each expert in each task&apos;s gate (MMoE and PLE runs only). For PLE, each task&apos;s own expert has no weight in the other task&apos;s gate.</source>
+        <translation>显示其门控的运行：其最后一个轮次中每个专家在每个任务门控中的平均权重（仅 MMoE 和 PLE 运行）。对于 PLE，每个任务自己的专家在另一个任务的门控中没有权重。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Gates of:</source>
+        <translation>门控来自：</translation>
+    </message>
+    <message>
+        <source>(no run with experts yet)</source>
+        <translation>（尚无带专家的运行）</translation>
+    </message>
+    <message>
+        <source>rating&apos;s own</source>
+        <translation>评分专属</translation>
+    </message>
+    <message>
+        <source>ranking&apos;s own</source>
+        <translation>排序专属</translation>
+    </message>
+    <message>
+        <source>shared %1</source>
+        <translation>共享 %1</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +1835,10 @@ Nothing was changed.</source>
     <message>
         <source>&amp;Guide</source>
         <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Task &amp;interplay</source>
+        <translation>任务交互(&amp;I)</translation>
     </message>
 </context>
 <context>

@@ -56,19 +56,10 @@ LossPlot::LossPlot(QWidget* parent)
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setLabel(m_seriesBox->currentText());
-    connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
-        if (auto* plItem = qobject_cast<QCPPlottableLegendItem*>(item)) {
-            QCPAbstractPlottable* p = plItem->plottable();
-            p->setVisible(!p->visible());
-            for (const Run& run : std::as_const(m_runs))
-                if (run.graph == p)
-                    run.batchGraph->setVisible(p->visible());
-            plItem->setTextColor(p->visible() ? palette().color(QPalette::Text) : QColor(Qt::gray));
-            QFont font = plItem->font();
-            font.setItalic(!p->visible());
-            plItem->setFont(font);
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
-        }
+    toggleRunsOnLegendClick(m_plot, [this](QCPAbstractPlottable* p, bool visible) {
+        for (const Run& run : std::as_const(m_runs))
+            if (run.graph == p)
+                run.batchGraph->setVisible(visible);
     });
 
     auto* top = new QHBoxLayout;
@@ -146,13 +137,16 @@ void LossPlot::addRun(quint64 runId, const QString& name)
     run.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
     m_runs.insert(runId, run);
     m_order.append(runId);
+    emit runAdded(runId, name);
 }
 
 void LossPlot::appendEpoch(quint64 runId, const EpochRecord& epoch)
 {
     auto it = m_runs.find(runId);
-    if (it != m_runs.end())
-        it->epochs.push_back(epoch); // drawn by the next timer tick
+    if (it == m_runs.end())
+        return;
+    it->epochs.push_back(epoch); // drawn by the next timer tick
+    emit epochAppended(runId, epoch);
 }
 
 void LossPlot::appendBatch(quint64 runId, const BatchProgress& progress)
@@ -186,6 +180,7 @@ void LossPlot::renameRun(quint64 runId, const QString& name)
     it->name = name;
     it->graph->setName(name);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit runRenamed(runId, name);
 }
 
 void LossPlot::removeRun(quint64 runId)
@@ -198,6 +193,7 @@ void LossPlot::removeRun(quint64 runId)
     m_runs.erase(it);
     m_order.removeAll(runId);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit runRemoved(runId);
 }
 
 void LossPlot::setSeries(Series series)

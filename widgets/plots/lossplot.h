@@ -64,6 +64,13 @@ public:
     int pointCount(quint64 runId) const;
     bool exportImage(const QString& path);
 
+signals:
+    /// What happens to the runs, for views that follow this plot (InterplayPlot).
+    void runAdded(quint64 runId, const QString& name);
+    void runRemoved(quint64 runId);
+    void runRenamed(quint64 runId, const QString& name);
+    void epochAppended(quint64 runId, const rnr::EpochRecord& epoch);
+
 private:
     static double value(const EpochRecord& epoch, Series series);
     static double batchValue(const BatchProgress& progress, Series series);

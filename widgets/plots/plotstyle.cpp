@@ -75,4 +75,23 @@ void followPalette(QCustomPlot* plot)
     new PaletteFollower(plot);
 }
 
+void toggleRunsOnLegendClick(QCustomPlot* plot, std::function<void(QCPAbstractPlottable*, bool)> also)
+{
+    QObject::connect(plot, &QCustomPlot::legendClick, plot,
+                     [plot, also](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
+                         auto* plItem = qobject_cast<QCPPlottableLegendItem*>(item);
+                         if (!plItem)
+                             return;
+                         QCPAbstractPlottable* p = plItem->plottable();
+                         p->setVisible(!p->visible());
+                         if (also)
+                             also(p, p->visible());
+                         plItem->setTextColor(p->visible() ? plot->palette().color(QPalette::Text) : QColor(Qt::gray));
+                         QFont font = plItem->font();
+                         font.setItalic(!p->visible());
+                         plItem->setFont(font);
+                         plot->replot(QCustomPlot::rpQueuedReplot);
+                     });
+}
+
 } // namespace rnr

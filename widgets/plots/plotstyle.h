@@ -1,6 +1,9 @@
 #pragma once
 
+#include <functional>
+
 class QCustomPlot;
+class QCPAbstractPlottable;
 class QPalette;
 
 namespace rnr {
@@ -13,5 +16,9 @@ void applyPalette(QCustomPlot* plot, const QPalette& palette);
 /// applyPalette() with the plot's own palette now and again whenever it changes (a new style, a
 /// new application palette, a dark theme at run time).
 void followPalette(QCustomPlot* plot);
+
+/// A click on a legend entry hides or shows its plottable (the entry greyed and in italics while
+/// hidden); `also` hears of each change (e.g. to hide a run's other curves with it).
+void toggleRunsOnLegendClick(QCustomPlot* plot, std::function<void(QCPAbstractPlottable*, bool)> also = {});
 
 } // namespace rnr

@@ -109,6 +109,13 @@ QString GuideView::html() const
                     "a run; the wheel zooms, dragging pans, and the context menu resets the zoom or exports "
                     "the plot as PNG, PDF or SVG.")
                      .arg(link(QStringLiteral("page:training"))));
+    page += step(tr("<b>Ask why.</b> The %1 tab shows, for every multi-task run and epoch, how the two tasks' "
+                    "gradients on the user and item vectors they share relate: their cosine, the share of rows "
+                    "where they point apart, their sizes and the task weights in force (which the loss balancing "
+                    "methods change). For MMoE and PLE runs it shows how each task's gate weighs the experts. "
+                    "The paper's hypothesis, that RnR takes the conflict off the shared item vectors, is tested "
+                    "here: compare an RnR run with a vanilla one.")
+                     .arg(link(QStringLiteral("page:interplay"))));
     page += step(tr("<b>Compare.</b> The %1 tab is the paper's Table 1: the test figures at each model's best "
                     "validation epoch, mean ± standard deviation over seeds, the best of each column in bold, "
                     "exported as CSV, Markdown or LaTeX. Select two rows and the panel below runs the paired "

@@ -69,7 +69,8 @@ void Tour::capture()
         // Let the queued replots of the view run before grabbing it.
         QTimer::singleShot(150, this, [this, tabs, dir, grabTab, tab] {
             // Stable English file names whatever the interface language.
-            static const char* const names[] = {"dataset", "training", "results", "embeddings", "deviations", "users"};
+            static const char* const names[] = {"dataset",    "training",   "interplay", "results",
+                                                "embeddings", "deviations", "users"};
             const QString name =
                 tab < int(std::size(names)) ? QString::fromLatin1(names[tab]) : QStringLiteral("view%1").arg(tab);
             if (!m_window.grab().save(dir.filePath(name + QStringLiteral(".png")))) {

@@ -1,5 +1,6 @@
 // The window's side of the built-in guide (Help ▸ Guide): its links resolved to the window's own
 // tabs, docks and actions, with their translated texts and shortcuts.
+#include "plots/interplayplot.h"
 #include "plots/lossplot.h"
 #include "views/datasetview.h"
 #include "views/deviationview.h"
@@ -58,10 +59,13 @@ QString menuPath(const QAction* action)
 QHash<QString, GuideView::Target> MainWindow::guideTargets()
 {
     QHash<QString, GuideView::Target> targets;
-    const QList<QPair<QString, QWidget*>> pages{
-        {QStringLiteral("dataset"), m_view},          {QStringLiteral("training"), m_lossPlot},
-        {QStringLiteral("results"), m_resultsView},   {QStringLiteral("embeddings"), m_embeddings},
-        {QStringLiteral("deviations"), m_deviations}, {QStringLiteral("users"), m_users}};
+    const QList<QPair<QString, QWidget*>> pages{{QStringLiteral("dataset"), m_view},
+                                                {QStringLiteral("training"), m_lossPlot},
+                                                {QStringLiteral("interplay"), m_interplay},
+                                                {QStringLiteral("results"), m_resultsView},
+                                                {QStringLiteral("embeddings"), m_embeddings},
+                                                {QStringLiteral("deviations"), m_deviations},
+                                                {QStringLiteral("users"), m_users}};
     for (const auto& [key, page] : pages)
         for (int t = 0; t < m_tabs->count(); ++t)
             if (auto* area = qobject_cast<QScrollArea*>(m_tabs->widget(t)); area && area->widget() == page)

@@ -9,6 +9,7 @@
 #include "models/runmodel.h"
 #include "panels/experimentpanel.h"
 #include "panels/logpanel.h"
+#include "plots/interplayplot.h"
 #include "plots/lossplot.h"
 #include "runs/runcontroller.h"
 #include "views/datasetview.h"
@@ -48,6 +49,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     m_lossPlot = new LossPlot(m_tabs);
     addPage(m_view, tr("&Data set"));
     addPage(m_lossPlot, tr("&Training"));
+    m_interplay = new InterplayPlot(m_tabs);
+    m_interplay->follow(m_lossPlot); // the same runs, names and epochs
+    addPage(m_interplay, tr("Task &interplay"));
     m_runs = new RunModel(this);
     m_undo = new QUndoStack(this);
     connect(m_runs, &QAbstractItemModel::modelReset, m_undo, &QUndoStack::clear); // nothing left to bring back

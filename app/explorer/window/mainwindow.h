@@ -32,6 +32,7 @@ class DeviationView;
 class EmbeddingView;
 class ExperimentPanel;
 class LogPanel;
+class InterplayPlot;
 class LossPlot;
 class ResultsModel;
 class RunController;
@@ -81,6 +82,7 @@ public:
     DatasetView* datasetView() const { return m_view; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
     LossPlot* lossPlot() const { return m_lossPlot; }
+    InterplayPlot* interplayPlot() const { return m_interplay; }
     ResultsModel* resultsModel() const { return m_results; }
     ResultsView* resultsView() const { return m_resultsView; }
     EmbeddingView* embeddingView() const { return m_embeddings; }
@@ -205,6 +207,7 @@ private:
     DatasetView* m_view = nullptr;
     ExperimentPanel* m_panel = nullptr;
     LossPlot* m_lossPlot = nullptr;
+    InterplayPlot* m_interplay = nullptr;
     ResultsModel* m_results = nullptr;
     ResultsView* m_resultsView = nullptr;
     EmbeddingView* m_embeddings = nullptr;
