@@ -1974,6 +1974,26 @@ Es wurde nichts geändert.</translation>
         <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
         <translation>%1 und %2 wurden auf verschiedenen Datensätzen trainiert: Ein gepaarter Test braucht dieselben zurückgehaltenen Nutzer.</translation>
     </message>
+    <message>
+        <source>PLE&apos;s MTL gain: this multi-task model minus its ranking model alone, on the same data set and seeds. Train the ranking model alone with the same seeds to see it.</source>
+        <translation>MTL-Gewinn nach PLE: dieses Multi-Task-Modell minus sein Ranking-Modell allein, auf demselben Datensatz und denselben Seeds. Trainieren Sie das Ranking-Modell allein mit denselben Seeds, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <source>MTL gain over %1 alone (paired by seed and held-out user):</source>
+        <translation>MTL-Gewinn gegenüber %1 allein (gepaart nach Seed und zurückgehaltenem Nutzer):</translation>
+    </message>
+    <message>
+        <source>%1: %2%3 (p = %4)</source>
+        <translation>%1: %2%3 (p = %4)</translation>
+    </message>
+    <message>
+        <source>MTL gain Recall@%1</source>
+        <translation>MTL-Gewinn Recall@%1</translation>
+    </message>
+    <message>
+        <source>%1%2 (p = %3)</source>
+        <translation>%1%2 (p = %3)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

@@ -1970,6 +1970,26 @@ Nothing was changed.</source>
         <source>%1 and %2 were trained on different data sets: a paired test needs the same held-out users.</source>
         <translation>%1 与 %2 在不同的数据集上训练：配对检验需要相同的留出用户。</translation>
     </message>
+    <message>
+        <source>PLE&apos;s MTL gain: this multi-task model minus its ranking model alone, on the same data set and seeds. Train the ranking model alone with the same seeds to see it.</source>
+        <translation>PLE 的多任务增益：此多任务模型减去其单独的排序模型，使用相同的数据集和种子。用相同的种子单独训练排序模型即可看到它。</translation>
+    </message>
+    <message>
+        <source>MTL gain over %1 alone (paired by seed and held-out user):</source>
+        <translation>相对单独 %1 的多任务增益（按种子和留出用户配对）：</translation>
+    </message>
+    <message>
+        <source>%1: %2%3 (p = %4)</source>
+        <translation>%1：%2%3（p = %4）</translation>
+    </message>
+    <message>
+        <source>MTL gain Recall@%1</source>
+        <translation>多任务增益 Recall@%1</translation>
+    </message>
+    <message>
+        <source>%1%2 (p = %3)</source>
+        <translation>%1%2（p = %3）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

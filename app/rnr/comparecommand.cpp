@@ -56,14 +56,7 @@ struct ModelRuns
     std::vector<RunResult> runs;      ///< index = seed index
     std::vector<std::vector<GridPoint>> grids;
 
-    /// "RnR(BPR, SVD)", or "RnR(BPR, SVD) [gradnorm]" with a balance other than fixed.
-    QString title() const
-    {
-        QString text = QString::fromStdString(spec.title());
-        if (balance != Balance::Fixed)
-            text += QStringLiteral(" [%1]").arg(QString::fromStdString(findBalance(balance).key));
-        return text;
-    }
+    QString title() const { return QString::fromStdString(modelTitle(spec, balance)); }
 };
 
 /// PLE's MTL gain of one run, per ranking metric: its test figure minus the ranking model's alone
@@ -101,7 +94,7 @@ ModelRuns parseModelEntry(const QString& entry, Balance fallback)
         if (!error.empty())
             throw UsageError("--models: '" + entry.toStdString() + "': the balance " + error);
     }
-    model.balance = model.spec.coupling == Coupling::Single ? Balance::Fixed : hp.balance;
+    model.balance = effectiveBalance(model.spec, hp);
     return model;
 }
 

@@ -71,6 +71,12 @@ struct GridResult
     std::vector<GridPoint> points;
 };
 
+/// "RnR(BPR, SVD)", or "RnR(BPR, SVD) [gradnorm]" for a multi-task model balanced otherwise than
+/// by fixed weights: the rows of the results tables.
+std::string modelTitle(const ModelSpec& spec, Balance balance);
+/// The balance a model really trains with: Fixed for single-task models, whatever hp says.
+Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp);
+
 /// The value of the balance's own parameter in hp (NaN when the balance has none).
 double balanceValue(const HyperParams& hp);
 /// Sets it (nothing when the balance has none).

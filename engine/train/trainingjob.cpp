@@ -29,6 +29,19 @@ std::string gridAxisText(const std::vector<double>& values, std::string_view sep
     return text;
 }
 
+std::string modelTitle(const ModelSpec& spec, Balance balance)
+{
+    std::string title = spec.title();
+    if (spec.coupling != Coupling::Single && balance != Balance::Fixed)
+        title += " [" + findBalance(balance).key + "]";
+    return title;
+}
+
+Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp)
+{
+    return spec.coupling == Coupling::Single ? Balance::Fixed : hp.balance;
+}
+
 double balanceValue(const HyperParams& hp)
 {
     double value = std::numeric_limits<double>::quiet_NaN();

@@ -107,6 +107,46 @@ private Q_SLOTS:
         QVERIFY(view.pairedText().startsWith(QStringLiteral("Select two rows")));
     }
 
+    void mtlGainOverTheRankingModelAlone()
+    {
+        // BPR alone: users 0..9 at rank 1 or 20 (hit@10 for 5 of 10); RnR: 8 of 10. Gain +0.3 in Recall@10.
+        ResultsModel model;
+        model.addRun(ranked("bpr", 1, {1, 1, 1, 1, 1, 20, 20, 20, 20, 20}));
+        model.addRun(ranked("rnr:bpr+svd", 1, {1, 1, 1, 1, 1, 1, 1, 1, 20, 20}));
+        RunResult balanced = ranked("rnr:bpr+svd", 1, {20, 20, 20, 20, 20, 20, 20, 20, 20, 1});
+        balanced.hp.balance = Balance::GradNorm; // a row of its own
+        model.addRun(balanced);
+        model.addRun(ranked("vanilla:cdae+svd", 1, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1})); // no CDAE alone
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.data(model.index(2, ResultsModel::Model)).toString(),
+                 QStringLiteral("RnR(BPR, SVD) [gradnorm]"));
+        QVERIFY(model.mtlGain(0).empty()); // single-task
+        const std::vector<PairedTest> gain = model.mtlGain(1);
+        QCOMPARE(gain.size(), std::size_t(3));
+        QVERIFY(std::abs(gain[0].meanDifference - 0.3) < 1e-12);
+        QCOMPARE(gain[0].pairs, std::size_t(10));
+        // MRR@10: BPR 5 * 1 / 10 = 0.5, RnR 8 / 10 = 0.8.
+        QVERIFY(std::abs(gain[1].meanDifference - 0.3) < 1e-12);
+        QVERIFY(std::abs(model.mtlGain(2)[0].meanDifference - (0.1 - 0.5)) < 1e-12);
+        QVERIFY(model.mtlGain(3).empty());
+        const QString cell = model.data(model.index(1, ResultsModel::MtlGain)).toString();
+        QVERIFY2(cell.startsWith(QStringLiteral("+0.3000 (p = ")), qPrintable(cell));
+        QCOMPARE(model.data(model.index(3, ResultsModel::MtlGain)).toString(), QStringLiteral("\u2013"));
+        QVERIFY(model.data(model.index(1, ResultsModel::MtlGain), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("NDCG@10")));
+        QVERIFY(!model.isBest(1, ResultsModel::MtlGain));
+        // In the exports: the Markdown column, the CSV's three gains with their p-values.
+        QVERIFY(model.toMarkdown().contains(QStringLiteral("| MTL gain Recall@10 |")));
+        QVERIFY(model.toMarkdown().contains(QStringLiteral("| +0.3000 (p = ")));
+        const QStringList csv = model.toCsv().split(QLatin1Char('\n'));
+        QVERIFY(csv[0].contains(QStringLiteral(",mtl_gain_recall,mtl_gain_recall_p,")));
+        QVERIFY2(csv[2].startsWith(QStringLiteral("rnr:bpr+svd,fixed,1,")), qPrintable(csv[2]));
+        QVERIFY2(csv[2].contains(QStringLiteral(",0.3,")), qPrintable(csv[2]));
+        QVERIFY(csv[3].startsWith(QStringLiteral("rnr:bpr+svd,gradnorm,1,")));
+        QVERIFY(model.toLatex().contains(QStringLiteral("& +0.3000 (p = ")));
+    }
+
     void rowsPerDataSet()
     {
         ResultsModel model;
@@ -145,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(markdown.contains(QStringLiteral("| RnR(BPR, SVD) | **0.1200** | 0.0300 |")));
         const QString csv = model.toCsv();
         QCOMPARE(csv.count(QLatin1Char('\n')), 3);
-        QVERIFY(csv.contains(QStringLiteral("rnr:bpr+svd,1,0.12,0,0.03,0,")));
+        QVERIFY(csv.contains(QStringLiteral("rnr:bpr+svd,fixed,1,0.12,0,0.03,0,")));
         const QString latex = model.toLatex();
         QVERIFY(latex.contains(QStringLiteral("\\textbf{0.1200}")));
         QVERIFY(latex.contains(QStringLiteral("\\begin{tabular}")));

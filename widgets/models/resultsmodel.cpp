@@ -40,8 +40,9 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
     for (UserOutcome& outcome : kept.testOutcomes) // ranks and ratings for the paired test; lists are not needed
         outcome.top.clear();
     m_k = run.test.k;
+    const Balance balance = effectiveBalance(run.spec, run.hp);
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
-        if (m_rows[r].spec == run.spec && m_rows[r].datasetKey == datasetKey) {
+        if (m_rows[r].spec == run.spec && m_rows[r].balance == balance && m_rows[r].datasetKey == datasetKey) {
             m_rows[r].runs.push_back(std::move(kept));
             m_rows[r].ids.push_back(id);
             // Every column's "best" mark may move: repaint the whole table.
@@ -50,7 +51,7 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
         }
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.push_back(Row{run.spec, dataset, datasetKey, {std::move(kept)}, {id}});
+    m_rows.push_back(Row{run.spec, balance, dataset, datasetKey, {std::move(kept)}, {id}});
     endInsertRows();
     if (rowCount() > 1)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -74,6 +75,7 @@ void ResultsModel::removeRun(quint64 id)
             row.runs.erase(row.runs.begin() + std::ptrdiff_t(k));
             row.ids.erase(it);
         }
+        m_pairedCache.clear(); // keyed by row numbers, which moved
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
@@ -85,6 +87,7 @@ void ResultsModel::clear()
     beginResetModel();
     m_rows.clear();
     m_pairedCache.clear();
+    m_gainCache.clear();
     endResetModel();
 }
 
@@ -108,7 +111,7 @@ MeanStd ResultsModel::summary(int row, Column column) const
 
 bool ResultsModel::isBest(int row, Column column) const
 {
-    if (column < Recall || m_rows.size() < 2)
+    if (column < Recall || column == MtlGain || m_rows.size() < 2)
         return false;
     const MeanStd mine = summary(row, column);
     if (mine.n == 0)
@@ -142,12 +145,18 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
             return rowTitle(index.row());
         if (column == Runs)
             return int(row.runs.size());
+        if (column == MtlGain)
+            return gainText(index.row());
         return cellText(index.row(), column, decimals);
     case Qt::UserRole: // sort key
         if (column == Model)
             return rowTitle(index.row());
         if (column == Runs)
             return int(row.runs.size());
+        if (column == MtlGain) {
+            const std::vector<PairedTest> gain = mtlGain(index.row());
+            return gain.empty() ? std::nan("") : gain.front().meanDifference;
+        }
         return summary(index.row(), column).mean;
     case Qt::FontRole:
         if (isBest(index.row(), column)) {
@@ -157,6 +166,22 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == MtlGain) {
+            const std::vector<PairedTest> gain = mtlGain(index.row());
+            if (gain.empty())
+                return tr("PLE's MTL gain: this multi-task model minus its ranking model alone, on the same data "
+                          "set and seeds. Train the ranking model alone with the same seeds to see it.");
+            QStringList lines{tr("MTL gain over %1 alone (paired by seed and held-out user):")
+                                  .arg(QString::fromStdString(row.spec.rankingAlone().title()))};
+            const QString labels[] = {tr("Recall@%1").arg(m_k), tr("MRR@%1").arg(m_k), tr("NDCG@%1").arg(m_k)};
+            for (std::size_t m = 0; m < gain.size(); ++m)
+                lines << tr("%1: %2%3 (p = %4)")
+                             .arg(labels[m])
+                             .arg(gain[m].meanDifference >= 0 ? QStringLiteral("+") : QString())
+                             .arg(gain[m].meanDifference, 0, 'f', 4)
+                             .arg(gain[m].pValue, 0, 'f', 3);
+            return lines.join(QLatin1Char('\n'));
+        }
         if (isBest(index.row(), column))
             return tr("Best in this column");
         return {};
@@ -187,22 +212,73 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("RMSE");
     case Mae:
         return tr("MAE");
+    case MtlGain:
+        return tr("MTL gain Recall@%1").arg(m_k);
     default:
         return {};
     }
 }
 
+std::vector<PairedTest> ResultsModel::mtlGain(int row) const
+{
+    const Row& r = m_rows[std::size_t(row)];
+    if (r.spec.coupling == Coupling::Single)
+        return {};
+    const ModelSpec alone = r.spec.rankingAlone();
+    const auto single = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& other) {
+        return other.spec == alone && other.datasetKey == r.datasetKey;
+    });
+    if (single == m_rows.end())
+        return {};
+    const QString key = QStringLiteral("%1/%2/%3/%4/%5")
+                            .arg(QString::fromStdString(r.spec.name()))
+                            .arg(int(r.balance))
+                            .arg(r.datasetKey)
+                            .arg(r.runs.size())
+                            .arg(single->runs.size());
+    if (const auto cached = m_gainCache.constFind(key); cached != m_gainCache.constEnd())
+        return *cached;
+    std::vector<PairedTest> tests;
+    for (const char* metric : {"recall", "mrr", "ndcg"})
+        tests.push_back(pairedTestBySeed(single->runs, r.runs, metric, m_k, kResamples));
+    if (tests.front().pairs == 0)
+        tests.clear();
+    m_gainCache.insert(key, tests);
+    return tests;
+}
+
+QString ResultsModel::gainText(int row) const
+{
+    const std::vector<PairedTest> gain = mtlGain(row);
+    if (gain.empty())
+        return QStringLiteral("\u2013");
+    const PairedTest& t = gain.front();
+    return tr("%1%2 (p = %3)")
+        .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+        .arg(t.meanDifference, 0, 'f', 4)
+        .arg(t.pValue < 0.001 ? QStringLiteral("< 0.001") : QString::number(t.pValue, 'f', 3));
+}
+
 QString ResultsModel::toCsv() const
 {
-    QString text = QStringLiteral("model,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,rmse_mean,"
-                                  "rmse_std,mae_mean,mae_std,dataset\n");
+    QString text = QStringLiteral("model,balance,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,"
+                                  "rmse_mean,rmse_std,mae_mean,mae_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
+                                  "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset\n");
     for (int r = 0; r < rowCount(); ++r) {
-        text += QString::fromStdString(m_rows[std::size_t(r)].spec.name()) + QLatin1Char(',') +
-                QString::number(m_rows[std::size_t(r)].runs.size());
+        const Row& row = m_rows[std::size_t(r)];
+        text +=
+            QString::fromStdString(row.spec.name()) + QLatin1Char(',') +
+            (row.spec.coupling == Coupling::Single ? QString() : QString::fromStdString(findBalance(row.balance).key)) +
+            QLatin1Char(',') + QString::number(row.runs.size());
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
             const MeanStd s = summary(r, c);
             text += s.n ? QStringLiteral(",%1,%2").arg(s.mean, 0, 'g', 8).arg(s.std, 0, 'g', 8) : QStringLiteral(",,");
         }
+        const std::vector<PairedTest> gain = mtlGain(r);
+        for (std::size_t m = 0; m < 3; ++m)
+            text += m < gain.size()
+                        ? QStringLiteral(",%1,%2").arg(gain[m].meanDifference, 0, 'g', 8).arg(gain[m].pValue, 0, 'g', 4)
+                        : QStringLiteral(",,");
         QString dataset = m_rows[std::size_t(r)].dataset;
         if (dataset.contains(QLatin1Char(',')) || dataset.contains(QLatin1Char('"')))
             dataset = QLatin1Char('"') + dataset.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
@@ -213,25 +289,27 @@ QString ResultsModel::toCsv() const
 
 QString ResultsModel::toMarkdown() const
 {
-    QString text = QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n|---|---|---|---|---|---|\n")
+    QString text = QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n|---|---|---|---|---|---|---|\n")
                        .arg(headerData(Model, Qt::Horizontal).toString(), headerData(Recall, Qt::Horizontal).toString(),
                             headerData(Mrr, Qt::Horizontal).toString(), headerData(Ndcg, Qt::Horizontal).toString(),
-                            headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString());
+                            headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString(),
+                            headerData(MtlGain, Qt::Horizontal).toString());
     for (int r = 0; r < rowCount(); ++r) {
         text += QStringLiteral("| ") + rowTitle(r);
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
             const QString cell = cellText(r, c, c == Rmse || c == Mae ? 3 : 4);
             text += QStringLiteral(" | ") + (isBest(r, c) ? QStringLiteral("**%1**").arg(cell) : cell);
         }
-        text += QStringLiteral(" |\n");
+        text += QStringLiteral(" | ") + gainText(r) + QStringLiteral(" |\n");
     }
     return text;
 }
 
 QString ResultsModel::toLatex() const
 {
-    QString text = QStringLiteral("\\begin{tabular}{lrrrrr}\n\\hline\n");
-    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE \\\\\n\\hline\n").arg(m_k);
+    QString text = QStringLiteral("\\begin{tabular}{lrrrrrr}\n\\hline\n");
+    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE & MTL gain Recall@%1 \\\\\n\\hline\n")
+                .arg(m_k);
     for (int r = 0; r < rowCount(); ++r) {
         text += rowTitle(r);
         for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
@@ -241,7 +319,11 @@ QString ResultsModel::toLatex() const
                 cell = QStringLiteral("\\textbf{%1}").arg(cell);
             text += QStringLiteral(" & ") + cell;
         }
-        text += QStringLiteral(" \\\\\n");
+        text += QStringLiteral(" & ") +
+                QString(gainText(r))
+                    .replace(QStringLiteral("\u2013"), QStringLiteral("--"))
+                    .replace(QStringLiteral("<"), QStringLiteral("$<$")) +
+                QStringLiteral(" \\\\\n");
     }
     text += QStringLiteral("\\hline\n\\end{tabular}\n");
     return text;
@@ -258,7 +340,7 @@ bool ResultsModel::severalDatasets() const
 QString ResultsModel::rowTitle(int row) const
 {
     const Row& r = m_rows[std::size_t(row)];
-    const QString title = QString::fromStdString(r.spec.title());
+    const QString title = QString::fromStdString(modelTitle(r.spec, r.balance));
     return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
 }
 

@@ -7,9 +7,11 @@
 
 namespace rnr {
 
-/// The results table (Table-1 layout): one row per model, test figures as mean ± std over its
-/// finished runs (seeds), the best value of each column marked. Sorts by the mean
-/// (Qt::UserRole) and exports to CSV, Markdown and LaTeX.
+/// The results table (Table-1 layout): one row per model (and loss balancing), test figures as
+/// mean ± std over its finished runs (seeds), the best value of each column marked, and for
+/// multi-task rows PLE's MTL gain over the same ranking model alone on the same data set and
+/// seeds, with the paired test's p. Sorts by the mean (Qt::UserRole) and exports to CSV,
+/// Markdown and LaTeX.
 class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +26,7 @@ public:
         Ndcg,
         Rmse,
         Mae,
+        MtlGain, ///< PLE's MTL gain in Recall@k over the ranking model alone (docs/method.md, "MTL gain")
         ColumnCount
     };
 
@@ -53,6 +56,10 @@ public:
     /// held-out user and item) on Recall@k, MRR@k, NDCG@k and, when both rate, the squared
     /// error: one line per metric with the mean difference, the p-value and who wins how often.
     QString pairedSummary(int rowA, int rowB) const;
+    /// PLE's MTL gain of a multi-task row: the paired tests (ranking model alone as a, the row as
+    /// b) on Recall@k, MRR@k and NDCG@k; empty when the row is single-task or its ranking model
+    /// alone has no run with a shared seed on the same data set.
+    std::vector<PairedTest> mtlGain(int row) const;
     QString toCsv() const;
     QString toMarkdown() const;
     QString toLatex() const;
@@ -61,6 +68,7 @@ private:
     struct Row
     {
         ModelSpec spec;
+        Balance balance = Balance::Fixed;
         QString dataset;
         std::uint64_t datasetKey = 0;
         std::vector<RunResult> runs;
@@ -74,7 +82,9 @@ private:
 
     std::vector<Row> m_rows;
     std::uint32_t m_k = 10;
-    mutable QHash<QString, QString> m_pairedCache; ///< pairedSummary by (rows, run counts)
+    QString gainText(int row) const;
+    mutable QHash<QString, QString> m_pairedCache;               ///< pairedSummary by (rows, run counts)
+    mutable QHash<QString, std::vector<PairedTest>> m_gainCache; ///< mtlGain by (row, run counts)
 };
 
 } // namespace rnr
