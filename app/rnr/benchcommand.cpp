@@ -42,9 +42,13 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
            "evaluation <= 0.1 s."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the figures as JSON to this file."),
                                   QStringLiteral("file"));
-    const QCommandLineOption models(QStringLiteral("models"),
-                                    tr("Models to time (default vanilla:bpr+svd,rnr:bpr+svd)."), QStringLiteral("list"),
-                                    QStringLiteral("vanilla:bpr+svd,rnr:bpr+svd"));
+    QStringList everyDesign; // each multi-task coupling on BPR + SVD, so users see what each costs
+    for (const CouplingInfo& coupling : couplingInfo())
+        everyDesign << QString::fromStdString(coupling.key + ":bpr+svd");
+    const QCommandLineOption models(
+        QStringLiteral("models"),
+        tr("Models to time (default: every coupling on BPR and SVD, %1).").arg(everyDesign.join(QLatin1Char(','))),
+        QStringLiteral("list"), everyDesign.join(QLatin1Char(',')));
     const QCommandLineOption threads(QStringLiteral("thread-counts"), tr("Thread counts to time (default 1,2)."),
                                      QStringLiteral("list"), QStringLiteral("1,2"));
     const QCommandLineOption ratings(QStringLiteral("ratings"), tr("Number of ratings (default 1000000)."),
