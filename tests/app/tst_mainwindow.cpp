@@ -7,6 +7,7 @@
 #include "panels/itemsearch.h"
 #include "panels/logpanel.h"
 #include "panels/runpicker.h"
+#include "plots/interplayplot.h"
 #include "plots/lossplot.h"
 #include "runs/runcontroller.h"
 #include "views/datasetview.h"
@@ -346,6 +347,39 @@ private Q_SLOTS:
         QCOMPARE(MainWindow::menuText(QStringLiteral("数据集(&D)")), QStringLiteral("数据集"));
         // The same window comes back on the second call.
         QCOMPARE(window.showGuide(), guide);
+    }
+
+    void aBalancedExpertMixtureShowsInTheTaskInterplayTab()
+    {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        auto* form = window.experimentPanel()->form();
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("epochs")))->setValue(2);
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("dim")))->setValue(8);
+        // The balance choices come from the engine's table, each with its tooltip.
+        auto* balance = qobject_cast<QComboBox*>(form->editor(QStringLiteral("balance")));
+        QVERIFY(balance);
+        QCOMPARE(balance->count(), int(balanceInfo().size()));
+        for (int k = 0; k < balance->count(); ++k)
+            QVERIFY(!balance->itemData(k, Qt::ToolTipRole).toString().isEmpty());
+        balance->setCurrentText(QStringLiteral("pcgrad"));
+        auto* mode = window.experimentPanel()->findChild<QComboBox*>(QStringLiteral("mode"));
+        mode->setCurrentIndex(mode->findData(int(Coupling::MMoE)));
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        const QList<quint64> ids = window.startRun();
+        QCOMPARE(ids.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        const RunResult& run = window.finishedRuns()[0].result;
+        QCOMPARE(run.spec.coupling, Coupling::MMoE);
+        QCOMPARE(run.hp.balance, Balance::PCGrad);
+        InterplayPlot* interplay = window.interplayPlot();
+        interplay->flush();
+        QCOMPARE(interplay->pointCount(window.lossPlot()->runIds().front()), 2);
+        QVERIFY(interplay->gatesShown());
+        QCOMPARE(interplay->gateBarCount(), int(run.hp.experts));
+        QCOMPARE(window.resultsModel()->index(0, ResultsModel::Model).data().toString(),
+                 QStringLiteral("MMoE(BPR, SVD) [pcgrad]"));
     }
 
     void modesComeFromTheEngineTable()
