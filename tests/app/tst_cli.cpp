@@ -507,11 +507,19 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(content);
         out.close();
-        for (const char* model : {"rnr:cdae+svd++", "vanilla:wrmf+svd", "popularity"}) {
+        // Every sharing design, each with another loss balancing, besides the paper's models.
+        QStringList models{QStringLiteral("rnr:cdae+svd++"), QStringLiteral("vanilla:wrmf+svd"),
+                           QStringLiteral("popularity")};
+        for (std::size_t c = 0; c < rnr::couplingInfo().size(); ++c)
+            models << QString::fromStdString(rnr::couplingInfo()[c].key +
+                                             ":bpr+svd=" + rnr::balanceInfo()[c % rnr::balanceInfo().size()].key);
+        for (const QString& entry : models) {
+            const QString model = entry.section(QLatin1Char('='), 0, 0);
+            const QString balance = entry.section(QLatin1Char('='), 1);
             const Outcome outcome =
-                run({QStringLiteral("train"), QStringLiteral("--dataset"), path,
-                     QStringLiteral("--model=") + QLatin1String(model), QStringLiteral("--epochs=2"),
-                     QStringLiteral("--dim=4"), QStringLiteral("--quiet")});
+                run({QStringLiteral("train"), QStringLiteral("--dataset"), path, QStringLiteral("--model=") + model,
+                     QStringLiteral("--balance=") + (balance.isEmpty() ? QStringLiteral("fixed") : balance),
+                     QStringLiteral("--epochs=2"), QStringLiteral("--dim=4"), QStringLiteral("--quiet")});
             QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
             QVERIFY2(outcome.out.contains(QStringLiteral("test: recall@10")), qPrintable(outcome.out));
         }
