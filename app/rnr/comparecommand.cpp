@@ -182,6 +182,13 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         if (parser.isSet(balanceValues))
             grid.balanceValues = parseList(parser.value(balanceValues), QStringLiteral("balance-values"));
     }
+    for (const ModelRuns& model : all) // refused before anything trains, with the parameter's range
+        for (const double value : grid.balanceValues) {
+            HyperParams probe = base;
+            probe.balance = model.balance;
+            if (const std::string error = setBalanceValue(probe, value); !error.empty())
+                throw UsageError("--balance-values for " + model.spec.name() + ": " + error);
+        }
     const SplitConfig firstSplit = dataset.splitConfig(parser);
     const Prepared data = dataset.prepare(parser);
     out << tr("Data: %1, %2 users, %3 items, %4 ratings (after dropping users with fewer than %5)\n")

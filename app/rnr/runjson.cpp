@@ -91,7 +91,7 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("validation"), metricsToJson(run.validation));
     object.insert(QStringLiteral("test"), metricsToJson(run.test));
     object.insert(QStringLiteral("train_seconds"), run.trainSeconds);
-    const QString parameter = QString::fromStdString(findBalance(run.hp.balance).parameter);
+    const QString parameter = QString::fromStdString(findBalance(effectiveBalance(run.spec, run.hp)).parameter);
     QJsonObject chosen;
     chosen.insert(QStringLiteral("alpha"), run.hp.alpha);
     chosen.insert(QStringLiteral("lambda"), run.hp.lambda);

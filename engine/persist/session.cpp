@@ -185,6 +185,10 @@ void readInterplay(BinaryReader& in, std::vector<EpochRecord>& epochs)
                 for (double& w : side)
                     w = in.f64();
             }
+        for (const auto& task : i.gates) // every task and side weighs the same experts
+            for (const auto& side : task)
+                if (side.size() != i.gates[0][0].size())
+                    in.fail("the gate weights of a run do not fit together");
         e.interplay = std::move(i);
     }
 }

@@ -51,14 +51,15 @@ void GradNorm::update(const std::array<double, 2>& norms, const std::array<doubl
 SharedGeometry sharedGeometry(const SummedGrads<float>& a, const SummedGrads<float>& b)
 {
     SharedGeometry out;
-    for (int k = 0; k < kBlockCount; ++k) {
+    for (const Block shared : kSharedBlocks) {
+        const auto k = static_cast<std::size_t>(shared);
         if (a.touched[k].empty() || b.touched[k].empty())
             continue;
-        const BlockGeometry block = blockGeometry(a, b, static_cast<Block>(k));
+        const BlockGeometry g = blockGeometry(a, b, shared);
         out.shared[k] = true;
-        out.dot += block.dot;
-        out.a2 += block.a2;
-        out.b2 += block.b2;
+        out.dot += g.dot;
+        out.a2 += g.a2;
+        out.b2 += g.b2;
     }
     return out;
 }

@@ -44,7 +44,11 @@ private:
     std::uint64_t m_step = 0;
 };
 
-/// The two tasks' summed gradients over the blocks both moved (the parameters they share).
+/// The blocks both tasks may read: U, I and the experts of MMoE and PLE (the gates, the
+/// cross-stitch units and every other block belong to one task, or to one task per row).
+inline constexpr std::array<Block, 4> kSharedBlocks{Block::Users, Block::Items, Block::ExpertWeight, Block::ExpertBias};
+
+/// The two tasks' summed gradients over the shared blocks both moved.
 struct SharedGeometry
 {
     double dot = 0, a2 = 0, b2 = 0;

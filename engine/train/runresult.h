@@ -77,10 +77,11 @@ std::string modelTitle(const ModelSpec& spec, Balance balance);
 /// The balance a model really trains with: Fixed for single-task models, whatever hp says.
 Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp);
 
-/// The value of the balance's own parameter in hp (NaN when the balance has none).
+/// The value of the balance's own parameter in hp (NaN when the balance has none or the model is
+/// single-task).
 double balanceValue(const HyperParams& hp);
-/// Sets it (nothing when the balance has none).
-void setBalanceValue(HyperParams& hp, double value);
+/// Sets it (nothing when the balance has none); returns why the value was refused, or "".
+std::string setBalanceValue(HyperParams& hp, double value);
 
 /// True when a is better than b on validation: Recall@k, then MRR@k.
 bool betterOnValidation(const Metrics& a, const Metrics& b);

@@ -84,6 +84,7 @@ struct Trainer::State
     TaskWeights scheduled{0.5, 0.5};                    ///< DWA's weights for the epoch in progress
     std::vector<std::array<double, 2>> taskLossHistory; ///< each finished epoch's mean task losses
     double weightSum[2] = {0, 0};                       ///< the weights in force, summed over the epoch's batches
+    double epochObjective = 0, recentObjective = 0;     ///< each batch's objective times its tuples, summed
 
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
         : hp(params), scale(data.scale), train(split.train),
@@ -144,6 +145,7 @@ struct Trainer::State
         batches = 0;
         interplay.clear();
         weightSum[0] = weightSum[1] = 0;
+        epochObjective = recentObjective = 0;
         if (balance == Balance::DWA && taskLossHistory.size() >= 2) // the first two epochs weigh alike
             scheduled =
                 dwaWeights(taskLossHistory.back(), taskLossHistory[taskLossHistory.size() - 2], hp.dwaTemperature);
@@ -355,8 +357,7 @@ struct Trainer::State
         record.regularisation = epochLosses.regularisation / n;
         const double steps = double(std::max<std::size_t>(batches, 1));
         const TaskWeights mean{weightSum[0] / steps, weightSum[1] / steps}; // the weights in force, on average
-        record.objective =
-            (mean.ranking * epochLosses.ranking + mean.rating * epochLosses.rating + epochLosses.regularisation) / n;
+        record.objective = epochObjective / n; // each batch with its own weights (and log-variance terms)
         record.seconds = elapsed();
         record.samplesPerSecond = record.seconds > 0 ? double(epochLosses.tuples) / record.seconds : 0.0;
         if (!validation.empty())
@@ -404,6 +405,9 @@ std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
         const Losses losses = s.trainBatch();
         s.epochLosses += losses;
         s.sinceReport += losses;
+        const double objective = losses.objective * double(losses.tuples); // losses.objective is per tuple
+        s.epochObjective += objective;
+        s.recentObjective += objective;
         ++s.batches;
         if (s.progress && Clock::now() - s.lastReport > std::chrono::milliseconds(50)) {
             s.lastReport = Clock::now();
@@ -416,9 +420,9 @@ std::optional<EpochRecord> Trainer::step(std::size_t maxBatches)
             p.rankingLoss = recent.ranking / n;
             p.ratingLoss = recent.rating / n;
             p.regularisation = recent.regularisation / n;
-            const TaskWeights w = s.weights();
-            p.objective = (w.ranking * recent.ranking + w.rating * recent.rating + recent.regularisation) / n;
+            p.objective = s.recentObjective / n;
             s.sinceReport = Losses{};
+            s.recentObjective = 0;
             p.samplesPerSecond = double(s.epochLosses.tuples) / std::max(s.elapsed(), 1e-9);
             s.progress(p);
         }

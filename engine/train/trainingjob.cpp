@@ -1,10 +1,13 @@
 #include "train/trainingjob.h"
 
+#include "core/errors.h"
 #include "core/log.h"
 #include "io/detail/textfields.h"
 #include "model/model.h"
 #include "train/trainer.h"
 
+#include <array>
+#include <charconv>
 #include <chrono>
 #include <iomanip>
 #include <limits>
@@ -50,10 +53,15 @@ double balanceValue(const HyperParams& hp)
     return value;
 }
 
-void setBalanceValue(HyperParams& hp, double value)
+std::string setBalanceValue(HyperParams& hp, double value)
 {
-    if (const HyperParamInfo* info = findHyperParam(findBalance(hp.balance).parameter))
-        info->set(hp, gridAxisText({value})); // the grid's values are checked when it is read
+    const HyperParamInfo* info = findHyperParam(findBalance(hp.balance).parameter);
+    if (!info)
+        return {};
+    std::array<char, 32> text{}; // the shortest text that reads back as exactly value
+    const auto end = std::to_chars(text.data(), text.data() + text.size(), value).ptr;
+    const std::string error = info->set(hp, std::string_view(text.data(), std::size_t(end - text.data())));
+    return error.empty() ? error : "--" + info->key + ": " + error;
 }
 
 bool betterOnValidation(const Metrics& a, const Metrics& b)
@@ -106,6 +114,11 @@ struct TrainingJob::State
             values = grid->balanceValues.empty() ? balance.gridValues : grid->balanceValues;
             if (values.empty())
                 values = {balanceValue(hp)};
+            for (const double value : values) { // refused here, not trained with the default instead
+                HyperParams probe = hp;
+                if (const std::string error = setBalanceValue(probe, value); !error.empty())
+                    throw UsageError("the grid's balance values: " + error);
+            }
         }
         if (!spec.learns() || lambdas.empty())
             lambdas = {hp.lambda};
@@ -177,8 +190,9 @@ struct TrainingJob::State
              << run.trainSeconds << " s";
         logInfo("train", text.str());
         trainer.reset();
-        result.points.push_back(
-            GridPoint{run.hp.alpha, run.hp.lambda, balanceValue(run.hp), run.validation, run.bestEpoch});
+        const double value =
+            spec.coupling == Coupling::Single ? std::numeric_limits<double>::quiet_NaN() : balanceValue(run.hp);
+        result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, value, run.validation, run.bestEpoch});
         if (!haveResult || betterOnValidation(run.validation, result.best.validation)) {
             haveResult = true;
             result.best = std::move(run);

@@ -2,6 +2,7 @@
 // GradNorm's weight updates, PCGrad's projection with and without a conflict, and what training
 // with each method reports. (Uncertainty weighting's gradients are checked in tst_gradients.)
 #include "../trainedruns.h"
+#include "core/errors.h"
 #include "train/balance.h"
 #include "train/experiment.h"
 #include "train/trainer.h"
@@ -25,6 +26,7 @@ Params<float> shapes()
     p[Block::Users] = RowMatrix<float>::Zero(2, 2);
     p[Block::Items] = RowMatrix<float>::Zero(2, 2);
     p[Block::RateItemBias] = RowMatrix<float>::Zero(2, 1);
+    p[Block::GateWeight] = RowMatrix<float>::Zero(2, 2);
     return p;
 }
 
@@ -128,11 +130,14 @@ private Q_SLOTS:
     {
         // a: U0 = (1, 0), I1 = (0, 2). b: U0 = (-1, 1), b'_0 = 3. Only U is shared; a.b = -1, |a|^2 = 1, |b|^2 = 2.
         const Params<float> p = shapes();
-        const auto a = summed(p, {{Block::Users, 0, 1, 0}, {Block::Items, 1, 0, 2}});
-        const auto b = summed(p, {{Block::Users, 0, -1, 1}, {Block::RateItemBias, 0, 3, 0}});
+        // Each task's own gate row (MMoE) is not a shared parameter though both tasks move the block.
+        const auto a = summed(p, {{Block::Users, 0, 1, 0}, {Block::Items, 1, 0, 2}, {Block::GateWeight, 0, 5, 5}});
+        const auto b =
+            summed(p, {{Block::Users, 0, -1, 1}, {Block::RateItemBias, 0, 3, 0}, {Block::GateWeight, 1, -5, -5}});
         const SharedGeometry geometry = sharedGeometry(a, b);
         QVERIFY(geometry.shared[std::size_t(Block::Users)]);
         QVERIFY(!geometry.shared[std::size_t(Block::Items)] && !geometry.shared[std::size_t(Block::RateItemBias)]);
+        QVERIFY(!geometry.shared[std::size_t(Block::GateWeight)]);
         QCOMPARE(geometry.dot, -1.0);
         QCOMPARE(geometry.a2, 1.0);
         QCOMPARE(geometry.b2, 2.0);
@@ -145,6 +150,7 @@ private Q_SLOTS:
         QCOMPARE(out.sums[std::size_t(Block::Users)](0, 1), 1.5f);
         QCOMPARE(out.sums[std::size_t(Block::Items)](1, 1), 2.0f); // not shared: as it was
         QCOMPARE(out.sums[std::size_t(Block::RateItemBias)](0, 0), 3.0f);
+        QCOMPARE(out.sums[std::size_t(Block::GateWeight)](1, 0), -5.0f); // weighted, not projected
         QCOMPARE(out.touched[std::size_t(Block::Users)].size(), std::size_t(1));
 
         // Weights 0.9, 0.1: A = (0.9, 0), B = (-0.1, 0.1), A.B = -0.09. A' = A + 4.5 B = (0.45, 0.45), orthogonal
@@ -246,6 +252,10 @@ private Q_SLOTS:
         QCOMPARE(dwa.points[2].balanceValue, 3.0);
         QVERIFY(dwa.best.hp.dwaTemperature == 0.25 || dwa.best.hp.dwaTemperature == 0.5 ||
                 dwa.best.hp.dwaTemperature == 3.0);
+        // A value out of the parameter's range is refused, not trained with the default instead.
+        grid.balanceValues = {0.0}; // DWA's temperature is at least 0.05
+        QVERIFY_THROWS_EXCEPTION(UsageError, gridSearch(*data, split, parseModelSpec("vanilla:bpr+svd"), hp, grid));
+        grid.balanceValues = {0.25, 0.5, 3.0};
         // PCGrad keeps alpha (it weighs, then projects): the alpha axis stays, there is no parameter.
         hp.balance = Balance::PCGrad;
         const GridResult pcgrad = gridSearch(*data, split, parseModelSpec("vanilla:bpr+svd"), hp, grid);

@@ -76,6 +76,7 @@ void ResultsModel::removeRun(quint64 id)
             row.ids.erase(it);
         }
         m_pairedCache.clear(); // keyed by row numbers, which moved
+        m_gainCache.clear();   // keyed by run counts, which a new run may bring back
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
@@ -230,12 +231,13 @@ std::vector<PairedTest> ResultsModel::mtlGain(int row) const
     });
     if (single == m_rows.end())
         return {};
-    const QString key = QStringLiteral("%1/%2/%3/%4/%5")
+    const QString key = QStringLiteral("%1/%2/%3/%4/%5/%6")
                             .arg(QString::fromStdString(r.spec.name()))
                             .arg(int(r.balance))
                             .arg(r.datasetKey)
                             .arg(r.runs.size())
-                            .arg(single->runs.size());
+                            .arg(single->runs.size())
+                            .arg(m_k);
     if (const auto cached = m_gainCache.constFind(key); cached != m_gainCache.constEnd())
         return *cached;
     std::vector<PairedTest> tests;

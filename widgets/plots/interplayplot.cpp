@@ -287,7 +287,7 @@ void InterplayPlot::drawGates()
         const std::size_t side = m_sideBox->currentData().toBool() ? 1 : 0;
         auto labels = QSharedPointer<QCPAxisTickerText>::create();
         int shared = 0;
-        for (std::size_t e = 0; e < gates[0][side].size(); ++e) {
+        for (std::size_t e = 0; e < std::min(gates[0][side].size(), gates[1][side].size()); ++e) {
             const double ranking = gates[0][side][e], rating = gates[1][side][e];
             m_rankingBars->addData(double(e + 1), ranking);
             m_ratingBars->addData(double(e + 1), rating);
