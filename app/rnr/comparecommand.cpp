@@ -15,6 +15,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -59,24 +60,35 @@ struct ModelRuns
     QString title() const { return QString::fromStdString(modelTitle(spec, balance)); }
 };
 
-/// PLE's MTL gain of one run, per ranking metric: its test figure minus the ranking model's alone
-/// on the same seed, with the paired test's p over every shared seed (docs/method.md, "MTL gain").
+constexpr std::array<std::pair<const char*, double Metrics::*>, 3> kGainMetrics{
+    {{"recall", &Metrics::recall}, {"mrr", &Metrics::mrr}, {"ndcg", &Metrics::ndcg}}};
+
+/// PLE's MTL gain of a model over its ranking model alone (docs/method.md, "MTL gain"): the paired
+/// test over every shared seed, one per metric of kGainMetrics.
+std::vector<PairedTest> mtlGainTests(const ModelRuns& alone, const ModelRuns& model, std::uint32_t k)
+{
+    std::vector<PairedTest> tests;
+    for (const auto& [metric, member] : kGainMetrics)
+        tests.push_back(pairedTestBySeed(alone.runs, model.runs, metric, k));
+    return tests;
+}
+
+/// One run's MTL gain per metric: its test figure minus the ranking model's alone on the same
+/// seed, with the model's paired tests (mtlGainTests) beside it.
 QJsonObject mtlGainToJson(const RunResult& run, const std::vector<RunResult>& alone,
-                          const std::vector<RunResult>& multiTask, std::uint32_t k)
+                          const std::vector<PairedTest>& tests, std::uint32_t k)
 {
     QJsonObject gains;
     const auto single =
         std::find_if(alone.begin(), alone.end(), [&](const RunResult& r) { return r.hp.seed == run.hp.seed; });
     if (single == alone.end())
         return gains;
-    const std::pair<const char*, double Metrics::*> metrics[] = {
-        {"recall", &Metrics::recall}, {"mrr", &Metrics::mrr}, {"ndcg", &Metrics::ndcg}};
-    for (const auto& [metric, member] : metrics) {
-        const PairedTest t = pairedTestBySeed(alone, multiTask, metric, k);
+    for (std::size_t m = 0; m < kGainMetrics.size(); ++m) {
+        const auto& [metric, member] = kGainMetrics[m];
         gains.insert(QStringLiteral("%1@%2").arg(QLatin1String(metric)).arg(k),
                      QJsonObject{{QStringLiteral("gain"), run.test.*member - single->test.*member},
-                                 {QStringLiteral("p_value"), t.pValue},
-                                 {QStringLiteral("mean_gain"), t.meanDifference}});
+                                 {QStringLiteral("p_value"), tests[m].pValue},
+                                 {QStringLiteral("mean_gain"), tests[m].meanDifference}});
     }
     return gains;
 }
@@ -271,19 +283,21 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         const ModelRuns* alone =
             model.spec.coupling == Coupling::Single ? nullptr : find(model.spec.rankingAlone(), Balance::Fixed);
         QString gain = QStringLiteral("\u2013");
-        if (alone)
-            if (const PairedTest t = pairedTestBySeed(alone->runs, model.runs, "recall", k); t.pairs > 0)
-                gain = QStringLiteral("%1%2 (p = %3)")
-                           .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
-                           .arg(t.meanDifference, 0, 'f', 4)
-                           .arg(pValue(t.pValue));
+        const std::vector<PairedTest> gainTests = alone ? mtlGainTests(*alone, model, k) : std::vector<PairedTest>{};
+        if (!gainTests.empty() && gainTests.front().pairs > 0) {
+            const PairedTest& t = gainTests.front(); // Recall@k
+            gain = QStringLiteral("%1%2 (p = %3)")
+                       .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
+                       .arg(t.meanDifference, 0, 'f', 4)
+                       .arg(pValue(t.pValue));
+        }
         table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                      .arg(model.title(), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4), meanStd(rmse, 3),
                           meanStd(mae, 3), gain);
         for (std::size_t r = 0; r < model.runs.size(); ++r) {
             QJsonObject object = runToJson(model.runs[r], model.grids[r]);
             if (alone)
-                object.insert(QStringLiteral("mtl_gain"), mtlGainToJson(model.runs[r], alone->runs, model.runs, k));
+                object.insert(QStringLiteral("mtl_gain"), mtlGainToJson(model.runs[r], alone->runs, gainTests, k));
             jsonRuns.append(object);
         }
     }

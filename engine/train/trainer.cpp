@@ -327,9 +327,7 @@ struct Trainer::State
     /// Each task's own gradient on this batch (same tuples and negatives), compared on U and I.
     void measureInterplay(std::size_t size)
     {
-        if (taskChunkGrads.size() < chunks.size())
-            taskChunkGrads.resize(chunks.size());
-        for (int task = 0; task < 2; ++task) {
+        for (int task = 0; task < 2; ++task) { // growChunkBuffers() sized taskChunkGrads
             parallel(chunks.size(), [&](std::size_t k) {
                 taskChunkGrads[k].clear();
                 model.accumulateTask(batch, chunks[k], size, taskChunkGrads[k], task);

@@ -3,6 +3,7 @@
 // with each method reports. (Uncertainty weighting's gradients are checked in tst_gradients.)
 #include "../trainedruns.h"
 #include "core/errors.h"
+#include "summedrows.h"
 #include "train/balance.h"
 #include "train/experiment.h"
 #include "train/trainer.h"
@@ -30,22 +31,7 @@ Params<float> shapes()
     return p;
 }
 
-SummedGrads<float> summed(const Params<float>& p,
-                          std::initializer_list<std::tuple<Block, std::uint32_t, float, float>> rows)
-{
-    RowGrads<float> grads;
-    for (const auto& [block, row, x, y] : rows) {
-        const Eigen::Index cols = p[block].cols();
-        auto g = grads.add(block, row, cols);
-        g(0) = x;
-        if (cols > 1)
-            g(1) = y;
-    }
-    SummedGrads<float> out;
-    out.resizeLike(p);
-    out.add(grads);
-    return out;
-}
+using fixtures::summedRows;
 
 /// Combines every block of a and b with PCGrad's coefficients on the shared blocks.
 SummedGrads<float> combined(const Params<float>& p, SummedGrads<float> a, SummedGrads<float> b, double wa, double wb,
@@ -131,9 +117,9 @@ private Q_SLOTS:
         // a: U0 = (1, 0), I1 = (0, 2). b: U0 = (-1, 1), b'_0 = 3. Only U is shared; a.b = -1, |a|^2 = 1, |b|^2 = 2.
         const Params<float> p = shapes();
         // Each task's own gate row (MMoE) is not a shared parameter though both tasks move the block.
-        const auto a = summed(p, {{Block::Users, 0, 1, 0}, {Block::Items, 1, 0, 2}, {Block::GateWeight, 0, 5, 5}});
+        const auto a = summedRows(p, {{Block::Users, 0, 1, 0}, {Block::Items, 1, 0, 2}, {Block::GateWeight, 0, 5, 5}});
         const auto b =
-            summed(p, {{Block::Users, 0, -1, 1}, {Block::RateItemBias, 0, 3, 0}, {Block::GateWeight, 1, -5, -5}});
+            summedRows(p, {{Block::Users, 0, -1, 1}, {Block::RateItemBias, 0, 3, 0}, {Block::GateWeight, 1, -5, -5}});
         const SharedGeometry geometry = sharedGeometry(a, b);
         QVERIFY(geometry.shared[std::size_t(Block::Users)]);
         QVERIFY(!geometry.shared[std::size_t(Block::Items)] && !geometry.shared[std::size_t(Block::RateItemBias)]);
@@ -168,15 +154,15 @@ private Q_SLOTS:
     void pcgradLeavesAgreeingGradientsAlone()
     {
         const Params<float> p = shapes();
-        const auto a = summed(p, {{Block::Users, 0, 1, 0}, {Block::Users, 1, 0, -1}});
-        const auto b = summed(p, {{Block::Users, 0, 1, 1}, {Block::Users, 1, 1, 0}}); // a.b = 1 + 0 > 0
+        const auto a = summedRows(p, {{Block::Users, 0, 1, 0}, {Block::Users, 1, 0, -1}});
+        const auto b = summedRows(p, {{Block::Users, 0, 1, 1}, {Block::Users, 1, 1, 0}}); // a.b = 1 + 0 > 0
         const SharedGeometry geometry = sharedGeometry(a, b);
         QCOMPARE(geometry.dot, 1.0);
         const std::array<double, 2> c = pcgradCoefficients(0.7, 0.3, geometry);
         QCOMPARE(c[0], 0.7);
         QCOMPARE(c[1], 0.3);
         // A task with weight 0 (alpha = 1) is not projected against.
-        const auto opposed = summed(p, {{Block::Users, 0, -1, 0}});
+        const auto opposed = summedRows(p, {{Block::Users, 0, -1, 0}});
         const std::array<double, 2> silent = pcgradCoefficients(1.0, 0.0, sharedGeometry(a, opposed));
         QCOMPARE(silent[0], 1.0);
         QCOMPARE(silent[1], 0.0);

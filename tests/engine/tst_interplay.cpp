@@ -1,6 +1,7 @@
 // The task-interplay diagnostics: the comparison of two tasks' gradients on the shared rows against
 // a case worked by hand, the epoch means, and what training reports (docs/method.md, "Task interplay").
 #include "../trainedruns.h"
+#include "summedrows.h"
 #include "train/interplay.h"
 
 #include <QTest>
@@ -19,20 +20,7 @@ Params<float> shapes()
     return p;
 }
 
-SummedGrads<float> summed(const Params<float>& p,
-                          std::initializer_list<std::tuple<Block, std::uint32_t, float, float>> rows)
-{
-    RowGrads<float> grads;
-    for (const auto& [block, row, a, b] : rows) {
-        auto g = grads.add(block, row, 2);
-        g(0) = a;
-        g(1) = b;
-    }
-    SummedGrads<float> out;
-    out.resizeLike(p);
-    out.add(grads);
-    return out;
-}
+using fixtures::summedRows;
 
 } // namespace
 
@@ -45,8 +33,8 @@ private Q_SLOTS:
     {
         // Ranking: U0 = (1, 0), U1 = (1, 1), I0 = (0, 2). Rating: U0 = (-1, 0), U2 = (3, 4), I0 = (0, 1), I1 = (1, 0).
         const Params<float> p = shapes();
-        const auto ranking = summed(p, {{Block::Users, 0, 1, 0}, {Block::Users, 1, 1, 1}, {Block::Items, 0, 0, 2}});
-        const auto rating = summed(
+        const auto ranking = summedRows(p, {{Block::Users, 0, 1, 0}, {Block::Users, 1, 1, 1}, {Block::Items, 0, 0, 2}});
+        const auto rating = summedRows(
             p, {{Block::Users, 0, -1, 0}, {Block::Users, 2, 3, 4}, {Block::Items, 0, 0, 1}, {Block::Items, 1, 1, 0}});
         const BatchInterplay b = compareTaskGradients(ranking, rating);
         QCOMPARE(b.dotUsers, -1.0); // only U0 is moved by both
@@ -88,8 +76,8 @@ private Q_SLOTS:
     void aTaskWithoutGradientHasNoCosine()
     {
         const Params<float> p = shapes();
-        const auto ranking = summed(p, {{Block::Users, 0, 1, 0}});
-        const auto rating = summed(p, {});
+        const auto ranking = summedRows(p, {{Block::Users, 0, 1, 0}});
+        const auto rating = summedRows(p, {});
         InterplayMeter meter;
         meter.add(compareTaskGradients(ranking, rating));
         const Interplay out = meter.result(1, 0);
