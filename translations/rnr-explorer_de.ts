@@ -1089,6 +1089,14 @@
         <source>DWA: softens the weights; large values give both tasks the same weight.</source>
         <translation>DWA: glättet die Gewichte; große Werte geben beiden Aufgaben dasselbe Gewicht.</translation>
     </message>
+    <message>
+        <source>Extraction levels</source>
+        <translation>Extraktionsebenen</translation>
+    </message>
+    <message>
+        <source>PLE: 1 is one CGC level; 2 adds a shared gate over every first-level expert and a second level of experts that reads the first level&apos;s outputs.</source>
+        <translation>PLE: 1 ist eine CGC-Ebene; 2 fügt ein gemeinsames Gate über alle Experten der ersten Ebene hinzu und eine zweite Ebene von Experten, die die Ausgaben der ersten Ebene liest.</translation>
+    </message>
 </context>
 <context>
     <name>rnr::InterplayPlot</name>

@@ -1088,6 +1088,14 @@
         <source>DWA: softens the weights; large values give both tasks the same weight.</source>
         <translation>DWA：平滑权重；较大的值使两个任务权重相同。</translation>
     </message>
+    <message>
+        <source>Extraction levels</source>
+        <translation>提取层数</translation>
+    </message>
+    <message>
+        <source>PLE: 1 is one CGC level; 2 adds a shared gate over every first-level expert and a second level of experts that reads the first level&apos;s outputs.</source>
+        <translation>PLE：1 为一层 CGC；2 增加一个覆盖第一层全部专家的共享门控，以及读取第一层输出的第二层专家。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::InterplayPlot</name>

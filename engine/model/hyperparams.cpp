@@ -183,6 +183,12 @@ std::vector<HyperParamInfo> buildInfo()
         integer("task-experts", QT_TRANSLATE_NOOP("rnr::HyperParams", "Task experts"),
                 QT_TRANSLATE_NOOP("rnr::HyperParams", "PLE: experts of each task's own, beside the shared ones."), 0, 8,
                 &HyperParams::taskExperts));
+    list.push_back(integer(
+        "levels", QT_TRANSLATE_NOOP("rnr::HyperParams", "Extraction levels"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                          "PLE: 1 is one CGC level; 2 adds a shared gate over every first-level expert and a second "
+                          "level of experts that reads the first level's outputs."),
+        1, 2, &HyperParams::levels));
     {
         HyperParamInfo info = makeInfo(
             "balance", QT_TRANSLATE_NOOP("rnr::HyperParams", "Loss balancing"),

@@ -126,6 +126,7 @@ struct HyperParams
     double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
     std::uint32_t experts = 3;         ///< MMoE, PLE: shared experts
     std::uint32_t taskExperts = 1;     ///< PLE: experts of each task's own
+    std::uint32_t levels = 1;          ///< PLE: extraction levels (1: one CGC level; 2: two)
     Balance balance = Balance::Fixed;  ///< how the two losses are weighed (model/balancing.h)
     double gradnormAsymmetry = 1.5;    ///< GradNorm's a: how much more the slower task is pulled
     double dwaTemperature = 2.0;       ///< DWA's T: larger evens the weights out

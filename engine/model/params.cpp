@@ -4,11 +4,27 @@ namespace rnr {
 
 std::string_view blockName(Block block)
 {
-    static constexpr std::string_view names[kBlockCount] = {
-        "users",          "items",         "deviation",        "fc-weight",        "fc-bias",
-        "rank-item-bias", "cdae-input",    "cdae-hidden-bias", "rate-user-bias",   "rate-item-bias",
-        "implicit",       "expert-weight", "expert-bias",      "gate-weight",      "gate-bias",
-        "task-users",     "task-items",    "cross-stitch",     "task-log-variance"};
+    static constexpr std::string_view names[kBlockCount] = {"users",
+                                                            "items",
+                                                            "deviation",
+                                                            "fc-weight",
+                                                            "fc-bias",
+                                                            "rank-item-bias",
+                                                            "cdae-input",
+                                                            "cdae-hidden-bias",
+                                                            "rate-user-bias",
+                                                            "rate-item-bias",
+                                                            "implicit",
+                                                            "expert-weight",
+                                                            "expert-bias",
+                                                            "gate-weight",
+                                                            "gate-bias",
+                                                            "shared-gate-weight",
+                                                            "shared-gate-bias",
+                                                            "task-users",
+                                                            "task-items",
+                                                            "cross-stitch",
+                                                            "task-log-variance"};
     return names[static_cast<int>(block)];
 }
 
@@ -25,6 +41,7 @@ bool isRegularised(Block block)
     case Block::ExpertWeight:
     case Block::ExpertBias:
     case Block::GateWeight:
+    case Block::SharedGateWeight:
     case Block::TaskUsers:
     case Block::TaskItems:
         return true;

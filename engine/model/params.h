@@ -16,25 +16,27 @@ template <typename T> using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 /// column); blocks a model does not use stay empty.
 enum class Block : int
 {
-    Users,           ///< U (N x d): p_u, shared; CDAE's user input node V
-    Items,           ///< I (M x d): q_i, shared; CDAE's output matrix W_out
-    Deviation,       ///< Id (M x d): RnR's q^d_i, zero-initialised
-    FcWeight,        ///< W (d x d) of RnR's tied FC layer
-    FcBias,          ///< c (1 x d)
-    RankItemBias,    ///< b_i of BPR, b'_i of CDAE's output (M x 1)
-    CdaeInput,       ///< CDAE's W_in (M x d)
-    CdaeHiddenBias,  ///< CDAE's hidden bias b (1 x d)
-    RateUserBias,    ///< b_u of SVD/SVD++ (N x 1)
-    RateItemBias,    ///< b'_i of SVD/SVD++ (M x 1)
-    Implicit,        ///< SVD++'s Z (M x d)
-    ExpertWeight,    ///< MMoE/PLE: the experts' W_e stacked ((experts * d) x d)
-    ExpertBias,      ///< MMoE/PLE: the experts' c_e (experts x d)
-    GateWeight,      ///< MMoE/PLE: each task's gate G_t stacked ((2 * gated) x d)
-    GateBias,        ///< MMoE/PLE: each task's gate bias h_t (2 x gated)
-    TaskUsers,       ///< cross-stitch: the rating task's own user vectors (N x d)
-    TaskItems,       ///< cross-stitch: the rating task's own item vectors (M x d)
-    CrossStitch,     ///< cross-stitch: the units, one row per side (users, items): a_RR a_RP a_PR a_PP
-    TaskLogVariance, ///< uncertainty weighting: s_ranking, s_rating (1 x 2), each task's loss weighs exp(-s)
+    Users,            ///< U (N x d): p_u, shared; CDAE's user input node V
+    Items,            ///< I (M x d): q_i, shared; CDAE's output matrix W_out
+    Deviation,        ///< Id (M x d): RnR's q^d_i, zero-initialised
+    FcWeight,         ///< W (d x d) of RnR's tied FC layer
+    FcBias,           ///< c (1 x d)
+    RankItemBias,     ///< b_i of BPR, b'_i of CDAE's output (M x 1)
+    CdaeInput,        ///< CDAE's W_in (M x d)
+    CdaeHiddenBias,   ///< CDAE's hidden bias b (1 x d)
+    RateUserBias,     ///< b_u of SVD/SVD++ (N x 1)
+    RateItemBias,     ///< b'_i of SVD/SVD++ (M x 1)
+    Implicit,         ///< SVD++'s Z (M x d)
+    ExpertWeight,     ///< MMoE/PLE: the experts' W_e stacked, level by level ((levels * experts * d) x d)
+    ExpertBias,       ///< MMoE/PLE: the experts' c_e (levels * experts x d)
+    GateWeight,       ///< MMoE/PLE: each level's and task's gate G_t stacked ((levels * 2 * gated) x d)
+    GateBias,         ///< MMoE/PLE: each level's and task's gate bias h_t (levels * 2 x gated)
+    SharedGateWeight, ///< two-level PLE: the first level's shared gate over every expert (experts x d)
+    SharedGateBias,   ///< two-level PLE: its bias (1 x experts)
+    TaskUsers,        ///< cross-stitch: the rating task's own user vectors (N x d)
+    TaskItems,        ///< cross-stitch: the rating task's own item vectors (M x d)
+    CrossStitch,      ///< cross-stitch: the units, one row per side (users, items): a_RR a_RP a_PR a_PP
+    TaskLogVariance,  ///< uncertainty weighting: s_ranking, s_rating (1 x 2), each task's loss weighs exp(-s)
     Count
 };
 inline constexpr int kBlockCount = static_cast<int>(Block::Count);

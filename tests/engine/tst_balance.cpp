@@ -257,8 +257,13 @@ private Q_SLOTS:
         const auto data = fixtures::smallDemo(200, 150);
         const Split split = makeSplit(*data, SplitConfig{kAllUsers, 3});
         for (const BalanceInfo& balance : balanceInfo())
-            for (const char* model : {"vanilla:bpr+svd", "rnr:cdae+svd", "mmoe:bpr+svd", "cross-stitch:wrmf+svd"}) {
+            for (const auto& [model, levels] : {std::pair{"vanilla:bpr+svd", 1u},
+                                                {"rnr:cdae+svd", 1u},
+                                                {"mmoe:bpr+svd", 1u},
+                                                {"ple:wrmf+svd", 2u},
+                                                {"cross-stitch:wrmf+svd", 1u}}) {
                 HyperParams hp;
+                hp.levels = levels;
                 hp.dim = 8;
                 hp.epochs = 3;
                 hp.batchSize = 200; // several parallel chunks per batch

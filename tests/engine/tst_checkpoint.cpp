@@ -13,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 
 using namespace rnr;
 
@@ -111,10 +112,18 @@ class TestCheckpoint : public QObject
             hp.activation = Activation::Sigmoid;
             hp.seed = 5;
             hp.validationUsers = 17;
-            const auto at = model.find('@'); // "NAME@BALANCE"
+            const auto space = model.find(' '); // "NAME[@BALANCE] [KEY=VALUE]"
+            if (space != std::string::npos) {
+                const std::string setting = model.substr(space + 1);
+                const auto equals = setting.find('=');
+                if (!findHyperParam(setting.substr(0, equals))->set(hp, setting.substr(equals + 1)).empty())
+                    throw std::invalid_argument("a bad setting in the test: " + setting);
+            }
+            const std::string name = model.substr(0, space);
+            const auto at = name.find('@');
             if (at != std::string::npos)
-                findHyperParam("balance")->set(hp, model.substr(at + 1));
-            const RunResult run = runExperiment(m_data, m_split, parseModelSpec(model.substr(0, at)), hp);
+                findHyperParam("balance")->set(hp, name.substr(at + 1));
+            const RunResult run = runExperiment(m_data, m_split, parseModelSpec(name.substr(0, at)), hp);
             it = m_trained.emplace(model, makeCheckpoint(run.model, m_data)).first;
         }
         return it->second;
@@ -152,6 +161,7 @@ private Q_SLOTS:
         for (const CouplingInfo& coupling : couplingInfo()) // every design, and one with learnt balance parameters
             QTest::newRow((coupling.key + ":bpr+svd").c_str()) << QString::fromStdString(coupling.key + ":bpr+svd");
         QTest::newRow("ple:wrmf+svd++@uncertainty") << QStringLiteral("ple:wrmf+svd++@uncertainty");
+        QTest::newRow("ple:bpr+svd levels=2") << QStringLiteral("ple:bpr+svd levels=2");
     }
     void roundTrip()
     {
@@ -193,6 +203,7 @@ private Q_SLOTS:
         }
         QCOMPARE(anyParameters, a.spec().ranker != Ranker::Popularity);
         QCOMPARE(b.params()[Block::TaskLogVariance].size() > 0, model.endsWith(QStringLiteral("@uncertainty")));
+        QCOMPARE(b.params()[Block::SharedGateWeight].size() > 0, model.endsWith(QStringLiteral("levels=2")));
 
         const std::vector<std::uint32_t> users = allUsers(a);
         RowMatrix<float> before, after;

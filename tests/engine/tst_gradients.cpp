@@ -41,10 +41,12 @@ const std::vector<Rated> kRatings = {
 };
 
 constexpr std::array<Block, kBlockCount> kAllBlocks = {
-    Block::Users,        Block::Items,        Block::Deviation,      Block::FcWeight,        Block::FcBias,
-    Block::RankItemBias, Block::CdaeInput,    Block::CdaeHiddenBias, Block::RateUserBias,    Block::RateItemBias,
-    Block::Implicit,     Block::ExpertWeight, Block::ExpertBias,     Block::GateWeight,      Block::GateBias,
-    Block::TaskUsers,    Block::TaskItems,    Block::CrossStitch,    Block::TaskLogVariance,
+    Block::Users,           Block::Items,        Block::Deviation, Block::FcWeight,
+    Block::FcBias,          Block::RankItemBias, Block::CdaeInput, Block::CdaeHiddenBias,
+    Block::RateUserBias,    Block::RateItemBias, Block::Implicit,  Block::ExpertWeight,
+    Block::ExpertBias,      Block::GateWeight,   Block::GateBias,  Block::SharedGateWeight,
+    Block::SharedGateBias,  Block::TaskUsers,    Block::TaskItems, Block::CrossStitch,
+    Block::TaskLogVariance,
 };
 constexpr std::uint32_t kSharedExperts = 2, kTaskExperts = 1; // MMoE: 2 experts; PLE: 2 shared + 1 per task
 
@@ -118,27 +120,88 @@ RowMatrix<double> preActivations(const Params<double>& p)
     return pre;
 }
 
-/// Every expert's pre-activations W_e v + c_e of every user and every item.
-RowMatrix<double> expertPreActivations(const Params<double>& p)
+/// Expert e (counted over every level) on v, written out: g(W_e v + c_e); its pre-activations
+/// are appended to `pre` when given.
+Vector<double> expertOutput(const ModelT<double>& model, Eigen::Index e, const Vector<double>& v,
+                            std::vector<double>* pre)
 {
-    const Eigen::Index d = p[Block::Users].cols(), experts = p[Block::ExpertBias].rows();
-    RowMatrix<double> input(p[Block::Users].rows() + p[Block::Items].rows(), d);
-    input << p[Block::Users], p[Block::Items];
-    RowMatrix<double> pre(input.rows() * experts, d);
-    for (Eigen::Index e = 0; e < experts; ++e) {
-        RowMatrix<double> part = input * p[Block::ExpertWeight].middleRows(e * d, d).transpose();
-        part.rowwise() += p[Block::ExpertBias].row(e);
-        pre.middleRows(e * input.rows(), input.rows()) = part;
+    const Params<double>& p = model.params();
+    const Eigen::Index d = v.size();
+    const Vector<double> z = p[Block::ExpertWeight].middleRows(e * d, d) * v + p[Block::ExpertBias].row(e).transpose();
+    if (pre)
+        pre->insert(pre->end(), z.data(), z.data() + z.size());
+    const Activation act = model.hyperParams().activation;
+    return z.unaryExpr([act](double x) { return referenceActivation(act, x); });
+}
+
+Vector<double> softmaxOf(const Vector<double>& logits)
+{
+    const Vector<double> e = (logits.array() - logits.maxCoeff()).exp();
+    return e / e.sum();
+}
+
+/// sum_j softmax(G v + h)_j e_j(input_j) over the listed experts, G the gate's weight rows and h its bias.
+template <typename Weights, typename Bias>
+Vector<double> gated(const ModelT<double>& model, const Weights& G, const Bias& h, const Vector<double>& selector,
+                     const std::vector<Eigen::Index>& experts, const std::vector<Vector<double>>& inputs,
+                     std::vector<double>* pre)
+{
+    const Vector<double> weights = softmaxOf(G * selector + h.transpose());
+    Vector<double> out = Vector<double>::Zero(selector.size());
+    for (std::size_t j = 0; j < experts.size(); ++j)
+        out += weights(Eigen::Index(j)) * expertOutput(model, experts[j], inputs[j], pre);
+    return out;
+}
+
+/// An expert design's vector of task t for v, written out from docs/method.md ("Couplings"): with
+/// one level, sum_j softmax(G_t v + h_t)_j e_j(v) over the shared experts and (PLE) the task's own;
+/// with two, the first level gives h_t(v) and, with a shared gate over every expert, h_s(v), and the
+/// second level mixes its shared experts on h_s and the task's own on h_t with a gate on h_t.
+Vector<double> mixture(const ModelT<double>& model, int task, const Vector<double>& v,
+                       std::vector<double>* pre = nullptr)
+{
+    const Params<double>& p = model.params();
+    const bool ple = model.spec().coupling == Coupling::PLE;
+    const std::uint32_t own = ple ? kTaskExperts : 0;
+    const auto E = Eigen::Index(kSharedExperts + 2 * own); // experts per level
+    std::vector<Eigen::Index> experts;                     // task t's gate entries, shared experts first
+    for (std::uint32_t e = 0; e < kSharedExperts; ++e)
+        experts.push_back(e);
+    for (std::uint32_t e = 0; e < own; ++e)
+        experts.push_back(kSharedExperts + std::uint32_t(task) * own + e);
+    const auto G = Eigen::Index(experts.size());
+    auto taskGate = [&](int level) { return p[Block::GateWeight].middleRows((2 * level + task) * G, G); };
+    auto taskBias = [&](int level) { return p[Block::GateBias].row(2 * level + task); };
+    const std::vector<Vector<double>> onV(std::size_t(E), v);
+    if (!ple || model.hyperParams().levels == 1) // MMoE has one level whatever the setting
+        return gated(model, taskGate(0), taskBias(0), v, experts, onV, pre);
+    const Vector<double> h = gated(model, taskGate(0), taskBias(0), v, experts, onV, pre);
+    std::vector<Eigen::Index> every(static_cast<std::size_t>(E));
+    for (Eigen::Index e = 0; e < E; ++e)
+        every[std::size_t(e)] = e;
+    const Vector<double> hs =
+        gated(model, p[Block::SharedGateWeight], p[Block::SharedGateBias].row(0), v, every, onV, pre);
+    std::vector<Eigen::Index> second;
+    std::vector<Vector<double>> inputs;
+    for (Eigen::Index j = 0; j < G; ++j) {
+        second.push_back(E + experts[std::size_t(j)]);
+        inputs.push_back(j < Eigen::Index(kSharedExperts) ? hs : h);
     }
-    return pre;
+    return gated(model, taskGate(1), taskBias(1), h, second, inputs, pre);
 }
 
 /// No pre-activation near ReLU's kink, and both of its sides in use.
 bool clearOfKinks(const ModelT<double>& model)
 {
-    if (mixesExperts(model.spec())) {
-        const RowMatrix<double> pre = expertPreActivations(model.params());
-        return pre.cwiseAbs().minCoeff() >= kKinkMargin && pre.minCoeff() < 0 && pre.maxCoeff() > 0;
+    if (mixesExperts(model.spec())) { // every expert each task applies to every user and item
+        std::vector<double> pre;
+        for (int task = 0; task < 2; ++task)
+            for (const Block side : {Block::Users, Block::Items})
+                for (Eigen::Index r = 0; r < model.params()[side].rows(); ++r)
+                    mixture(model, task, model.params()[side].row(r).transpose(), &pre);
+        const auto [low, high] = std::minmax_element(pre.begin(), pre.end());
+        return std::all_of(pre.begin(), pre.end(), [](double z) { return std::abs(z) >= kKinkMargin; }) && *low < 0 &&
+               *high > 0;
     }
     const CouplingInfo* coupling = findCoupling(model.spec().coupling);
     if (!coupling || !coupling->fcLayer)
@@ -167,7 +230,7 @@ Batch makeBatch()
 }
 
 Fixture makeFixture(const QString& name, Activation activation, double alpha, double lambda, std::uint32_t bprNegatives,
-                    std::uint64_t seed = 3, Balance balance = Balance::Fixed)
+                    std::uint64_t seed = 3, Balance balance = Balance::Fixed, std::uint32_t levels = 1)
 {
     std::vector<Interaction> rows;
     for (std::size_t k = 0; k < kRatings.size(); ++k) {
@@ -187,6 +250,7 @@ Fixture makeFixture(const QString& name, Activation activation, double alpha, do
     hp.experts = kSharedExperts;
     hp.taskExperts = kTaskExperts;
     hp.balance = balance;
+    hp.levels = levels;
     ModelT<double> model(parseModelSpec(name.toStdString()), hp, kUsers, kItems, buildUserItems(rows, kUsers, kItems),
                          kMu);
     Rng rng(seed);
@@ -338,33 +402,6 @@ struct ReferenceLosses
 
 /// The loss terms of docs/method.md ("Underlying algorithms", "Couplings", "Training"), written out
 /// directly from the parameters (no engine code).
-/// An expert design's vector of task t for v, written out: sum_j softmax(G_t v + h_t)_j e_j(v),
-/// the gate covering the shared experts and (PLE) the task's own.
-Vector<double> mixture(const ModelT<double>& model, int task, const Vector<double>& v)
-{
-    const Params<double>& p = model.params();
-    const Eigen::Index d = v.size();
-    const std::uint32_t own = model.spec().coupling == Coupling::PLE ? kTaskExperts : 0;
-    std::vector<Eigen::Index> experts;
-    for (std::uint32_t e = 0; e < kSharedExperts; ++e)
-        experts.push_back(e);
-    for (std::uint32_t e = 0; e < own; ++e)
-        experts.push_back(kSharedExperts + std::uint32_t(task) * own + e);
-    const auto gated = Eigen::Index(experts.size());
-    Vector<double> logits =
-        p[Block::GateWeight].middleRows(task * gated, gated) * v + p[Block::GateBias].row(task).transpose();
-    const Vector<double> weights = logits.array().exp() / logits.array().exp().sum();
-    Vector<double> out = Vector<double>::Zero(d);
-    for (Eigen::Index j = 0; j < gated; ++j) {
-        const Eigen::Index e = experts[std::size_t(j)];
-        const Vector<double> pre =
-            p[Block::ExpertWeight].middleRows(e * d, d) * v + p[Block::ExpertBias].row(e).transpose();
-        const Activation act = model.hyperParams().activation;
-        out += weights(j) * pre.unaryExpr([act](double z) { return referenceActivation(act, z); });
-    }
-    return out;
-}
-
 /// Cross-stitch, written out: task t reads a_tR v_R + a_tP v_P, the unit of the side (row 0
 /// users, row 1 items: a_RR a_RP a_PR a_PP).
 RowMatrix<double> stitched(const ModelT<double>& model, int task, bool users)
@@ -912,6 +949,84 @@ private Q_SLOTS:
                      .model.params()[Block::TaskLogVariance]
                      .size(),
                  0);
+    }
+
+    void twoLevelPleMatchesFiniteDifferences_data()
+    {
+        addColumns();
+        addRow("ple:bpr+svd", "tanh", 0.7, 0.01, 3);
+        addRow("ple:cdae+svd++", "relu", 0.7, 0.01, 1, "relu");
+        addRow("ple:wrmf+svd", "sigmoid", 0.7, 0.01, 1, "sigmoid");
+        addRow("ple:bpr+svd++", "identity", 0.7, 0.0, 1, "identity-lambda-0");
+        addRow("ple:cdae+svd", "tanh", 1.0, 0.0, 1, "alpha-1-lambda-0");
+    }
+    void twoLevelPleMatchesFiniteDifferences()
+    {
+        // docs/method.md, "Couplings": a first level of E = S + 2 O experts on v with both tasks' gates and a
+        // shared gate over all E, a second level of E experts on its mixtures, task gates on the task's mixture.
+        QFETCH(QString, model);
+        QFETCH(QString, activation);
+        QFETCH(double, alpha);
+        QFETCH(double, lambda);
+        QFETCH(std::uint32_t, bprNegatives);
+        Fixture f = makeFixture(model, activationFrom(activation), alpha, lambda, bprNegatives, 3, Balance::Fixed, 2);
+        QVERIFY(clearOfKinks(f.model));
+        const Params<double>& p = f.model.params();
+        const Eigen::Index E = kSharedExperts + 2 * kTaskExperts, G = kSharedExperts + kTaskExperts, d = kDim;
+        QCOMPARE(p[Block::ExpertWeight].rows(), 2 * E * d);
+        QCOMPARE(p[Block::ExpertBias].rows(), 2 * E);
+        QCOMPARE(p[Block::GateWeight].rows(), 4 * G);
+        QCOMPARE(p[Block::GateBias].rows(), 4);
+        QCOMPARE(p[Block::GateBias].cols(), G);
+        QCOMPARE(p[Block::SharedGateWeight].rows(), E);
+        QCOMPARE(p[Block::SharedGateWeight].cols(), d);
+        QCOMPARE(p[Block::SharedGateBias].rows(), 1);
+        QCOMPARE(p[Block::SharedGateBias].cols(), E);
+
+        // The losses against the two-level mixture written out; lambda covers the shared gate's weights too.
+        SummedGrads<double> grads;
+        const Losses losses = f.model.objective(f.batch, &grads);
+        const ReferenceLosses reference = referenceLosses(f.model, f.batch);
+        QVERIFY(closeTo(losses.ranking, reference.ranking));
+        QVERIFY(closeTo(losses.rating, reference.rating));
+        RowSets touched = expectedTouched(f.model, f.batch);
+        for (const Block b : {Block::SharedGateWeight, Block::SharedGateBias})
+            for (std::uint32_t r = 0; r < std::uint32_t(p[b].rows()); ++r)
+                touched[std::size_t(blockIndex(b))].insert(r);
+        QVERIFY(closeTo(losses.regularisation,
+                        expectedRegularisation(f.model, touched) + lambda * p[Block::SharedGateWeight].squaredNorm()));
+
+        std::set<Block> expectedPresent = expectedBlocks(f.model.spec());
+        expectedPresent.insert({Block::SharedGateWeight, Block::SharedGateBias});
+        for (const Block b : kAllBlocks) {
+            QCOMPARE(p[b].size() > 0, expectedPresent.count(b) == 1);
+            const auto k = std::size_t(blockIndex(b));
+            QVERIFY2(std::set<std::uint32_t>(grads.touched[k].begin(), grads.touched[k].end()) == touched[k],
+                     ("touched rows of " + blockLabel(b)).constData());
+            if (p[b].size() == 0)
+                continue;
+            const RowMatrix<double>& analytic = grads.sums[k];
+            const std::vector<Mismatch> mismatches =
+                compareGradients(b, analytic, numericGradient(f.model, f.batch, b));
+            QVERIFY2(mismatches.empty(), describe(mismatches).constData());
+            if (!expectedSilent(f.model.spec(), alpha, lambda, b))
+                QVERIFY2(analytic.cwiseAbs().maxCoeff() > 1e-6, ("no gradient in " + blockLabel(b)).constData());
+        }
+        if (alpha == 1.0) {
+            // The ranking task alone (no penalty either): the rating task's own second-level expert and gate get
+            // nothing, but its own first-level expert still serves the ranking task through the shared gate.
+            const RowMatrix<double>& dW = grads.sums[std::size_t(blockIndex(Block::ExpertWeight))];
+            const Eigen::Index ratingOwn = kSharedExperts + kTaskExperts; // the rating task's first own expert
+            QVERIFY(allZero(dW.middleRows((E + ratingOwn) * d, d)));
+            QVERIFY(dW.middleRows(ratingOwn * d, d).cwiseAbs().maxCoeff() > 1e-6);
+            const RowMatrix<double>& dGate = grads.sums[std::size_t(blockIndex(Block::GateWeight))];
+            QVERIFY(allZero(dGate.middleRows(3 * G, G)));               // the rating task's second-level gate
+            QVERIFY(dGate.middleRows(G, G).cwiseAbs().maxCoeff() == 0); // its first-level gate feeds only its own
+        }
+        // MMoE has one level whatever the setting.
+        const Fixture mmoe = makeFixture("mmoe:bpr+svd", Activation::Tanh, 0.7, 0.01, 1, 3, Balance::Fixed, 2);
+        QCOMPARE(mmoe.model.params()[Block::SharedGateWeight].size(), 0);
+        QCOMPARE(mmoe.model.params()[Block::GateBias].rows(), 2);
     }
 
     void comparisonFlagsAWrongGradient()

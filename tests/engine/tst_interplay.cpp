@@ -104,9 +104,11 @@ private Q_SLOTS:
         }
         // Expert mixtures report each task's mean gate per expert, per side: weights that sum to 1,
         // and for PLE zero on the other task's own experts. Other designs have no gates.
-        for (const char* model : {"mmoe:bpr+svd", "ple:cdae+svd"}) {
-            const RunResult run = fixtures::trainedRun(*data, model, 1);
-            const HyperParams hp;
+        // Two-level PLE reports its last level's gates, over the same experts.
+        for (const auto& [model, levels] : {std::pair{"mmoe:bpr+svd", 1u}, {"ple:cdae+svd", 1u}, {"ple:bpr+svd", 2u}}) {
+            HyperParams hp = fixtures::smallHyperParams(1);
+            hp.levels = levels;
+            const RunResult run = fixtures::trainedRun(*data, model, hp);
             const bool ple = std::string(model).starts_with("ple");
             const std::size_t experts = hp.experts + (ple ? 2 * hp.taskExperts : 0);
             for (int task = 0; task < 2; ++task)

@@ -120,8 +120,12 @@ enum class Side
 template <typename T> struct MapCache
 {
     RowMatrix<T> input;                 ///< the rows mapped, one per id
-    std::vector<RowMatrix<T>> pre, out; ///< per expert the task reads: pre-activations, outputs
-    RowMatrix<T> gates;                 ///< ids x the task's experts: the softmax weights
+    std::vector<RowMatrix<T>> pre, out; ///< per expert the task's last gate covers: pre-activations, outputs
+    RowMatrix<T> gates;                 ///< ids x the task's experts: the last gate's softmax weights
+    /// Two-level PLE's first level: every expert on the input, the task's and the shared gate, and
+    /// their mixtures (the second level's inputs).
+    std::vector<RowMatrix<T>> firstPre, firstOut;
+    RowMatrix<T> firstGates, sharedGates, taskInput, sharedInput;
 };
 
 /// Intermediate values the coupling keeps between forward and backward.
@@ -173,10 +177,11 @@ template <typename T> std::unique_ptr<RatingComponent<T>> makeRating(Rater rater
 template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Coupling coupling, const HyperParams& hp);
 /// Cross-stitch units (engine/model/detail/crossstitch.cpp).
 template <typename T> std::unique_ptr<CouplingComponent<T>> makeCrossStitchCoupling();
-/// MMoE (taskExperts = 0) and PLE's CGC level (engine/model/detail/experts.cpp).
+/// MMoE (taskExperts = 0, one level) and PLE with one or two extraction levels
+/// (engine/model/detail/experts.cpp).
 template <typename T>
 std::unique_ptr<CouplingComponent<T>> makeExpertCoupling(Activation activation, std::uint32_t shared,
-                                                         std::uint32_t taskExperts);
+                                                         std::uint32_t taskExperts, std::uint32_t levels);
 
 /// Xavier (Glorot) uniform initialisation of a rows x cols matrix: U(-a, a), a = sqrt(6 / (rows + cols)).
 template <typename T> void xavier(RowMatrix<T>& m, Rng& rng);

@@ -170,9 +170,9 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
     case Coupling::FcOnly:
         return std::make_unique<RnrCoupling<T>>(activation, false, true);
     case Coupling::MMoE:
-        return makeExpertCoupling<T>(activation, hp.experts, 0);
+        return makeExpertCoupling<T>(activation, hp.experts, 0, 1);
     case Coupling::PLE:
-        return makeExpertCoupling<T>(activation, hp.experts, hp.taskExperts);
+        return makeExpertCoupling<T>(activation, hp.experts, hp.taskExperts, hp.levels);
     case Coupling::CrossStitch:
         return makeCrossStitchCoupling<T>();
     case Coupling::Single:
