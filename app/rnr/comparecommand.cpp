@@ -19,6 +19,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <string_view>
 
 namespace rnr::cli {
 
@@ -49,15 +50,33 @@ QString meanStd(const std::vector<double>& values, int decimals)
     return QString::fromStdString(formatMeanStd(rnr::meanStd(values), decimals));
 }
 
-/// All runs of one model (one per seed), with the balance it trained with.
+/// All runs of one model (one per seed), with the balance and the settings it trained with.
 struct ModelRuns
 {
     ModelSpec spec;
     Balance balance = Balance::Fixed; ///< for single-task models always Fixed
+    QStringList settings;             ///< "KEY=VALUE" hyper-parameters of this model only (validated)
     std::vector<RunResult> runs;      ///< index = seed index
     std::vector<std::vector<GridPoint>> grids;
 
-    QString title() const { return QString::fromStdString(modelTitle(spec, balance)); }
+    QString title() const
+    {
+        const QString title = QString::fromStdString(modelTitle(spec, balance));
+        return settings.isEmpty() ? title : title + QStringLiteral(" [%1]").arg(settings.join(QLatin1Char(' ')));
+    }
+    /// The model's name as --models takes it, with its settings.
+    QString name() const
+    {
+        return QString::fromStdString(spec.name()) +
+               (settings.isEmpty() ? QString() : QLatin1Char('@') + settings.join(QLatin1Char('@')));
+    }
+    void applySettings(HyperParams& hp) const
+    {
+        for (const QString& setting : settings) {
+            const qsizetype equals = setting.indexOf(QLatin1Char('='));
+            findHyperParam(setting.left(equals).toStdString())->set(hp, setting.mid(equals + 1).toStdString());
+        }
+    }
 };
 
 constexpr std::array<std::pair<const char*, double Metrics::*>, 3> kGainMetrics{
@@ -93,18 +112,37 @@ QJsonObject mtlGainToJson(const RunResult& run, const std::vector<RunResult>& al
     return gains;
 }
 
-/// "rnr:bpr+svd" or "rnr:bpr+svd@gradnorm": a model, with a balance overriding --balance.
+/// Hyper-parameters the grid, the seeds or the table's metrics set for every model alike.
+constexpr std::array<std::string_view, 7> kComparisonKeys{
+    "alpha", "lambda", "gradnorm-asymmetry", "dwa-temperature", "model-seed", "balance", "k"};
+
+/// "rnr:bpr+svd", "rnr:bpr+svd@gradnorm" or "ple:bpr+svd@levels=2": a model, with a balance
+/// overriding --balance and KEY=VALUE settings of its own (each part after an '@').
 ModelRuns parseModelEntry(const QString& entry, Balance fallback)
 {
-    const qsizetype at = entry.indexOf(QLatin1Char('@'));
+    const QStringList parts = entry.split(QLatin1Char('@'));
     ModelRuns model;
-    model.spec = parseModelSpec(entry.left(at).toStdString());
+    model.spec = parseModelSpec(parts.front().toStdString());
     HyperParams hp;
     hp.balance = fallback;
-    if (at >= 0) {
-        const std::string error = findHyperParam("balance")->set(hp, entry.mid(at + 1).toStdString());
-        if (!error.empty())
-            throw UsageError("--models: '" + entry.toStdString() + "': the balance " + error);
+    for (const QString& part : parts.mid(1)) {
+        const qsizetype equals = part.indexOf(QLatin1Char('='));
+        if (equals < 0) {
+            const std::string error = findHyperParam("balance")->set(hp, part.toStdString());
+            if (!error.empty())
+                throw UsageError("--models: '" + entry.toStdString() + "': the balance " + error);
+            continue;
+        }
+        const std::string key = part.left(equals).toStdString();
+        const HyperParamInfo* info = findHyperParam(key);
+        if (!info)
+            throw UsageError("--models: '" + entry.toStdString() + "': there is no hyper-parameter '" + key + "'");
+        if (std::find(kComparisonKeys.begin(), kComparisonKeys.end(), key) != kComparisonKeys.end())
+            throw UsageError("--models: '" + entry.toStdString() + "': " + key +
+                             " is set for the whole comparison, not per model");
+        if (const std::string error = info->set(hp, part.mid(equals + 1).toStdString()); !error.empty())
+            throw UsageError("--models: '" + entry.toStdString() + "': " + key + " " + error);
+        model.settings << part;
     }
     model.balance = effectiveBalance(model.spec, hp);
     return model;
@@ -147,7 +185,8 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QCommandLineOption models(
         QStringLiteral("models"),
         tr("Comma-separated models (default: the 8 rows of the paper's Table 1); NAME@BALANCE trains a multi-task "
-           "model with another loss balancing than --balance, e.g. rnr:bpr+svd@gradnorm."),
+           "model with another loss balancing than --balance, e.g. rnr:bpr+svd@gradnorm; NAME@KEY=VALUE gives one "
+           "model a hyper-parameter of its own, e.g. ple:bpr+svd@levels=2."),
         QStringLiteral("list"), kTable1Models);
     const QCommandLineOption seeds(QStringLiteral("seeds"), tr("Number of seeds (default 3)."), QStringLiteral("n"),
                                    QStringLiteral("3"));
@@ -220,6 +259,7 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         for (auto& model : all) {
             HyperParams hp = seeded.hp;
             hp.balance = model.balance;
+            model.applySettings(hp);
             GridSettings modelGrid = grid;
             if (parser.isSet(noGrid) && !std::isnan(balanceValue(hp)))
                 modelGrid.balanceValues = {balanceValue(hp)}; // the balance's own parameter as given
@@ -237,7 +277,7 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(run.trainSeconds, 0, 'f', 1);
             out.flush();
             csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
-                           .arg(QString::fromStdString(model.spec.name()))
+                           .arg(model.name())
                            .arg(QString::fromStdString(findBalance(model.balance).key))
                            .arg(splitConfig.seed)
                            .arg(run.hp.alpha)
@@ -259,9 +299,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         }
     }
 
-    auto find = [&](const ModelSpec& spec, Balance balance) -> const ModelRuns* {
+    auto find = [&](const ModelSpec& spec, Balance balance) -> const ModelRuns* { // the one without settings
         for (const auto& m : all)
-            if (m.spec == spec && m.balance == balance)
+            if (m.spec == spec && m.balance == balance && m.settings.isEmpty())
                 return &m;
         return nullptr;
     };
@@ -307,10 +347,13 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
             continue;
         ModelSpec vanilla = model.spec;
         vanilla.coupling = Coupling::Vanilla;
-        // A balance against fixed weights on the same model; every coupling against vanilla on the
-        // same pair and balance; vanilla against the ranking model alone.
+        // Settings against the same model without them; a balance against fixed weights on the same
+        // model; every coupling against vanilla on the same pair and balance; vanilla against the
+        // ranking model alone.
         const ModelRuns* baseline = nullptr;
-        if (model.balance != Balance::Fixed)
+        if (!model.settings.isEmpty())
+            baseline = find(model.spec, model.balance);
+        if (!baseline && model.balance != Balance::Fixed)
             baseline = find(model.spec, Balance::Fixed);
         if (!baseline)
             baseline = model.spec.coupling != Coupling::Vanilla ? find(vanilla, model.balance)

@@ -430,6 +430,45 @@ private Q_SLOTS:
         QCOMPARE(csvFile.readAll().count('\n'), 9);
     }
 
+    void compareGivesAModelItsOwnSettings()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("settings.csv"));
+        const QString json = m_dir.filePath(QStringLiteral("settings.json"));
+        const QStringList common{QStringLiteral("compare"),    QStringLiteral("--seeds=1"),
+                                 QStringLiteral("--epochs=1"), QStringLiteral("--dim=8"),
+                                 QStringLiteral("--no-grid"),  QStringLiteral("--split-users=300")};
+        const Outcome outcome = run(common + QStringList{QStringLiteral("--models=ple:bpr+svd,ple:bpr+svd@levels=2"),
+                                                         QStringLiteral("--csv"), csv, QStringLiteral("--json"), json});
+        QCOMPARE(outcome.code, 0);
+        QVERIFY2(outcome.out.contains(QStringLiteral("| PLE(BPR, SVD) [levels=2] | ")), qPrintable(outcome.out));
+        QVERIFY(outcome.out.contains(QStringLiteral("| PLE(BPR, SVD) | ")));
+        QVERIFY(outcome.out.contains(QStringLiteral("- PLE(BPR, SVD) [levels=2] vs PLE(BPR, SVD): recall@10")));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows[1].startsWith(QStringLiteral("ple:bpr+svd,fixed,")));
+        QVERIFY(rows[2].startsWith(QStringLiteral("ple:bpr+svd@levels=2,fixed,")));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonArray runs = QJsonDocument::fromJson(jsonFile.readAll()).array();
+        QCOMPARE(runs.size(), 2);
+        for (int r = 0; r < 2; ++r)
+            QCOMPARE(runs[r].toObject().value(QStringLiteral("config")).toObject().value(QStringLiteral("levels")),
+                     QJsonValue(r == 0 ? QStringLiteral("1") : QStringLiteral("2")));
+        // Refused before anything trains: a value out of range, a grid or seed parameter, an unknown key.
+        for (const auto& [entry, message] :
+             {std::pair{"ple:bpr+svd@levels=3", "levels must be between 1 and 2"},
+              {"rnr:bpr+svd@alpha=0.5", "alpha is set for the whole comparison"},
+              {"rnr:bpr+svd@gradnorm@model-seed=4", "model-seed is set for the whole comparison"},
+              {"rnr:bpr+svd@widgets=2", "there is no hyper-parameter 'widgets'"}}) {
+            const Outcome refused = run(common + QStringList{QStringLiteral("--models=bpr,") + QLatin1String(entry)});
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(QLatin1String(message)), qPrintable(refused.err));
+            QVERIFY(!refused.out.contains(QStringLiteral("seed 1")));
+        }
+    }
+
     void paramsListsEveryHyperParameter()
     {
         const Outcome outcome = run({QStringLiteral("params")});
