@@ -1014,10 +1014,6 @@
         <translation>Top k</translation>
     </message>
     <message>
-        <source>Cut-off of Recall@k, MRR@k and NDCG@k.</source>
-        <translation>Grenze k für Recall@k, MRR@k und NDCG@k.</translation>
-    </message>
-    <message>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
@@ -1096,6 +1092,22 @@
     <message>
         <source>PLE: 1 is one CGC level; 2 adds a shared gate over every first-level expert and a second level of experts that reads the first level&apos;s outputs.</source>
         <translation>PLE: 1 ist eine CGC-Ebene; 2 fügt ein gemeinsames Gate über alle Experten der ersten Ebene hinzu und eine zweite Ebene von Experten, die die Ausgaben der ersten Ebene liest.</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Like threshold</source>
+        <translation>Gefällt-Schwelle</translation>
+    </message>
+    <message>
+        <source>A rating at or above it counts as a like; auto: the rating at three quarters of the scale&apos;s range, rounded up to its step (4 on 1-5 and on 0.5-5).</source>
+        <translation>Eine Bewertung ab diesem Wert zählt als Gefallen; automatisch: die Bewertung bei drei Vierteln des Skalenbereichs, auf die Schrittweite aufgerundet (4 auf 1–5 und auf 0,5–5).</translation>
+    </message>
+    <message>
+        <source>Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking&apos;s Like@k.</source>
+        <translation>Grenze k von Recall@k, MRR@k, NDCG@k und von Like@k der Gefällt-Rangfolge.</translation>
     </message>
 </context>
 <context>

@@ -1013,10 +1013,6 @@
         <translation>Top k</translation>
     </message>
     <message>
-        <source>Cut-off of Recall@k, MRR@k and NDCG@k.</source>
-        <translation>Recall@k、MRR@k 和 NDCG@k 的截断位置 k。</translation>
-    </message>
-    <message>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
@@ -1095,6 +1091,22 @@
     <message>
         <source>PLE: 1 is one CGC level; 2 adds a shared gate over every first-level expert and a second level of experts that reads the first level&apos;s outputs.</source>
         <translation>PLE：1 为一层 CGC；2 增加一个覆盖第一层全部专家的共享门控，以及读取第一层输出的第二层专家。</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Like threshold</source>
+        <translation>喜欢阈值</translation>
+    </message>
+    <message>
+        <source>A rating at or above it counts as a like; auto: the rating at three quarters of the scale&apos;s range, rounded up to its step (4 on 1-5 and on 0.5-5).</source>
+        <translation>评分达到或高于此值即算作喜欢；自动：取评分范围四分之三处的评分，并向上取整到评分步长（1–5 与 0.5–5 上均为 4）。</translation>
+    </message>
+    <message>
+        <source>Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking&apos;s Like@k.</source>
+        <translation>Recall@k、MRR@k、NDCG@k 以及喜欢排序的 Like@k 的截断值 k。</translation>
     </message>
 </context>
 <context>

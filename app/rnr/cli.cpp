@@ -50,7 +50,9 @@ int runParams(const QStringList& arguments, QTextStream& out, QTextStream& err)
                 list << QString::fromStdString(choice);
             range = list.join(QStringLiteral(", "));
         } else
-            range = QStringLiteral("%1 to %2").arg(info.min).arg(info.max);
+            range = QStringLiteral("%1 to %2").arg(info.min).arg(info.max) +
+                    (info.autoText.empty() ? QString()
+                                           : QStringLiteral(", or %1").arg(QString::fromStdString(info.autoText)));
         out << QStringLiteral("| `--%1` | %2 | %3 (%4) |\n")
                    .arg(QString::fromStdString(info.key), QString::fromStdString(info.get(defaults)),
                         QString::fromStdString(info.help), range);

@@ -1,6 +1,7 @@
 #include "eval/evaluator.h"
 
 #include "core/detail/parallel.h"
+#include "eval/like.h"
 
 #include <algorithm>
 #include <chrono>
@@ -61,7 +62,9 @@ void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, 
         o.user = heldOut[h].user;
         o.item = heldOut[h].item;
         o.rating = heldOut[h].rating;
+        o.likeScore = row[o.item]; // the choice score; a rating component's prediction replaces it
         rankRow(row, model.itemCount(), o.item, options.k, options.keepTop, o, scratch);
+        o.likeRank = o.rank;
     }
 }
 
@@ -85,9 +88,16 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
         items[h] = heldOut[h].item;
     }
     const std::vector<float> predicted = model.predictRatings(users, items);
-    for (std::size_t h = 0; h < heldOut.size(); ++h)
-        result.outcomes[h].predicted =
+    const float threshold =
+        std::isnan(options.likeThreshold) ? defaultLikeThreshold(options.scale) : options.likeThreshold;
+    for (std::size_t h = 0; h < heldOut.size(); ++h) {
+        UserOutcome& o = result.outcomes[h];
+        o.predicted =
             std::isnan(predicted[h]) ? predicted[h] : std::clamp(predicted[h], options.scale.min, options.scale.max);
+        o.liked = isLike(o.rating, threshold);
+        if (model.spec().hasRater())
+            o.likeScore = predicted[h]; // unclipped: clipping would tie what the model orders
+    }
     result.metrics = computeMetrics(result.outcomes, options.k);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

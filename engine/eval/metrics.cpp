@@ -3,6 +3,7 @@
 #include "core/detail/rng.h"
 #include "core/errors.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <limits>
@@ -11,20 +12,63 @@
 
 namespace rnr {
 
-double outcomeValue(const UserOutcome& o, const std::string& metric, std::uint32_t k)
+namespace {
+
+/// Recall, MRR or NDCG of one 1-based rank at k; NaN for an unknown name.
+double rankValue(std::uint32_t rank, std::string_view metric, std::uint32_t k)
 {
-    const bool hit = o.rank >= 1 && o.rank <= k;
+    const bool hit = rank >= 1 && rank <= k;
     if (metric == "recall")
         return hit ? 1.0 : 0.0;
     if (metric == "mrr")
-        return hit ? 1.0 / o.rank : 0.0;
+        return hit ? 1.0 / rank : 0.0;
     if (metric == "ndcg")
-        return hit ? 1.0 / std::log2(o.rank + 1.0) : 0.0;
+        return hit ? 1.0 / std::log2(rank + 1.0) : 0.0;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace
+
+double outcomeValue(const UserOutcome& o, const std::string& metric, std::uint32_t k)
+{
+    if (metric == "recall" || metric == "mrr" || metric == "ndcg")
+        return rankValue(o.rank, metric, k);
     if (metric == "squared-error")
         return double(o.predicted - o.rating) * double(o.predicted - o.rating);
     if (metric == "absolute-error")
         return std::fabs(double(o.predicted - o.rating));
-    throw UsageError("unknown metric '" + metric + "' (recall, mrr, ndcg, squared-error, absolute-error)");
+    if (metric == "like-recall" || metric == "like-mrr" || metric == "like-ndcg")
+        return o.liked ? rankValue(o.likeRank, std::string_view(metric).substr(5), k)
+                       : std::numeric_limits<double>::quiet_NaN();
+    throw UsageError("unknown metric '" + metric +
+                     "' (recall, mrr, ndcg, squared-error, absolute-error, like-recall, like-mrr, like-ndcg)");
+}
+
+double likeAuc(const std::vector<UserOutcome>& outcomes)
+{
+    // Mid-ranks of the like scores: AUC = (sum of the likes' ranks - n1 (n1 + 1) / 2) / (n1 n0).
+    std::vector<std::pair<float, bool>> scored;
+    for (const UserOutcome& o : outcomes)
+        if (!std::isnan(o.likeScore))
+            scored.emplace_back(o.likeScore, o.liked);
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    double likeRanks = 0, likes = 0;
+    for (std::size_t begin = 0; begin < scored.size();) {
+        std::size_t end = begin;
+        while (end < scored.size() && scored[end].first == scored[begin].first)
+            ++end;
+        const double midRank = (double(begin + 1) + double(end)) / 2; // 1-based ranks begin+1 .. end
+        for (std::size_t j = begin; j < end; ++j)
+            if (scored[j].second) {
+                likeRanks += midRank;
+                ++likes;
+            }
+        begin = end;
+    }
+    const double others = double(scored.size()) - likes;
+    if (likes == 0 || others == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return (likeRanks - likes * (likes + 1) / 2) / (likes * others);
 }
 
 MeanStd meanStd(const std::vector<double>& values)
@@ -67,7 +111,7 @@ Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k
     m.k = k;
     m.users = outcomes.size();
     if (outcomes.empty()) {
-        m.rmse = m.mae = std::numeric_limits<double>::quiet_NaN();
+        m.rmse = m.mae = m.likeRecall = m.likeMrr = m.likeNdcg = m.likeAuc = std::numeric_limits<double>::quiet_NaN();
         return m;
     }
     double squared = 0, absolute = 0;
@@ -86,6 +130,18 @@ Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k
     m.recall /= n;
     m.mrr /= n;
     m.ndcg /= n;
+    for (const auto& o : outcomes)
+        if (o.liked) {
+            ++m.likeUsers;
+            m.likeRecall += outcomeValue(o, "like-recall", k);
+            m.likeMrr += outcomeValue(o, "like-mrr", k);
+            m.likeNdcg += outcomeValue(o, "like-ndcg", k);
+        }
+    const double likes = m.likeUsers ? double(m.likeUsers) : std::numeric_limits<double>::quiet_NaN();
+    m.likeRecall /= likes;
+    m.likeMrr /= likes;
+    m.likeNdcg /= likes;
+    m.likeAuc = likeAuc(outcomes);
     m.rmse = rated ? std::sqrt(squared / double(rated)) : std::numeric_limits<double>::quiet_NaN();
     m.mae = rated ? absolute / double(rated) : std::numeric_limits<double>::quiet_NaN();
     return m;
@@ -101,8 +157,11 @@ void alignOutcomes(const std::vector<UserOutcome>& a, const std::vector<UserOutc
         const auto it = first.find({o.user, o.item});
         if (it == first.end())
             continue;
+        const double value = outcomeValue(o, metric, k);
+        if (std::isnan(it->second) || std::isnan(value))
+            continue;
         valuesA.push_back(it->second);
-        valuesB.push_back(outcomeValue(o, metric, k));
+        valuesB.push_back(value);
     }
 }
 

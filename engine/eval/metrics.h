@@ -18,6 +18,14 @@ struct Metrics
     double mae = 0.0;
     std::size_t users = 0; ///< evaluated users
     std::uint32_t k = 10;
+    /// Choose, then like (docs/method.md, "Choose, then like"): Like@k, MRR@k and NDCG@k of the
+    /// held-out item in the like ranking over the users whose held-out rating is a like; NaN
+    /// without such users.
+    double likeRecall = 0.0, likeMrr = 0.0, likeNdcg = 0.0;
+    std::size_t likeUsers = 0; ///< users whose held-out rating is a like
+    /// Like AUC: the chance that a held-out like outranks a held-out non-like in the like order,
+    /// ties counting a half, pooled over users; NaN without both kinds.
+    double likeAuc = 0.0;
 };
 
 /// What one held-out interaction became under one model: enough to compare runs user by user.
@@ -29,6 +37,11 @@ struct UserOutcome
     float predicted = 0.0f;         ///< P's prediction (clipped to the scale), NaN without P
     std::uint32_t rank = 0;         ///< 1-based rank among the items not in the user's training history
     std::vector<std::uint32_t> top; ///< the top-k items, best first
+    bool liked = false;             ///< the true rating is a like (eval/like.h)
+    /// The held-out item's place in the like order (docs/method.md, "Choose, then like"): its
+    /// rank in the like ranking, and its like score (for the AUC); NaN score: none.
+    std::uint32_t likeRank = 0;
+    float likeScore = 0.0f;
 };
 
 /// Mean and sample standard deviation (n - 1) of values, e.g. a metric over seeds; NaN values
@@ -47,8 +60,9 @@ std::string formatMeanStd(const MeanStd& s, int decimals, std::string_view plusM
 /// Metrics of a set of outcomes at cut-off k.
 Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k);
 
-/// Per-user value of a metric: "recall" (hit 0/1), "mrr", "ndcg" (rank-based, at k) or
-/// "squared-error" / "absolute-error" (rating).
+/// Per-user value of a metric: "recall" (hit 0/1), "mrr", "ndcg" (rank-based, at k),
+/// "squared-error" / "absolute-error" (rating) or "like-recall", "like-mrr", "like-ndcg" (the like
+/// ranking; NaN when the held-out rating is not a like).
 double outcomeValue(const UserOutcome& outcome, const std::string& metric, std::uint32_t k);
 
 /// Paired comparison of two runs on the same held-out interactions.
@@ -67,7 +81,12 @@ struct PairedTest
 PairedTest pairedTest(const std::vector<double>& a, const std::vector<double>& b, const std::string& metric,
                       std::size_t resamples = 20000, std::uint64_t seed = 1);
 
-/// Values of `metric` for the outcomes both runs have, aligned by (user, item).
+/// Like AUC of a set of outcomes (Mann-Whitney with half-counted ties); NaN without a like and a
+/// non-like among the outcomes with a like score.
+double likeAuc(const std::vector<UserOutcome>& outcomes);
+
+/// Values of `metric` for the outcomes both runs have, aligned by (user, item); pairs where either
+/// value is NaN (no prediction, not a like) are left out.
 void alignOutcomes(const std::vector<UserOutcome>& a, const std::vector<UserOutcome>& b, const std::string& metric,
                    std::uint32_t k, std::vector<double>& valuesA, std::vector<double>& valuesB);
 

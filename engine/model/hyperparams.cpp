@@ -122,6 +122,27 @@ HyperParamInfo real(std::string key, std::string label, std::string help, double
     return info;
 }
 
+/// A real value, or "auto" (NaN): derived from the data where it is used.
+HyperParamInfo realOrAuto(std::string key, std::string label, std::string help, double min, double max,
+                          double HyperParams::*member)
+{
+    HyperParamInfo info = real(std::move(key), std::move(label), std::move(help), min, max, false, member);
+    info.autoText = QT_TRANSLATE_NOOP("rnr::HyperParams", "auto"); // also the CLI's text: the source is the key
+    auto setNumber = info.set;
+    info.get = [member](const HyperParams& p) {
+        return std::isnan(p.*member) ? std::string("auto") : formatReal(p.*member);
+    };
+    info.set = [member, setNumber](HyperParams& p, std::string_view text) -> std::string {
+        if (text == "auto") {
+            p.*member = std::numeric_limits<double>::quiet_NaN();
+            return {};
+        }
+        const std::string error = setNumber(p, text);
+        return error.empty() ? error : error + ", or auto";
+    };
+    return info;
+}
+
 std::vector<HyperParamInfo> buildInfo()
 {
     std::vector<HyperParamInfo> list;
@@ -242,9 +263,16 @@ std::vector<HyperParamInfo> buildInfo()
              QT_TRANSLATE_NOOP("rnr::HyperParams",
                                "Confidence of a positive is 1 + a * rating in WRMF's weighted squared loss."),
              0, 100, false, &HyperParams::wrmfConfidence));
-    list.push_back(integer("k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"),
-                           QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k and NDCG@k."), 1, 1000,
-                           &HyperParams::topK));
+    list.push_back(realOrAuto(
+        "like-threshold", QT_TRANSLATE_NOOP("rnr::HyperParams", "Like threshold"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams",
+                          "A rating at or above it counts as a like; auto: the rating at three quarters of the scale's "
+                          "range, rounded up to its step (4 on 1-5 and on 0.5-5)."),
+        -1000, 1000, &HyperParams::likeThreshold));
+    list.push_back(integer(
+        "k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking's Like@k."),
+        1, 1000, &HyperParams::topK));
     list.push_back(integer("threads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Threads"),
                            QT_TRANSLATE_NOOP("rnr::HyperParams", "Worker threads for training and evaluation."), 1, 256,
                            &HyperParams::threads));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,18 +122,21 @@ struct HyperParams
     std::uint32_t epochs = 20;
     std::uint32_t batchSize = 256; ///< rating tuples per minibatch
     Activation activation = Activation::Tanh;
-    std::uint32_t bprNegatives = 1;    ///< BPR: sampled negatives per positive
-    std::uint32_t cdaeNegatives = 5;   ///< CDAE: sampled negatives per positive
-    double cdaeDropout = 0.2;          ///< CDAE: input corruption rate rho
-    std::uint32_t experts = 3;         ///< MMoE, PLE: shared experts
-    std::uint32_t taskExperts = 1;     ///< PLE: experts of each task's own
-    std::uint32_t levels = 1;          ///< PLE: extraction levels (1: one CGC level; 2: two)
-    Balance balance = Balance::Fixed;  ///< how the two losses are weighed (model/balancing.h)
-    double gradnormAsymmetry = 1.5;    ///< GradNorm's a: how much more the slower task is pulled
-    double dwaTemperature = 2.0;       ///< DWA's T: larger evens the weights out
-    std::uint32_t wrmfNegatives = 4;   ///< WRMF: sampled negatives per positive
-    double wrmfConfidence = 1.0;       ///< WRMF: a in c_ui = 1 + a * r_ui
-    std::uint32_t topK = 10;           ///< k of Recall@k, MRR@k, NDCG@k
+    std::uint32_t bprNegatives = 1;   ///< BPR: sampled negatives per positive
+    std::uint32_t cdaeNegatives = 5;  ///< CDAE: sampled negatives per positive
+    double cdaeDropout = 0.2;         ///< CDAE: input corruption rate rho
+    std::uint32_t experts = 3;        ///< MMoE, PLE: shared experts
+    std::uint32_t taskExperts = 1;    ///< PLE: experts of each task's own
+    std::uint32_t levels = 1;         ///< PLE: extraction levels (1: one CGC level; 2: two)
+    Balance balance = Balance::Fixed; ///< how the two losses are weighed (model/balancing.h)
+    double gradnormAsymmetry = 1.5;   ///< GradNorm's a: how much more the slower task is pulled
+    double dwaTemperature = 2.0;      ///< DWA's T: larger evens the weights out
+    std::uint32_t wrmfNegatives = 4;  ///< WRMF: sampled negatives per positive
+    double wrmfConfidence = 1.0;      ///< WRMF: a in c_ui = 1 + a * r_ui
+    std::uint32_t topK = 10;          ///< k of Recall@k, MRR@k, NDCG@k
+    /// A rating at or above it is a like (docs/method.md, "Choose, then like"); NaN ("auto"): the
+    /// rating at three quarters of the scale's range, rounded up to its step (eval/like.h).
+    double likeThreshold = std::numeric_limits<double>::quiet_NaN();
     std::uint32_t threads = 1;         ///< worker threads for training and evaluation
     std::uint64_t seed = 1;            ///< initialisation and sampling
     std::uint32_t validationUsers = 0; ///< validate on at most this many users per epoch (0: all)
@@ -155,6 +159,7 @@ struct HyperParamInfo
     std::vector<std::string> choiceHelp; ///< per choice, when they need one (tooltips); else empty
     std::string choiceContext;           ///< the translation context of choiceHelp
     bool logScale = false;               ///< suggest a log-scaled editor (learning rates, lambda)
+    std::string autoText; ///< Real: the text of "derived from the data" (stored as NaN), e.g. "auto"; else empty
     std::function<std::string(const HyperParams&)> get;
     /// Sets the value from text; returns an error message, or "" when it was accepted.
     std::function<std::string(HyperParams&, std::string_view)> set;

@@ -4,12 +4,14 @@
 //   "DATA" one per data set that runs were trained on, in order (runs refer to them by index)
 //   "RUN " one per run: name, data set index, the run's result, then sections of its own: "BTCH"
 //          the per-batch reports (optional), "PLAY" each epoch's task interplay (multi-task
-//          runs; files without it open with none), "CKPT" the model's checkpoint sections
-//          (persist/checkpoint.h)
+//          runs; files without it open with none), "LIKE" the like figures of its metrics and
+//          test outcomes (files without it derive them: docs/method.md, "Choose, then like"),
+//          "CKPT" the model's checkpoint sections (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
 
 #include "core/errors.h"
+#include "eval/like.h"
 #include "persist/binaryio.h"
 #include "persist/checkpoint.h"
 
@@ -17,6 +19,7 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
 
 namespace rnr {
@@ -165,6 +168,83 @@ void writeInterplay(BinaryWriter& out, const std::vector<EpochRecord>& epochs)
                     out.f64(w);
             }
     }
+}
+
+void writeLikeMetrics(BinaryWriter& out, const Metrics& m)
+{
+    for (const double v : {m.likeRecall, m.likeMrr, m.likeNdcg, m.likeAuc})
+        out.f64(v);
+    out.u64(m.likeUsers);
+}
+
+void readLikeMetrics(BinaryReader& in, Metrics& m)
+{
+    for (double* v : {&m.likeRecall, &m.likeMrr, &m.likeNdcg, &m.likeAuc})
+        *v = in.f64();
+    m.likeUsers = static_cast<std::size_t>(in.u64());
+}
+
+void writeLikes(BinaryWriter& out, const RunResult& r)
+{
+    out.u64(r.epochs.size());
+    for (const EpochRecord& e : r.epochs) {
+        out.boolean(e.validation.has_value());
+        if (e.validation)
+            writeLikeMetrics(out, *e.validation);
+    }
+    writeLikeMetrics(out, r.validation);
+    writeLikeMetrics(out, r.test);
+    out.u64(r.testOutcomes.size());
+    for (const UserOutcome& o : r.testOutcomes) {
+        out.boolean(o.liked);
+        out.u32(o.likeRank);
+        out.f32(o.likeScore);
+    }
+}
+
+void readLikes(BinaryReader& in, RunResult& r)
+{
+    if (in.count(1) != r.epochs.size())
+        in.fail("the like figures of a run do not match its epochs");
+    for (EpochRecord& e : r.epochs)
+        if (in.boolean() != e.validation.has_value())
+            in.fail("the like figures of a run do not match its validations");
+        else if (e.validation)
+            readLikeMetrics(in, *e.validation);
+    readLikeMetrics(in, r.validation);
+    readLikeMetrics(in, r.test);
+    if (in.count(9) != r.testOutcomes.size())
+        in.fail("the like figures of a run do not match its test outcomes");
+    for (UserOutcome& o : r.testOutcomes) {
+        o.liked = in.boolean();
+        o.likeRank = in.u32();
+        o.likeScore = in.f32();
+    }
+}
+
+/// A run from a file without like figures: the outcomes' like labels from the run's threshold, the
+/// choice ranking as the like ranking, the prediction as the like score (the choice score was not
+/// kept), the test figures recomputed from them; the validations' are unknown.
+void deriveLikes(RunResult& r, const RatingScale& scale)
+{
+    const float threshold = likeThreshold(r.hp, scale);
+    for (UserOutcome& o : r.testOutcomes) {
+        o.liked = isLike(o.rating, threshold);
+        o.likeRank = o.rank;
+        o.likeScore = o.predicted;
+    }
+    const Metrics derived = computeMetrics(r.testOutcomes, r.test.k);
+    r.test.likeRecall = derived.likeRecall;
+    r.test.likeMrr = derived.likeMrr;
+    r.test.likeNdcg = derived.likeNdcg;
+    r.test.likeUsers = derived.likeUsers;
+    r.test.likeAuc = derived.likeAuc;
+    const double unknown = std::numeric_limits<double>::quiet_NaN();
+    auto forget = [unknown](Metrics& m) { m.likeRecall = m.likeMrr = m.likeNdcg = m.likeAuc = unknown; };
+    forget(r.validation);
+    for (EpochRecord& e : r.epochs)
+        if (e.validation)
+            forget(*e.validation);
 }
 
 void readInterplay(BinaryReader& in, std::vector<EpochRecord>& epochs)
@@ -340,7 +420,7 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
     run.data = datasets[data];
     run.outcome.result = readResult(in);
     Checkpoint checkpoint;
-    bool haveModel = false;
+    bool haveModel = false, haveLikes = false;
     while (!in.atEnd()) {
         const std::string tag = in.beginSection();
         if (tag == "CKPT" && !haveModel) {
@@ -354,6 +434,9 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
             run.batches = readBatches(in);
         } else if (tag == "PLAY") {
             readInterplay(in, run.outcome.result.epochs);
+        } else if (tag == "LIKE" && !haveLikes) {
+            haveLikes = true;
+            readLikes(in, run.outcome.result);
         } else {
             in.skipSection();
             continue;
@@ -365,6 +448,8 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
     if (checkpoint.datasetFingerprint != run.data->fingerprint())
         in.fail("a model does not belong to the data set stored with it");
     run.outcome.model = checkpoint.model;
+    if (!haveLikes)
+        deriveLikes(run.outcome.result, run.data->scale);
     checkRun(in, run);
     return run;
 }
@@ -426,6 +511,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                     writeResult(s, run.outcome.result);
                     s.section("BTCH", [&](BinaryWriter& b) { writeBatches(b, run.batches); });
                     s.section("PLAY", [&](BinaryWriter& p) { writeInterplay(p, run.outcome.result.epochs); });
+                    s.section("LIKE", [&](BinaryWriter& l) { writeLikes(l, run.outcome.result); });
                     s.section("CKPT", [&](BinaryWriter& c) { writeCheckpoint(c, models[r]); });
                 });
             }

@@ -3,6 +3,7 @@
 #include "core/detail/parallel.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
+#include "eval/like.h"
 #include "train/balance.h"
 #include "train/detail/optimizer.h"
 
@@ -377,6 +378,7 @@ struct Trainer::State
         options.threads = hp.threads;
         options.keepTop = keepTop;
         options.scale = scale;
+        options.likeThreshold = likeThreshold(hp, scale);
         return evaluate(model, rows, options);
     }
 };

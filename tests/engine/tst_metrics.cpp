@@ -3,6 +3,7 @@
 #include "core/detail/rng.h"
 #include "core/errors.h"
 #include "eval/evaluator.h"
+#include "eval/like.h"
 #include "eval/metrics.h"
 #include "model/model.h"
 #include "train/runresult.h"
@@ -93,6 +94,64 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(m.mae, (1.0 + 2.0 + 0.0) / 3));
     }
 
+    void handComputedLikeMetrics()
+    {
+        // Four liked held-out items at like ranks 1, 4, 12, 2 and two others (ranks 1 and 3, not counted).
+        std::vector<UserOutcome> outcomes;
+        const std::uint32_t ranks[] = {1, 4, 12, 2, 1, 3};
+        const float scores[] = {0.9f, 0.5f, 0.5f, NAN, 0.5f, 0.1f};
+        for (std::uint32_t u = 0; u < 6; ++u) {
+            UserOutcome o = outcome(u, 7);
+            o.liked = u < 4;
+            o.likeRank = ranks[u];
+            o.likeScore = scores[u];
+            outcomes.push_back(o);
+        }
+        const Metrics m = computeMetrics(outcomes, 10);
+        QCOMPARE(m.likeUsers, 4u);
+        QCOMPARE(m.likeRecall, 0.75);
+        QVERIFY(qFuzzyCompare(m.likeMrr, (1.0 + 0.25 + 0.0 + 0.5) / 4));
+        QVERIFY(qFuzzyCompare(m.likeNdcg, (1.0 + 1.0 / std::log2(5.0) + 0.0 + 1.0 / std::log2(3.0)) / 4));
+        QCOMPARE(m.recall, 1.0); // the choice ranking is another matter: rank 7 for every user, a hit at k = 10
+        // AUC over the scored outcomes: likes 0.9, 0.5, 0.5 against non-likes 0.5, 0.1 (the NaN is left out):
+        // 0.9 beats both, each 0.5 ties one and beats one: (2 + 1.5 + 1.5) / 6.
+        QVERIFY(qFuzzyCompare(m.likeAuc, 5.0 / 6.0));
+        QVERIFY(qFuzzyCompare(likeAuc(outcomes), 5.0 / 6.0));
+        // Only one kind: no AUC. No like at all: no Like@k either.
+        for (UserOutcome& o : outcomes)
+            o.liked = false;
+        const Metrics none = computeMetrics(outcomes, 10);
+        QVERIFY(std::isnan(none.likeAuc));
+        QVERIFY(std::isnan(none.likeRecall));
+        QCOMPARE(none.likeUsers, 0u);
+        // Per user: NaN for the non-likes, which the paired test leaves out.
+        QVERIFY(std::isnan(outcomeValue(outcomes[0], "like-recall", 10)));
+        outcomes[0].liked = true;
+        QCOMPARE(outcomeValue(outcomes[0], "like-recall", 10), 1.0);
+        std::vector<double> a, b;
+        alignOutcomes(outcomes, outcomes, "like-recall", 10, a, b);
+        QCOMPARE(a.size(), std::size_t(1));
+    }
+
+    void likeThresholdFollowsTheScale()
+    {
+        // Three quarters of the range, rounded up to the scale's step.
+        QCOMPARE(defaultLikeThreshold(RatingScale{1.0f, 5.0f, 1.0f}), 4.0f);
+        QCOMPARE(defaultLikeThreshold(RatingScale{0.5f, 5.0f, 0.5f}), 4.0f);  // 3.875 -> 4
+        QCOMPARE(defaultLikeThreshold(RatingScale{1.0f, 10.0f, 1.0f}), 8.0f); // 7.75 -> 8
+        QCOMPARE(defaultLikeThreshold(RatingScale{0.0f, 2.0f, 0.0f}), 1.5f);  // continuous: the point itself
+        HyperParams hp;
+        QCOMPARE(QString::fromStdString(findHyperParam("like-threshold")->get(hp)), QStringLiteral("auto"));
+        QCOMPARE(likeThreshold(hp, RatingScale{1.0f, 5.0f, 1.0f}), 4.0f);
+        QVERIFY(findHyperParam("like-threshold")->set(hp, "3.5").empty());
+        QCOMPARE(likeThreshold(hp, RatingScale{1.0f, 5.0f, 1.0f}), 3.5f);
+        const std::string error = findHyperParam("like-threshold")->set(hp, "many");
+        QVERIFY2(error.find("or auto") != std::string::npos, error.c_str());
+        QVERIFY(findHyperParam("like-threshold")->set(hp, "auto").empty());
+        QVERIFY(std::isnan(hp.likeThreshold));
+        QVERIFY(isLike(4.0f, 4.0f) && !isLike(3.5f, 4.0f));
+    }
+
     void sanityBoundHolds()
     {
         // Recall@k / k <= MRR@k <= Recall@k for any set of ranks.
@@ -140,6 +199,20 @@ private Q_SLOTS:
         QCOMPARE(e.metrics.recall, 0.5);
         QCOMPARE(e.metrics.mrr, 0.25);
         QVERIFY(std::isnan(e.outcomes[0].predicted));
+        // Both held-out ratings (4 on 1-5) are likes; without a like head the like ranking is the choice
+        // ranking and the like score the choice score: item 4 of user 0 scores 0 * 1 + 1, item 2 of user 1 3.
+        QVERIFY(e.outcomes[0].liked && e.outcomes[1].liked);
+        QCOMPARE(e.outcomes[0].likeRank, 3u);
+        QCOMPARE(e.outcomes[0].likeScore, 1.0f);
+        QCOMPARE(e.outcomes[1].likeScore, 3.0f);
+        QCOMPARE(e.metrics.likeUsers, 2u);
+        QCOMPARE(e.metrics.likeRecall, 0.5);
+        QVERIFY(std::isnan(e.metrics.likeAuc)); // no non-like to compare with
+        options.likeThreshold = 4.5f;
+        const Evaluation strict = evaluate(model, heldOut, options);
+        QVERIFY(!strict.outcomes[0].liked);
+        QCOMPARE(strict.metrics.likeUsers, 0u);
+        QVERIFY(std::isnan(strict.metrics.likeRecall));
 
         // Ties are broken by item id: with all biases equal, the held-out item 4 of user 0 has
         // the unseen items 1 and 3 before it, item 2 of user 1 has item 0.

@@ -137,6 +137,18 @@ private Q_SLOTS:
             QCOMPARE(b.testOutcomes.size(), a.testOutcomes.size());
             QCOMPARE(b.testOutcomes[3].top, a.testOutcomes[3].top);
             QCOMPARE(b.testOutcomes[3].rank, a.testOutcomes[3].rank);
+            // The like figures (docs/method.md, "Choose, then like"), per outcome and per evaluation.
+            QVERIFY(a.test.likeUsers > 0 && a.test.likeUsers < a.testOutcomes.size());
+            QCOMPARE(b.test.likeUsers, a.test.likeUsers);
+            QCOMPARE(b.test.likeRecall, a.test.likeRecall);
+            QCOMPARE(b.test.likeAuc, a.test.likeAuc);
+            QCOMPARE(b.epochs.back().validation->likeNdcg, a.epochs.back().validation->likeNdcg);
+            QCOMPARE(b.validation.likeMrr, a.validation.likeMrr);
+            for (std::size_t o = 0; o < a.testOutcomes.size(); ++o) {
+                QCOMPARE(b.testOutcomes[o].liked, a.testOutcomes[o].liked);
+                QCOMPARE(b.testOutcomes[o].likeRank, a.testOutcomes[o].likeRank);
+                QCOMPARE(b.testOutcomes[o].likeScore, a.testOutcomes[o].likeScore);
+            }
             QCOMPARE(b.hp.balance, a.hp.balance);
             for (std::size_t e = 0; e < a.epochs.size(); ++e) { // the task interplay, gates and all
                 const Interplay &ia = *a.epochs[e].interplay, &ib = *b.epochs[e].interplay;

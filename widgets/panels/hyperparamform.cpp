@@ -11,6 +11,19 @@
 
 namespace rnr {
 
+namespace {
+
+/// A real value in its editor; the info's auto text (e.g. "auto") is the editor's minimum.
+void setReal(QDoubleSpinBox* spin, const HyperParamInfo& info, const QString& value)
+{
+    if (!info.autoText.empty() && value == QString::fromStdString(info.autoText))
+        spin->setValue(spin->minimum());
+    else
+        spin->setValue(value.toDouble());
+}
+
+} // namespace
+
 HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new QFormLayout(this))
 {
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -46,7 +59,12 @@ HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new 
             spin->setDecimals(info.logScale ? 6 : 3);
             spin->setRange(info.min, info.max);
             spin->setSingleStep(info.logScale ? std::max(info.min, 1e-4) : 0.05);
-            spin->setValue(value.toDouble());
+            if (!info.autoText.empty()) { // one step below the range: "auto"
+                spin->setMinimum(info.min - 1);
+                spin->setSingleStep(0.5);
+                spin->setSpecialValueText(QCoreApplication::translate("rnr::HyperParams", info.autoText.c_str()));
+            }
+            setReal(spin, info, value);
             connect(spin, &QDoubleSpinBox::valueChanged, this, &HyperParamForm::changed);
             editor = spin;
             break;
@@ -80,7 +98,9 @@ HyperParams HyperParamForm::params() const
         else if (auto* spin = qobject_cast<QSpinBox*>(field.editor))
             text = QString::number(spin->value());
         else if (auto* real = qobject_cast<QDoubleSpinBox*>(field.editor))
-            text = QString::number(real->value(), 'g', 10);
+            text = !field.info->autoText.empty() && real->value() == real->minimum()
+                       ? QString::fromStdString(field.info->autoText)
+                       : QString::number(real->value(), 'g', 10);
         field.info->set(params, text.toStdString()); // the editors keep values in range
     }
     return params;
@@ -95,7 +115,7 @@ void HyperParamForm::setParams(const HyperParams& params)
         else if (auto* spin = qobject_cast<QSpinBox*>(field.editor))
             spin->setValue(value.toInt());
         else if (auto* real = qobject_cast<QDoubleSpinBox*>(field.editor))
-            real->setValue(value.toDouble());
+            setReal(real, *field.info, value);
     }
 }
 
