@@ -2014,6 +2014,14 @@ Es wurde nichts geändert.</translation>
         <source>%1%2 (p = %3)</source>
         <translation>%1%2 (p = %3)</translation>
     </message>
+    <message>
+        <source>Like@%1</source>
+        <translation>Like@%1</translation>
+    </message>
+    <message>
+        <source>Like AUC</source>
+        <translation>Like-AUC</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

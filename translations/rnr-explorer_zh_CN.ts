@@ -2010,6 +2010,14 @@ Nothing was changed.</source>
         <source>%1%2 (p = %3)</source>
         <translation>%1%2（p = %3）</translation>
     </message>
+    <message>
+        <source>Like@%1</source>
+        <translation>喜欢@%1</translation>
+    </message>
+    <message>
+        <source>Like AUC</source>
+        <translation>喜欢 AUC</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

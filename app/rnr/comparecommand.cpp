@@ -250,8 +250,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                .arg(dataset.minInteractions(parser));
     out.flush();
 
-    QString csvText = QStringLiteral("model,balance,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,"
-                                     "val_ndcg,test_recall,test_mrr,test_ndcg,test_rmse,test_mae\n");
+    QString csvText =
+        QStringLiteral("model,balance,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,"
+                       "val_ndcg,test_recall,test_mrr,test_ndcg,test_rmse,test_mae,test_like,test_like_auc\n");
     for (std::uint64_t s = 0; s < seedCount; ++s) {
         const SeededRun seeded = seededRun(firstSplit, base, s);
         const SplitConfig& splitConfig = seeded.split;
@@ -276,7 +277,7 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(formatMetrics(run.test))
                        .arg(run.trainSeconds, 0, 'f', 1);
             out.flush();
-            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
+            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15,%16,%17\n")
                            .arg(model.name())
                            .arg(QString::fromStdString(findBalance(model.balance).key))
                            .arg(splitConfig.seed)
@@ -291,7 +292,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                            .arg(run.test.mrr)
                            .arg(run.test.ndcg)
                            .arg(run.test.rmse)
-                           .arg(run.test.mae);
+                           .arg(run.test.mae)
+                           .arg(run.test.likeRecall)
+                           .arg(run.test.likeAuc);
             RunResult kept = run;
             kept.model.reset(); // outcomes are enough from here on
             model.runs.push_back(std::move(kept));
@@ -307,17 +310,20 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     };
     const std::uint32_t k = base.topK;
     QJsonArray jsonRuns;
-    QString table = tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | MTL gain Recall@%1 |\n"
-                       "|---|---|---|---|---|---|---|\n")
-                        .arg(k);
+    QString table =
+        tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | Like@%1 | Like AUC | MTL gain Recall@%1 |\n"
+           "|---|---|---|---|---|---|---|---|---|\n")
+            .arg(k);
     for (const auto& model : all) {
-        std::vector<double> recall, mrr, ndcg, rmse, mae;
+        std::vector<double> recall, mrr, ndcg, rmse, mae, like, likeAuc;
         for (const auto& run : model.runs) {
             recall.push_back(run.test.recall);
             mrr.push_back(run.test.mrr);
             ndcg.push_back(run.test.ndcg);
             rmse.push_back(run.test.rmse);
             mae.push_back(run.test.mae);
+            like.push_back(run.test.likeRecall);
+            likeAuc.push_back(run.test.likeAuc);
         }
         // PLE's MTL gain (docs/method.md, "MTL gain"): over the ranking model alone, same seeds.
         const ModelRuns* alone =
@@ -331,9 +337,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(t.meanDifference, 0, 'f', 4)
                        .arg(pValue(t.pValue));
         }
-        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
                      .arg(model.title(), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4), meanStd(rmse, 3),
-                          meanStd(mae, 3), gain);
+                          meanStd(mae, 3), meanStd(like, 4), meanStd(likeAuc, 4), gain);
         for (std::size_t r = 0; r < model.runs.size(); ++r) {
             QJsonObject object = runToJson(model.runs[r], model.grids[r]);
             if (alone)

@@ -22,9 +22,10 @@ QString fixed(double v, int decimals)
 
 QString formatMetrics(const Metrics& m)
 {
-    return tr("recall@%1 %2, mrr@%1 %3, ndcg@%1 %4, rmse %5, mae %6")
+    return tr("recall@%1 %2, mrr@%1 %3, ndcg@%1 %4, rmse %5, mae %6, like@%1 %7, like auc %8")
         .arg(m.k)
-        .arg(fixed(m.recall, 4), fixed(m.mrr, 4), fixed(m.ndcg, 4), fixed(m.rmse, 3), fixed(m.mae, 3));
+        .arg(fixed(m.recall, 4), fixed(m.mrr, 4), fixed(m.ndcg, 4), fixed(m.rmse, 3), fixed(m.mae, 3),
+             fixed(m.likeRecall, 4), fixed(m.likeAuc, 4));
 }
 
 QString formatEpoch(const EpochRecord& e, const HyperParams& hp)

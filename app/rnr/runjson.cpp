@@ -23,6 +23,12 @@ QJsonObject metricsToJson(const Metrics& m)
     object.insert(QStringLiteral("rmse"), number(m.rmse));
     object.insert(QStringLiteral("mae"), number(m.mae));
     object.insert(QStringLiteral("users"), double(m.users));
+    // Choose, then like (docs/method.md): the like ranking over the liked users, the pooled AUC.
+    object.insert(QStringLiteral("like@") + k, number(m.likeRecall));
+    object.insert(QStringLiteral("like_mrr@") + k, number(m.likeMrr));
+    object.insert(QStringLiteral("like_ndcg@") + k, number(m.likeNdcg));
+    object.insert(QStringLiteral("like_auc"), number(m.likeAuc));
+    object.insert(QStringLiteral("like_users"), double(m.likeUsers));
     return object;
 }
 

@@ -368,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(outcome.out.contains(QStringLiteral("RnR(BPR, SVD) vs Vanilla(BPR, SVD): recall@10")));
         QVERIFY(outcome.out.contains(QStringLiteral("Vanilla(BPR, SVD) vs BPR")));
         QVERIFY2(outcome.out.contains(QStringLiteral("| MMoE(BPR, SVD) [gradnorm] | ")), qPrintable(outcome.out));
-        QVERIFY(outcome.out.contains(QStringLiteral("| MTL gain Recall@10 |")));
+        QVERIFY(outcome.out.contains(QStringLiteral("| MAE | Like@10 | Like AUC | MTL gain Recall@10 |")));
 
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
@@ -378,8 +378,15 @@ private Q_SLOTS:
             const QJsonObject runObject = value.toObject();
             for (const char* key : {"model", "seed", "config", "validation", "test", "epochs", "grid_point"})
                 QVERIFY2(runObject.contains(QLatin1String(key)), key);
-            for (const char* key : {"recall@10", "mrr@10", "ndcg@10", "rmse", "mae"})
+            for (const char* key : {"recall@10", "mrr@10", "ndcg@10", "rmse", "mae", "like@10", "like_mrr@10",
+                                    "like_ndcg@10", "like_auc"})
                 QVERIFY2(runObject.value(QStringLiteral("test")).toObject().contains(QLatin1String(key)), key);
+            // A model without a like head ranks likes by its choice ranking, over the liked users only.
+            const QJsonObject test = runObject.value(QStringLiteral("test")).toObject();
+            QVERIFY(test.value(QStringLiteral("like_users")).toDouble() > 0);
+            QVERIFY(test.value(QStringLiteral("like_users")).toDouble() <
+                    test.value(QStringLiteral("users")).toDouble());
+            QVERIFY(test.value(QStringLiteral("like_auc")).toDouble() > 0);
             const QJsonArray epochs = runObject.value(QStringLiteral("epochs")).toArray();
             QCOMPARE(epochs.size(), 2);
             QVERIFY(epochs.first().toObject().contains(QStringLiteral("seconds")));
@@ -427,7 +434,9 @@ private Q_SLOTS:
         }
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
-        QCOMPARE(csvFile.readAll().count('\n'), 9);
+        const QByteArray csvText = csvFile.readAll();
+        QCOMPARE(csvText.count('\n'), 9);
+        QVERIFY(csvText.startsWith("model,balance,seed,") && csvText.contains(",test_mae,test_like,test_like_auc\n"));
     }
 
     void compareGivesAModelItsOwnSettings()

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace rnr;
 
 namespace {
@@ -23,6 +25,8 @@ RunResult run(const char* model, double recall, double mrr, double rmse)
     r.test.ndcg = recall / 2;
     r.test.rmse = rmse;
     r.test.mae = rmse / 2;
+    r.test.likeRecall = recall + 0.05;
+    r.test.likeAuc = std::isnan(rmse) ? 0.55 : 0.6;
     return r;
 }
 /// A run whose test users 0..n-1 had their held-out item 0 at the given ranks.
@@ -183,11 +187,20 @@ private Q_SLOTS:
         const QString markdown = model.toMarkdown();
         QVERIFY(markdown.startsWith(QStringLiteral("| Algorithm | Recall@10 |")));
         QVERIFY(markdown.contains(QStringLiteral("| RnR(BPR, SVD) | **0.1200** | 0.0300 |")));
+        // The like figures (docs/method.md, "Choose, then like") after the rating ones, best marked.
+        QVERIFY(markdown.contains(QStringLiteral("| MAE | Like@10 | Like AUC | MTL gain Recall@10 |")));
+        QVERIFY2(markdown.contains(QStringLiteral("| **0.1700** | **0.6000** | ")), qPrintable(markdown));
+        QVERIFY(markdown.contains(QStringLiteral("|---|---|---|---|---|---|---|---|---|\n")));
         const QString csv = model.toCsv();
         QCOMPARE(csv.count(QLatin1Char('\n')), 3);
+        QVERIFY(csv.contains(QStringLiteral("mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,")));
         QVERIFY(csv.contains(QStringLiteral("rnr:bpr+svd,fixed,1,0.12,0,0.03,0,")));
+        QVERIFY(csv.contains(QStringLiteral(",0.45,0,0.17,0,0.6,0,")));
         const QString latex = model.toLatex();
         QVERIFY(latex.contains(QStringLiteral("\\textbf{0.1200}")));
+        QVERIFY(latex.contains(QStringLiteral("& Like@10 & Like AUC &")));
+        QCOMPARE(model.headerData(ResultsModel::LikeRecall, Qt::Horizontal).toString(), QStringLiteral("Like@10"));
+        QVERIFY(model.isBest(1, ResultsModel::LikeAuc) && !model.isBest(0, ResultsModel::LikeAuc));
         QVERIFY(latex.contains(QStringLiteral("\\begin{tabular}")));
         QTemporaryDir dir;
         ResultsView view(&model);

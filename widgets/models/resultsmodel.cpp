@@ -5,6 +5,7 @@
 #include <QFont>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace rnr {
@@ -13,6 +14,14 @@ namespace {
 /// Sign flips of the GUI's paired test: enough for p-values down to 0.0002, and quick on the GUI
 /// thread (rnr compare uses 20,000).
 constexpr std::size_t kResamples = 5000;
+/// The columns of figures, in table order (exports write them so).
+constexpr std::array<ResultsModel::Column, 7> kFigureColumns{
+    ResultsModel::Recall, ResultsModel::Mrr,        ResultsModel::Ndcg,   ResultsModel::Rmse,
+    ResultsModel::Mae,    ResultsModel::LikeRecall, ResultsModel::LikeAuc};
+int decimalsOf(ResultsModel::Column column)
+{
+    return column == ResultsModel::Rmse || column == ResultsModel::Mae ? 3 : 4;
+}
 } // namespace
 
 double ResultsModel::metric(const RunResult& run, Column column)
@@ -28,6 +37,10 @@ double ResultsModel::metric(const RunResult& run, Column column)
         return run.test.rmse;
     case Mae:
         return run.test.mae;
+    case LikeRecall:
+        return run.test.likeRecall;
+    case LikeAuc:
+        return run.test.likeAuc;
     default:
         return std::nan("");
     }
@@ -139,7 +152,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     const auto column = static_cast<Column>(index.column());
-    const int decimals = column == Rmse || column == Mae ? 3 : 4;
+    const int decimals = decimalsOf(column);
     switch (role) {
     case Qt::DisplayRole:
         if (column == Model)
@@ -213,6 +226,10 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("RMSE");
     case Mae:
         return tr("MAE");
+    case LikeRecall:
+        return tr("Like@%1").arg(m_k);
+    case LikeAuc:
+        return tr("Like AUC");
     case MtlGain:
         return tr("MTL gain Recall@%1").arg(m_k);
     default:
@@ -264,7 +281,8 @@ QString ResultsModel::gainText(int row) const
 QString ResultsModel::toCsv() const
 {
     QString text = QStringLiteral("model,balance,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,"
-                                  "rmse_mean,rmse_std,mae_mean,mae_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
+                                  "rmse_mean,rmse_std,mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,"
+                                  "like_auc_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
                                   "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset\n");
     for (int r = 0; r < rowCount(); ++r) {
         const Row& row = m_rows[std::size_t(r)];
@@ -272,7 +290,7 @@ QString ResultsModel::toCsv() const
             QString::fromStdString(row.spec.name()) + QLatin1Char(',') +
             (row.spec.coupling == Coupling::Single ? QString() : QString::fromStdString(findBalance(row.balance).key)) +
             QLatin1Char(',') + QString::number(row.runs.size());
-        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
+        for (Column c : kFigureColumns) {
             const MeanStd s = summary(r, c);
             text += s.n ? QStringLiteral(",%1,%2").arg(s.mean, 0, 'g', 8).arg(s.std, 0, 'g', 8) : QStringLiteral(",,");
         }
@@ -291,15 +309,18 @@ QString ResultsModel::toCsv() const
 
 QString ResultsModel::toMarkdown() const
 {
-    QString text = QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n|---|---|---|---|---|---|---|\n")
-                       .arg(headerData(Model, Qt::Horizontal).toString(), headerData(Recall, Qt::Horizontal).toString(),
-                            headerData(Mrr, Qt::Horizontal).toString(), headerData(Ndcg, Qt::Horizontal).toString(),
-                            headerData(Rmse, Qt::Horizontal).toString(), headerData(Mae, Qt::Horizontal).toString(),
-                            headerData(MtlGain, Qt::Horizontal).toString());
+    QString text = QStringLiteral("| ") + headerData(Model, Qt::Horizontal).toString();
+    QString rule = QStringLiteral("|---");
+    for (Column c : kFigureColumns) {
+        text += QStringLiteral(" | ") + headerData(c, Qt::Horizontal).toString();
+        rule += QStringLiteral("|---");
+    }
+    text += QStringLiteral(" | ") + headerData(MtlGain, Qt::Horizontal).toString() + QStringLiteral(" |\n") + rule +
+            QStringLiteral("|---|\n");
     for (int r = 0; r < rowCount(); ++r) {
         text += QStringLiteral("| ") + rowTitle(r);
-        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
-            const QString cell = cellText(r, c, c == Rmse || c == Mae ? 3 : 4);
+        for (Column c : kFigureColumns) {
+            const QString cell = cellText(r, c, decimalsOf(c));
             text += QStringLiteral(" | ") + (isBest(r, c) ? QStringLiteral("**%1**").arg(cell) : cell);
         }
         text += QStringLiteral(" | ") + gainText(r) + QStringLiteral(" |\n");
@@ -309,13 +330,14 @@ QString ResultsModel::toMarkdown() const
 
 QString ResultsModel::toLatex() const
 {
-    QString text = QStringLiteral("\\begin{tabular}{lrrrrrr}\n\\hline\n");
-    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE & MTL gain Recall@%1 \\\\\n\\hline\n")
+    QString text = QStringLiteral("\\begin{tabular}{lrrrrrrrr}\n\\hline\n");
+    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE & Like@%1 & Like AUC & MTL gain "
+                           "Recall@%1 \\\\\n\\hline\n")
                 .arg(m_k);
     for (int r = 0; r < rowCount(); ++r) {
         text += rowTitle(r);
-        for (Column c : {Recall, Mrr, Ndcg, Rmse, Mae}) {
-            const int d = c == Rmse || c == Mae ? 3 : 4;
+        for (Column c : kFigureColumns) {
+            const int d = decimalsOf(c);
             QString cell = QString::fromStdString(formatMeanStd(summary(r, c), d, " $\\pm$ ", "--"));
             if (isBest(r, c))
                 cell = QStringLiteral("\\textbf{%1}").arg(cell);
