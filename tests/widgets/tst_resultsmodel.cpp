@@ -94,6 +94,20 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(text));
         QVERIFY(std::abs(match.captured(1).toDouble() - 2.0 / 256.0) < 0.003);
         QVERIFY(!text.contains(QStringLiteral("squared error"))); // neither model rates
+        QVERIFY(!text.contains(QStringLiteral("Like@10")));       // no held-out like
+        // Like@10 over the held-out likes only: users 0-4 liked theirs; WRMF has them at like rank 1, BPR at 20.
+        ResultsModel liking;
+        for (RunResult r : {ranked("bpr", 1, std::vector<std::uint32_t>(10, 20)),
+                            ranked("wrmf", 1, {1, 1, 1, 1, 1, 1, 1, 1, 20, 20})}) {
+            for (std::size_t u = 0; u < r.testOutcomes.size(); ++u) {
+                r.testOutcomes[u].liked = u < 5;
+                r.testOutcomes[u].likeRank = r.testOutcomes[u].rank;
+            }
+            liking.addRun(r);
+        }
+        const QString likes = liking.pairedSummary(0, 1);
+        QVERIFY2(likes.contains(QStringLiteral("Like@10: 0.0000 → 1.0000")), qPrintable(likes));
+        QVERIFY2(likes.contains(QStringLiteral("5 pairs: WRMF better for 5")), qPrintable(likes));
         ResultsModel clear;
         clear.addRun(ranked("bpr", 1, std::vector<std::uint32_t>(40, 20)));
         clear.addRun(ranked("wrmf", 1, std::vector<std::uint32_t>(40, 1)));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string_view>
 
 namespace rnr {
 
@@ -387,7 +388,8 @@ QString ResultsModel::pairedSummary(int rowA, int rowB) const
     };
     std::vector<Measure> measures{{"recall", tr("Recall@%1").arg(m_k), false},
                                   {"mrr", tr("MRR@%1").arg(m_k), false},
-                                  {"ndcg", tr("NDCG@%1").arg(m_k), false}};
+                                  {"ndcg", tr("NDCG@%1").arg(m_k), false},
+                                  {"like-recall", tr("Like@%1").arg(m_k), false}};
     if (a.spec.hasRater() && b.spec.hasRater())
         measures.push_back({"squared-error", tr("squared error"), true});
     QStringList lines;
@@ -396,7 +398,9 @@ QString ResultsModel::pairedSummary(int rowA, int rowB) const
     for (const Measure& m : measures) {
         const PairedTest t = pairedTestBySeed(a.runs, b.runs, m.metric, m_k, kResamples);
         if (t.pairs == 0) {
-            lines << tr("%1: no shared seed or held-out user: train both with the same split and seed.").arg(m.label);
+            if (std::string_view(m.metric) != "like-recall") // no held-out like is not a missing pairing
+                lines
+                    << tr("%1: no shared seed or held-out user: train both with the same split and seed.").arg(m.label);
             continue;
         }
         const bool bWins = m.lowerIsBetter ? t.meanDifference < 0 : t.meanDifference > 0;

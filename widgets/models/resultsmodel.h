@@ -55,7 +55,7 @@ public:
     const std::vector<RunResult>& runs(int row) const { return m_rows[std::size_t(row)].runs; }
 
     /// The paired significance test of row b against row a (runs paired by seed, then by
-    /// held-out user and item) on Recall@k, MRR@k, NDCG@k and, when both rate, the squared
+    /// held-out user and item) on Recall@k, MRR@k, NDCG@k, Like@k and, when both rate, the squared
     /// error: one line per metric with the mean difference, the p-value and who wins how often.
     QString pairedSummary(int rowA, int rowB) const;
     /// PLE's MTL gain of a multi-task row: the paired tests (ranking model alone as a, the row as
