@@ -456,6 +456,18 @@
         <source>Users with at least 4 ratings: %1 (ratings: %2, items: %3). Held out for evaluation: the latest rating of each validation user (%4) and test user (%5), seed %6; everything else trains.</source>
         <translation>Nutzer mit mindestens 4 Bewertungen: %1 (Bewertungen: %2, Items: %3). Für die Evaluation zurückgehalten: die jeweils letzte Bewertung jedes Validierungsnutzers (%4) und Testnutzers (%5), Seed %6; alles Übrige dient dem Training.</translation>
     </message>
+    <message>
+        <source>Likes:</source>
+        <translation>Gefallen:</translation>
+    </message>
+    <message>
+        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold (the hyper-parameter; auto: three quarters of the scale&apos;s range) is a like. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
+        <translation>Erst wählen, dann mögen: ein bewerteter Artikel wurde gewählt, eine Bewertung ab der Gefällt-Schwelle (der Hyperparameter; automatisch: drei Viertel des Skalenbereichs) ist ein Gefallen. Unbewertete Artikel gelten als nicht gewählt: eine Annahme, denn die Daten verzeichnen nicht, was den Nutzern gezeigt wurde.</translation>
+    </message>
+    <message>
+        <source>rating ≥ %1: %2 % of the ratings</source>
+        <translation>Bewertung ≥ %1: %2 % der Bewertungen</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>

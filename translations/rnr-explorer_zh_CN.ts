@@ -455,6 +455,18 @@
         <source>Users with at least 4 ratings: %1 (ratings: %2, items: %3). Held out for evaluation: the latest rating of each validation user (%4) and test user (%5), seed %6; everything else trains.</source>
         <translation>至少有 4 条评分的用户：%1（评分：%2，物品：%3）。留出用于评估：每个验证用户（%4）和测试用户（%5）的最新一条评分，种子 %6；其余全部用于训练。</translation>
     </message>
+    <message>
+        <source>Likes:</source>
+        <translation>喜欢：</translation>
+    </message>
+    <message>
+        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold (the hyper-parameter; auto: three quarters of the scale&apos;s range) is a like. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
+        <translation>先选择，后喜欢：被评分的物品即被选择，评分达到或高于喜欢阈值（该超参数；自动：评分范围的四分之三处）即为喜欢。未评分的物品视为未被选择：这是一个假设，因为数据中没有用户看到过哪些物品的记录。</translation>
+    </message>
+    <message>
+        <source>rating ≥ %1: %2 % of the ratings</source>
+        <translation>评分 ≥ %1：占全部评分的 %2 %</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>

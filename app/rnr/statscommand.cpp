@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "datasetoptions.h"
+#include "eval/like.h"
 
 #include "data/split.h"
 #include "data/stats.h"
@@ -63,6 +64,10 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
     for (const auto& [value, count] : s.ratingHistogram)
         bins << QStringLiteral("%1: %2").arg(QString::number(value), QString::number(count));
     out << tr("Rating histogram: %1\n").arg(bins.join(QStringLiteral(", ")));
+    const float threshold = defaultLikeThreshold(data.scale);
+    out << tr("Choose, then like: a rating of %1 or more is a like (%2% of the ratings; --like-threshold auto); "
+              "unrated items are taken as not chosen, an assumption: the data has no impression log\n")
+               .arg(QString::number(threshold), number(100.0 * likeShare(s, threshold), 1));
     printCounts(out, tr("Ratings per user"), s.perUser);
     printCounts(out, tr("Ratings per item"), s.perItem);
     if (data.hasTimestamps)

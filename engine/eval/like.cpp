@@ -21,4 +21,14 @@ float likeThreshold(const HyperParams& hp, const RatingScale& scale)
     return std::isnan(hp.likeThreshold) ? defaultLikeThreshold(scale) : float(hp.likeThreshold);
 }
 
+double likeShare(const DatasetStats& stats, float threshold)
+{
+    std::uint64_t likes = 0, all = 0;
+    for (const auto& [rating, count] : stats.ratingHistogram) {
+        all += count;
+        likes += isLike(rating, threshold) ? count : 0;
+    }
+    return all ? double(likes) / double(all) : 0.0;
+}
+
 } // namespace rnr

@@ -4,6 +4,7 @@
 // or above the like threshold is a like.
 
 #include "data/dataset.h"
+#include "data/stats.h"
 #include "model/hyperparams.h"
 
 namespace rnr {
@@ -17,5 +18,7 @@ inline bool isLike(float rating, float threshold)
 {
     return rating >= threshold;
 }
+/// The share of the ratings that are likes, from a rating histogram (DatasetStats); 0 for none.
+double likeShare(const DatasetStats& stats, float threshold);
 
 } // namespace rnr

@@ -2,6 +2,7 @@
 // `rnr recommend`.
 #include "cli.h"
 
+#include "data/demo.h"
 #include "persist/checkpoint.h"
 
 #include <QJsonArray>
@@ -119,6 +120,14 @@ private Q_SLOTS:
         QCOMPARE(outcome.code, 0);
         QVERIFY(outcome.out.contains(QStringLiteral("Users: 2000, items: 1500")));
         QVERIFY(outcome.out.contains(QStringLiteral("50 validation, 50 test")));
+        // The like mapping, with its share counted here from the generated ratings (demo: 1-5, so 4 and 5).
+        const rnr::Dataset demo = rnr::generateDemo(rnr::DemoConfig{});
+        const auto likes = std::count_if(demo.interactions.begin(), demo.interactions.end(),
+                                         [](const rnr::Interaction& i) { return i.rating >= 4.0f; });
+        const QString share = QString::number(100.0 * double(likes) / double(demo.interactions.size()), 'f', 1);
+        QVERIFY2(outcome.out.contains(QStringLiteral("a rating of 4 or more is a like (%1% of the ratings").arg(share)),
+                 qPrintable(outcome.out));
+        QVERIFY(outcome.out.contains(QStringLiteral("unrated items are taken as not chosen")));
     }
 
     void statsOnAFileWithProblems()

@@ -9,6 +9,8 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
 #include <qcustomplot.h>
 
 using namespace rnr;
@@ -56,6 +58,11 @@ private Q_SLOTS:
         QCOMPARE(view.valueText(QStringLiteral("ratings")), locale.toString(qulonglong(data.interactions.size())));
         QVERIFY(view.valueText(QStringLiteral("scale")).startsWith(QStringLiteral("1")));
         QVERIFY(view.valueText(QStringLiteral("metadata")).contains(QStringLiteral("genres: 8")));
+        const auto likes = std::count_if(data.interactions.begin(), data.interactions.end(),
+                                         [](const Interaction& i) { return i.rating >= 4.0f; });
+        QCOMPARE(view.valueText(QStringLiteral("likes")),
+                 QStringLiteral("rating ≥ 4: %1 % of the ratings")
+                     .arg(locale.toString(100.0 * double(likes) / double(data.interactions.size()), 'f', 1)));
 
         QCustomPlot* plot = view.plot(0);
         QVERIFY(plot);

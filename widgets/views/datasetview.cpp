@@ -1,6 +1,7 @@
 #include "views/datasetview.h"
 
 #include "data/stats.h"
+#include "eval/like.h"
 #include "plots/lazyreplot.h"
 #include "plots/palette.h"
 #include "plots/plotexport.h"
@@ -35,6 +36,10 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     addRow(QStringLiteral("density"), tr("Density:"));
     addRow(QStringLiteral("scale"), tr("Rating scale:"));
     addRow(QStringLiteral("mean"), tr("Mean rating:"));
+    addRow(QStringLiteral("likes"), tr("Likes:"))
+        ->setToolTip(tr("Choose, then like: a rated item was chosen, a rating at or above the like threshold (the "
+                        "hyper-parameter; auto: three quarters of the scale's range) is a like. Unrated items are "
+                        "taken as not chosen: an assumption, since the data has no log of what users were shown."));
     addRow(QStringLiteral("perUser"), tr("Ratings per user:"));
     addRow(QStringLiteral("perItem"), tr("Ratings per item:"));
     addRow(QStringLiteral("time"), tr("Time span:"));
@@ -131,6 +136,10 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
                        : tr("%1–%2").arg(locale.toString(scale.min), locale.toString(scale.max)));
     set(QStringLiteral("mean"),
         tr("%1 (std %2)").arg(locale.toString(s.ratingMean, 'f', 3), locale.toString(s.ratingStd, 'f', 3)));
+    const float threshold = defaultLikeThreshold(scale);
+    set(QStringLiteral("likes"),
+        tr("rating ≥ %1: %2 % of the ratings")
+            .arg(locale.toString(threshold), locale.toString(100.0 * likeShare(s, threshold), 'f', 1)));
     set(QStringLiteral("perUser"), counts(s.perUser));
     set(QStringLiteral("perItem"), counts(s.perItem));
     if (dataset.hasTimestamps && s.interactions > 0) {
