@@ -461,12 +461,12 @@
         <translation>Gefallen:</translation>
     </message>
     <message>
-        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold (the hyper-parameter; auto: three quarters of the scale&apos;s range) is a like. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
-        <translation>Erst wählen, dann mögen: ein bewerteter Artikel wurde gewählt, eine Bewertung ab der Gefällt-Schwelle (der Hyperparameter; automatisch: drei Viertel des Skalenbereichs) ist ein Gefallen. Unbewertete Artikel gelten als nicht gewählt: eine Annahme, denn die Daten verzeichnen nicht, was den Nutzern gezeigt wurde.</translation>
-    </message>
-    <message>
         <source>rating ≥ %1: %2 % of the ratings</source>
         <translation>Bewertung ≥ %1: %2 % der Bewertungen</translation>
+    </message>
+    <message>
+        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold is a like. Shown here at the threshold&apos;s default (auto): three quarters of the scale&apos;s range, rounded up to its step. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
+        <translation>Erst wählen, dann mögen: ein bewerteter Artikel wurde gewählt, eine Bewertung ab der Gefällt-Schwelle ist ein Gefallen. Hier bei der Voreinstellung der Schwelle (automatisch): drei Viertel des Skalenbereichs, auf die Schrittweite aufgerundet. Unbewertete Artikel gelten als nicht gewählt: eine Annahme, denn die Daten verzeichnen nicht, was den Nutzern gezeigt wurde.</translation>
     </message>
 </context>
 <context>

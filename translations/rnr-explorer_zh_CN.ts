@@ -460,12 +460,12 @@
         <translation>喜欢：</translation>
     </message>
     <message>
-        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold (the hyper-parameter; auto: three quarters of the scale&apos;s range) is a like. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
-        <translation>先选择，后喜欢：被评分的物品即被选择，评分达到或高于喜欢阈值（该超参数；自动：评分范围的四分之三处）即为喜欢。未评分的物品视为未被选择：这是一个假设，因为数据中没有用户看到过哪些物品的记录。</translation>
-    </message>
-    <message>
         <source>rating ≥ %1: %2 % of the ratings</source>
         <translation>评分 ≥ %1：占全部评分的 %2 %</translation>
+    </message>
+    <message>
+        <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold is a like. Shown here at the threshold&apos;s default (auto): three quarters of the scale&apos;s range, rounded up to its step. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
+        <translation>先选择，后喜欢：被评分的物品即被选择，评分达到或高于喜欢阈值即为喜欢。此处按阈值的默认值（自动）显示：评分范围的四分之三处，向上取整到评分步长。未评分的物品视为未被选择：这是一个假设，因为数据中没有用户看到过哪些物品的记录。</translation>
     </message>
 </context>
 <context>

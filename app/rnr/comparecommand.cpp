@@ -112,9 +112,10 @@ QJsonObject mtlGainToJson(const RunResult& run, const std::vector<RunResult>& al
     return gains;
 }
 
-/// Hyper-parameters the grid, the seeds or the table's metrics set for every model alike.
-constexpr std::array<std::string_view, 7> kComparisonKeys{
-    "alpha", "lambda", "gradnorm-asymmetry", "dwa-temperature", "model-seed", "balance", "k"};
+/// Hyper-parameters the grid, the seeds or the table's metrics (k, the like threshold) set for every
+/// model alike.
+constexpr std::array<std::string_view, 8> kComparisonKeys{
+    "alpha", "lambda", "gradnorm-asymmetry", "dwa-temperature", "model-seed", "balance", "k", "like-threshold"};
 
 /// "rnr:bpr+svd", "rnr:bpr+svd@gradnorm" or "ple:bpr+svd@levels=2": a model, with a balance
 /// overriding --balance and KEY=VALUE settings of its own (each part after an '@').

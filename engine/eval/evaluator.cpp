@@ -88,8 +88,7 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
         items[h] = heldOut[h].item;
     }
     const std::vector<float> predicted = model.predictRatings(users, items);
-    const float threshold =
-        std::isnan(options.likeThreshold) ? defaultLikeThreshold(options.scale) : options.likeThreshold;
+    const float threshold = likeThreshold(options.likeThreshold, options.scale);
     for (std::size_t h = 0; h < heldOut.size(); ++h) {
         UserOutcome& o = result.outcomes[h];
         o.predicted =

@@ -11,14 +11,20 @@ float defaultLikeThreshold(const RatingScale& scale)
     const double point = double(scale.min) + 0.75 * range;
     if (!(scale.step > 0))
         return float(point);
-    // Up to the next step of the grid; a point on the grid (to rounding) stays where it is.
-    const double steps = std::ceil((point - double(scale.min)) / double(scale.step) - 1e-9);
+    // Up to the next step of the grid; a point on the grid (to float rounding of the step) stays.
+    const double exact = (point - double(scale.min)) / double(scale.step);
+    const double steps = std::abs(exact - std::round(exact)) < 1e-4 ? std::round(exact) : std::ceil(exact);
     return float(std::min(double(scale.max), double(scale.min) + steps * double(scale.step)));
+}
+
+float likeThreshold(double threshold, const RatingScale& scale)
+{
+    return std::isnan(threshold) ? defaultLikeThreshold(scale) : float(threshold);
 }
 
 float likeThreshold(const HyperParams& hp, const RatingScale& scale)
 {
-    return std::isnan(hp.likeThreshold) ? defaultLikeThreshold(scale) : float(hp.likeThreshold);
+    return likeThreshold(hp.likeThreshold, scale);
 }
 
 double likeShare(const DatasetStats& stats, float threshold)

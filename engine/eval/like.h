@@ -12,7 +12,8 @@ namespace rnr {
 /// The rating at three quarters of the scale's range, rounded up to the scale's step: 4 on 1-5,
 /// 3.875 -> 4 on 0.5-5 in halves, 7.75 -> 8 on 1-10; on a continuous scale the value itself.
 float defaultLikeThreshold(const RatingScale& scale);
-/// hp.likeThreshold, or defaultLikeThreshold(scale) when it is "auto" (NaN).
+/// The threshold, or defaultLikeThreshold(scale) when it is "auto" (NaN).
+float likeThreshold(double threshold, const RatingScale& scale);
 float likeThreshold(const HyperParams& hp, const RatingScale& scale);
 inline bool isLike(float rating, float threshold)
 {

@@ -44,6 +44,15 @@ double outcomeValue(const UserOutcome& o, const std::string& metric, std::uint32
                      "' (recall, mrr, ndcg, squared-error, absolute-error, like-recall, like-mrr, like-ndcg)");
 }
 
+void copyLikeFigures(const Metrics& from, Metrics& to)
+{
+    to.likeRecall = from.likeRecall;
+    to.likeMrr = from.likeMrr;
+    to.likeNdcg = from.likeNdcg;
+    to.likeUsers = from.likeUsers;
+    to.likeAuc = from.likeAuc;
+}
+
 double likeAuc(const std::vector<UserOutcome>& outcomes)
 {
     // Mid-ranks of the like scores: AUC = (sum of the likes' ranks - n1 (n1 + 1) / 2) / (n1 n0).

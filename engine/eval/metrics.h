@@ -44,6 +44,9 @@ struct UserOutcome
     float likeScore = 0.0f;
 };
 
+/// Copies the like figures (likeRecall ... likeAuc, likeUsers) of one Metrics into another.
+void copyLikeFigures(const Metrics& from, Metrics& to);
+
 /// Mean and sample standard deviation (n - 1) of values, e.g. a metric over seeds; NaN values
 /// are left out.
 struct MeanStd

@@ -129,16 +129,17 @@ HyperParamInfo realOrAuto(std::string key, std::string label, std::string help, 
     HyperParamInfo info = real(std::move(key), std::move(label), std::move(help), min, max, false, member);
     info.autoText = QT_TRANSLATE_NOOP("rnr::HyperParams", "auto"); // also the CLI's text: the source is the key
     auto setNumber = info.set;
-    info.get = [member](const HyperParams& p) {
-        return std::isnan(p.*member) ? std::string("auto") : formatReal(p.*member);
+    const std::string autoText = info.autoText;
+    info.get = [member, autoText](const HyperParams& p) {
+        return std::isnan(p.*member) ? autoText : formatReal(p.*member);
     };
-    info.set = [member, setNumber](HyperParams& p, std::string_view text) -> std::string {
-        if (text == "auto") {
+    info.set = [member, setNumber, autoText](HyperParams& p, std::string_view text) -> std::string {
+        if (text == autoText) {
             p.*member = std::numeric_limits<double>::quiet_NaN();
             return {};
         }
         const std::string error = setNumber(p, text);
-        return error.empty() ? error : error + ", or auto";
+        return error.empty() ? error : error + ", or " + autoText;
     };
     return info;
 }

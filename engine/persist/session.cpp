@@ -233,18 +233,14 @@ void deriveLikes(RunResult& r, const RatingScale& scale)
         o.likeRank = o.rank;
         o.likeScore = o.predicted;
     }
-    const Metrics derived = computeMetrics(r.testOutcomes, r.test.k);
-    r.test.likeRecall = derived.likeRecall;
-    r.test.likeMrr = derived.likeMrr;
-    r.test.likeNdcg = derived.likeNdcg;
-    r.test.likeUsers = derived.likeUsers;
-    r.test.likeAuc = derived.likeAuc;
-    const double unknown = std::numeric_limits<double>::quiet_NaN();
-    auto forget = [unknown](Metrics& m) { m.likeRecall = m.likeMrr = m.likeNdcg = m.likeAuc = unknown; };
-    forget(r.validation);
+    copyLikeFigures(computeMetrics(r.testOutcomes, r.test.k), r.test);
+    Metrics unknown;
+    unknown.likeRecall = unknown.likeMrr = unknown.likeNdcg = unknown.likeAuc =
+        std::numeric_limits<double>::quiet_NaN();
+    copyLikeFigures(unknown, r.validation);
     for (EpochRecord& e : r.epochs)
         if (e.validation)
-            forget(*e.validation);
+            copyLikeFigures(unknown, *e.validation);
 }
 
 void readInterplay(BinaryReader& in, std::vector<EpochRecord>& epochs)

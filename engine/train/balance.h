@@ -44,9 +44,11 @@ private:
     std::uint64_t m_step = 0;
 };
 
-/// The blocks both tasks may read: U, I and the experts of MMoE and PLE (the gates, the
-/// cross-stitch units and every other block belong to one task, or to one task per row).
-inline constexpr std::array<Block, 4> kSharedBlocks{Block::Users, Block::Items, Block::ExpertWeight, Block::ExpertBias};
+/// The blocks both tasks may read: U, I, the experts of MMoE and PLE and two-level PLE's shared
+/// gate (the task gates, the cross-stitch units and every other block belong to one task, or to
+/// one task per row).
+inline constexpr std::array<Block, 6> kSharedBlocks{
+    Block::Users, Block::Items, Block::ExpertWeight, Block::ExpertBias, Block::SharedGateWeight, Block::SharedGateBias};
 
 /// The two tasks' summed gradients over the shared blocks both moved.
 struct SharedGeometry

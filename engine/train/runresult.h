@@ -74,6 +74,10 @@ struct GridResult
 /// "RnR(BPR, SVD)", or "RnR(BPR, SVD) [gradnorm]" for a multi-task model balanced otherwise than
 /// by fixed weights: the rows of the results tables.
 std::string modelTitle(const ModelSpec& spec, Balance balance);
+/// The settings that make a run another model or another task than its name says, as
+/// "KEY=VALUE" words: PLE's levels other than 1, a like threshold other than auto. Empty for most
+/// runs; tables keep such runs in rows of their own, titled "PLE(BPR, SVD) [levels=2]".
+std::string modelSettings(const ModelSpec& spec, const HyperParams& hp);
 /// The balance a model really trains with: Fixed for single-task models, whatever hp says.
 Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp);
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <iomanip>
 #include <limits>
 #include <sstream>
@@ -38,6 +39,19 @@ std::string modelTitle(const ModelSpec& spec, Balance balance)
     if (spec.coupling != Coupling::Single && balance != Balance::Fixed)
         title += " [" + findBalance(balance).key + "]";
     return title;
+}
+
+std::string modelSettings(const ModelSpec& spec, const HyperParams& hp)
+{
+    std::string words;
+    auto add = [&](const char* key) {
+        words += (words.empty() ? "" : " ") + std::string(key) + "=" + findHyperParam(key)->get(hp);
+    };
+    if (spec.coupling == Coupling::PLE && hp.levels != 1)
+        add("levels");
+    if (!std::isnan(hp.likeThreshold))
+        add("like-threshold");
+    return words;
 }
 
 Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp)

@@ -112,6 +112,19 @@ private Q_SLOTS:
         QVERIFY(near(g.weights().ranking + g.weights().rating, 1.0));
     }
 
+    void theSharedGateOfTwoLevelPleIsShared()
+    {
+        // Both tasks read two-level PLE's shared gate (docs/method.md, "Couplings"): it counts, as U and I do.
+        Params<float> p = shapes();
+        p[Block::SharedGateWeight] = RowMatrix<float>::Zero(2, 2);
+        const auto a = summedRows(p, {{Block::SharedGateWeight, 0, 1, 0}});
+        const auto b = summedRows(p, {{Block::SharedGateWeight, 0, -1, 1}});
+        const SharedGeometry geometry = sharedGeometry(a, b);
+        QVERIFY(geometry.shared[std::size_t(Block::SharedGateWeight)]);
+        QCOMPARE(geometry.dot, -1.0);
+        QCOMPARE(geometry.b2, 2.0);
+    }
+
     void pcgradProjectsConflictingGradients()
     {
         // a: U0 = (1, 0), I1 = (0, 2). b: U0 = (-1, 1), b'_0 = 3. Only U is shared; a.b = -1, |a|^2 = 1, |b|^2 = 2.

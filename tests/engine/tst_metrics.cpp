@@ -140,6 +140,9 @@ private Q_SLOTS:
         QCOMPARE(defaultLikeThreshold(RatingScale{0.5f, 5.0f, 0.5f}), 4.0f);  // 3.875 -> 4
         QCOMPARE(defaultLikeThreshold(RatingScale{1.0f, 10.0f, 1.0f}), 8.0f); // 7.75 -> 8
         QCOMPARE(defaultLikeThreshold(RatingScale{0.0f, 2.0f, 0.0f}), 1.5f);  // continuous: the point itself
+        // A point on the grid stays, even when the step is not exact in float (0.75 / 0.01f = 75.0000017).
+        QCOMPARE(defaultLikeThreshold(RatingScale{0.0f, 1.0f, 0.01f}), 0.75f);
+        QCOMPARE(defaultLikeThreshold(RatingScale{0.0f, 7.0f, 0.7f}), 5.6f); // 5.25 -> 8 steps of 0.7
         HyperParams hp;
         QCOMPARE(QString::fromStdString(findHyperParam("like-threshold")->get(hp)), QStringLiteral("auto"));
         QCOMPARE(likeThreshold(hp, RatingScale{1.0f, 5.0f, 1.0f}), 4.0f);

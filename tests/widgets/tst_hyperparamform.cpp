@@ -46,6 +46,13 @@ private Q_SLOTS:
         QCOMPARE(form.params().likeThreshold, 4.5);
         spin->setValue(spin->minimum());
         QVERIFY(std::isnan(form.params().likeThreshold));
+        // One step up from "auto" goes to what auto means for the data shown, not to the range's bottom.
+        form.setAutoValue(QStringLiteral("like-threshold"), 4.0);
+        spin->stepBy(1);
+        QCOMPARE(form.params().likeThreshold, 4.0);
+        spin->stepBy(1);
+        QCOMPARE(form.params().likeThreshold, 4.5);
+        spin->setValue(spin->minimum());
         HyperParams hp;
         hp.likeThreshold = -2; // a legitimate threshold on a scale below zero stays a number
         form.setParams(hp);

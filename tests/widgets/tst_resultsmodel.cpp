@@ -165,6 +165,32 @@ private Q_SLOTS:
         QVERIFY(model.toLatex().contains(QStringLiteral("& +0.3000 (p = ")));
     }
 
+    void settingsThatChangeTheModelGetRowsOfTheirOwn()
+    {
+        // Two-level PLE is another model than one-level PLE, a set like threshold another task: other rows.
+        ResultsModel model;
+        RunResult one = run("ple:bpr+svd", 0.10, 0.04, 1.0), two = one, strict = one;
+        two.hp.levels = 2;
+        two.test.recall = 0.2;
+        strict.hp.likeThreshold = 4.5;
+        for (const RunResult& r : {one, two, strict, two})
+            model.addRun(r);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(1, ResultsModel::Model)).toString(),
+                 QStringLiteral("PLE(BPR, SVD) [levels=2]"));
+        QCOMPARE(model.data(model.index(1, ResultsModel::Runs)).toInt(), 2);
+        QCOMPARE(model.summary(1, ResultsModel::Recall).mean, 0.2);
+        QCOMPARE(model.data(model.index(2, ResultsModel::Model)).toString(),
+                 QStringLiteral("PLE(BPR, SVD) [like-threshold=4.5]"));
+        QVERIFY(model.toCsv().contains(QStringLiteral("\nple:bpr+svd@levels=2,fixed,2,")));
+        // MMoE has one level whatever the setting: no row of its own.
+        RunResult mmoe = run("mmoe:bpr+svd", 0.1, 0.04, 1.0), mmoe2 = mmoe;
+        mmoe2.hp.levels = 2;
+        model.addRun(mmoe);
+        model.addRun(mmoe2);
+        QCOMPARE(model.rowCount(), 4);
+    }
+
     void rowsPerDataSet()
     {
         ResultsModel model;

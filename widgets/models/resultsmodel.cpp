@@ -55,8 +55,10 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
         outcome.top.clear();
     m_k = run.test.k;
     const Balance balance = effectiveBalance(run.spec, run.hp);
+    const std::string settings = modelSettings(run.spec, run.hp);
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
-        if (m_rows[r].spec == run.spec && m_rows[r].balance == balance && m_rows[r].datasetKey == datasetKey) {
+        if (m_rows[r].spec == run.spec && m_rows[r].balance == balance && m_rows[r].settings == settings &&
+            m_rows[r].datasetKey == datasetKey) {
             m_rows[r].runs.push_back(std::move(kept));
             m_rows[r].ids.push_back(id);
             // Every column's "best" mark may move: repaint the whole table.
@@ -65,7 +67,7 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
         }
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.push_back(Row{run.spec, balance, dataset, datasetKey, {std::move(kept)}, {id}});
+    m_rows.push_back(Row{run.spec, balance, settings, dataset, datasetKey, {std::move(kept)}, {id}});
     endInsertRows();
     if (rowCount() > 1)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -244,13 +246,14 @@ std::vector<PairedTest> ResultsModel::mtlGain(int row) const
     if (r.spec.coupling == Coupling::Single)
         return {};
     const ModelSpec alone = r.spec.rankingAlone();
+    const std::string aloneSettings = modelSettings(alone, r.runs.front().hp); // e.g. the same like threshold
     const auto single = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& other) {
-        return other.spec == alone && other.datasetKey == r.datasetKey;
+        return other.spec == alone && other.settings == aloneSettings && other.datasetKey == r.datasetKey;
     });
     if (single == m_rows.end())
         return {};
     const QString key = QStringLiteral("%1/%2/%3/%4/%5/%6")
-                            .arg(QString::fromStdString(r.spec.name()))
+                            .arg(QString::fromStdString(r.spec.name() + "@" + r.settings))
                             .arg(int(r.balance))
                             .arg(r.datasetKey)
                             .arg(r.runs.size())
@@ -288,7 +291,7 @@ QString ResultsModel::toCsv() const
     for (int r = 0; r < rowCount(); ++r) {
         const Row& row = m_rows[std::size_t(r)];
         text +=
-            QString::fromStdString(row.spec.name()) + QLatin1Char(',') +
+            rowName(row) + QLatin1Char(',') +
             (row.spec.coupling == Coupling::Single ? QString() : QString::fromStdString(findBalance(row.balance).key)) +
             QLatin1Char(',') + QString::number(row.runs.size());
         for (Column c : kFigureColumns) {
@@ -362,10 +365,20 @@ bool ResultsModel::severalDatasets() const
     return false;
 }
 
+QString ResultsModel::rowName(const Row& row)
+{
+    QString name = QString::fromStdString(row.spec.name());
+    if (!row.settings.empty()) // as rnr compare --models takes it: ple:bpr+svd@levels=2
+        name += QLatin1Char('@') + QString::fromStdString(row.settings).replace(QLatin1Char(' '), QLatin1Char('@'));
+    return name;
+}
+
 QString ResultsModel::rowTitle(int row) const
 {
     const Row& r = m_rows[std::size_t(row)];
-    const QString title = QString::fromStdString(modelTitle(r.spec, r.balance));
+    QString title = QString::fromStdString(modelTitle(r.spec, r.balance));
+    if (!r.settings.empty())
+        title += QStringLiteral(" [%1]").arg(QString::fromStdString(r.settings));
     return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
 }
 

@@ -71,6 +71,7 @@ private:
     {
         ModelSpec spec;
         Balance balance = Balance::Fixed;
+        std::string settings; ///< modelSettings(): runs with other settings are other rows
         QString dataset;
         std::uint64_t datasetKey = 0;
         std::vector<RunResult> runs;
@@ -78,6 +79,8 @@ private:
     };
     /// The model's title, with the data set's name when the table holds several data sets.
     QString rowTitle(int row) const;
+    /// The model's name with its settings, "ple:bpr+svd@levels=2" (the CSV's model column).
+    static QString rowName(const Row& row);
     bool severalDatasets() const;
     static double metric(const RunResult& run, Column column);
     QString cellText(int row, Column column, int decimals) const;

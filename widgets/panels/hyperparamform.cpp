@@ -13,6 +13,22 @@ namespace rnr {
 
 namespace {
 
+/// A real editor whose minimum reads "auto" (HyperParamInfo::autoText): stepping up from it goes
+/// to a start value (the data's own default when the form was told it), not to the range's bottom.
+class AutoSpinBox final : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    void stepBy(int steps) override
+    {
+        if (value() == minimum() && steps > 0)
+            setValue(property(kStartProperty).toDouble());
+        else
+            QDoubleSpinBox::stepBy(steps);
+    }
+    static constexpr const char* kStartProperty = "autoStart";
+};
+
 /// A real value in its editor; the info's auto text (e.g. "auto") is the editor's minimum.
 void setReal(QDoubleSpinBox* spin, const HyperParamInfo& info, const QString& value)
 {
@@ -55,7 +71,7 @@ HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new 
             break;
         }
         case HyperParamInfo::Kind::Real: {
-            auto* spin = new QDoubleSpinBox(this);
+            auto* spin = info.autoText.empty() ? new QDoubleSpinBox(this) : new AutoSpinBox(this);
             spin->setDecimals(info.logScale ? 6 : 3);
             spin->setRange(info.min, info.max);
             spin->setSingleStep(info.logScale ? std::max(info.min, 1e-4) : 0.05);
@@ -78,6 +94,12 @@ HyperParamForm::HyperParamForm(QWidget* parent) : QWidget(parent), m_layout(new 
         m_layout->addRow(label, editor);
         m_fields.push_back(Field{&info, editor});
     }
+}
+
+void HyperParamForm::setAutoValue(const QString& key, double value)
+{
+    if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor(key)))
+        spin->setProperty(AutoSpinBox::kStartProperty, value);
 }
 
 QWidget* HyperParamForm::editor(const QString& key) const

@@ -24,6 +24,9 @@ public:
     void setParams(const HyperParams& params);
     /// The editor widget of a key ("lr", "alpha"...), for tests and focus.
     QWidget* editor(const QString& key) const;
+    /// For a value that may be "auto" (e.g. "like-threshold"): what "auto" means for the data
+    /// shown, where stepping up from "auto" starts.
+    void setAutoValue(const QString& key, double value);
 
 Q_SIGNALS:
     void changed();

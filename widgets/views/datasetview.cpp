@@ -37,9 +37,10 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent)
     addRow(QStringLiteral("scale"), tr("Rating scale:"));
     addRow(QStringLiteral("mean"), tr("Mean rating:"));
     addRow(QStringLiteral("likes"), tr("Likes:"))
-        ->setToolTip(tr("Choose, then like: a rated item was chosen, a rating at or above the like threshold (the "
-                        "hyper-parameter; auto: three quarters of the scale's range) is a like. Unrated items are "
-                        "taken as not chosen: an assumption, since the data has no log of what users were shown."));
+        ->setToolTip(tr("Choose, then like: a rated item was chosen, a rating at or above the like threshold is a "
+                        "like. Shown here at the threshold's default (auto): three quarters of the scale's range, "
+                        "rounded up to its step. Unrated items are taken as not chosen: an assumption, since the "
+                        "data has no log of what users were shown."));
     addRow(QStringLiteral("perUser"), tr("Ratings per user:"));
     addRow(QStringLiteral("perItem"), tr("Ratings per item:"));
     addRow(QStringLiteral("time"), tr("Time span:"));

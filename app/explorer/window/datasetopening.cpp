@@ -6,8 +6,10 @@
 #include "data/split.h"
 #include "dialogs/csvmappingdialog.h"
 #include "dialogs/loadoptionsdialog.h"
+#include "eval/like.h"
 #include "io/loader.h"
 #include "panels/experimentpanel.h"
+#include "panels/hyperparamform.h"
 #include "views/datasetview.h"
 #include "views/userinspector.h"
 
@@ -196,6 +198,7 @@ void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadRepor
     m_filtered = std::make_shared<const Dataset>(filterMinInteractions(*m_dataset));
     m_view->setDataset(*m_dataset, report);
     m_view->setSplit(*m_filtered, m_panel->split());
+    m_panel->form()->setAutoValue(QStringLiteral("like-threshold"), defaultLikeThreshold(m_dataset->scale));
     m_users->setDataset(m_filtered);
     setWindowTitle(QString::fromStdString(m_dataset->name));
     statusBar()->showMessage(tr("%1: ratings %2, users %3, items %4")
