@@ -382,6 +382,31 @@ private Q_SLOTS:
                  QStringLiteral("MMoE(BPR, SVD) [pcgrad]"));
     }
 
+    void twoLevelPleTrainsFromTheFormAndShowsItsGates()
+    {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        auto* form = window.experimentPanel()->form();
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("epochs")))->setValue(2);
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("dim")))->setValue(8);
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("levels")))->setValue(2);
+        auto* mode = window.experimentPanel()->findChild<QComboBox*>(QStringLiteral("mode"));
+        mode->setCurrentIndex(mode->findData(int(Coupling::PLE)));
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        QCOMPARE(window.startRun().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        const RunResult& run = window.finishedRuns()[0].result;
+        QCOMPARE(run.hp.levels, 2u);
+        QVERIFY(window.finishedRuns()[0].model->params()[Block::SharedGateWeight].size() > 0);
+        InterplayPlot* interplay = window.interplayPlot();
+        interplay->flush();
+        QVERIFY(interplay->gatesShown());
+        QCOMPARE(interplay->gateBarCount(), int(run.hp.experts + 2 * run.hp.taskExperts)); // the last level's
+        QCOMPARE(window.resultsModel()->index(0, ResultsModel::Model).data().toString(),
+                 QStringLiteral("PLE(BPR, SVD) [levels=2]"));
+    }
+
     void modesComeFromTheEngineTable()
     {
         MainWindow window;
