@@ -211,6 +211,22 @@
         <source>Soft sharing: each task has its own user and item vectors, and each reads a learnt linear mix of both tasks&apos; (a 2 x 2 unit per side; Misra et al., CVPR 2016).</source>
         <translation>Weiches Teilen: Jede Aufgabe hat eigene Nutzer- und Item-Vektoren und liest eine gelernte Linearkombination der Vektoren beider Aufgaben (eine 2 x 2-Einheit je Seite; Misra et al., CVPR 2016).</translation>
     </message>
+    <message>
+        <source>Choose, then like (ESMM)</source>
+        <translation>Wählen, dann mögen (ESMM)</translation>
+    </message>
+    <message>
+        <source>A cascade: p(like) = p(choose) · p(like | choose), the choice head R and a like tower on the shared vectors, trained on rated and sampled unrated items alike (Ma et al., SIGIR 2018). No rating component.</source>
+        <translation>Eine Kaskade: p(mögen) = p(wählen) · p(mögen | wählen), der Wahlkopf R und ein Gefallensturm auf den geteilten Vektoren, trainiert auf bewerteten und gezogenen unbewerteten Items gleichermaßen (Ma et al., SIGIR 2018). Keine Bewertungskomponente.</translation>
+    </message>
+    <message>
+        <source>Choose, then like, with a pairwise loss</source>
+        <translation>Wählen, dann mögen, mit paarweisem Verlust</translation>
+    </message>
+    <message>
+        <source>ESMM&apos;s cascade plus hinge terms that put each liked item above a chosen-but-not-liked and a not-chosen item of the same user, by margins (Durmus et al., 2024). No rating component.</source>
+        <translation>Die Kaskade von ESMM plus Hinge-Terme, die jedes gemochte Item um Abstände über ein gewähltes, aber nicht gemochtes und ein nicht gewähltes Item desselben Nutzers setzen (Durmus et al., 2024). Keine Bewertungskomponente.</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -716,6 +732,10 @@
         <source>Item vectors the rating task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
         <translation>Item-Vektoren, die die Bewertungsaufgabe liest (ihre Cross-Stitch-Mischung der Vektoren beider Aufgaben)</translation>
     </message>
+    <message>
+        <source>Like-tower item vectors g(W_L q_j + c_L) (what the like head reads after the choice)</source>
+        <translation>Item-Vektoren des Gefallensturms g(W_L q_j + c_L) (was der Gefallenskopf nach der Wahl liest)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -842,6 +862,14 @@
     <message>
         <source>How the two tasks share the user and item vectors (each entry&apos;s tooltip says what the rating task sees).</source>
         <translation>Wie die beiden Aufgaben die Nutzer- und Item-Vektoren teilen (der Tooltip jedes Eintrags sagt, was die Bewertungsaufgabe sieht).</translation>
+    </message>
+    <message>
+        <source>Choose-then-like cascades need a learnt ranking algorithm (BPR, CDAE, WRMF) as their choice head; they have no rating algorithm.</source>
+        <translation>Wählen-dann-mögen-Kaskaden brauchen einen gelernten Ranking-Algorithmus (BPR, CDAE, WRMF) als Wahlkopf; sie haben keinen Bewertungsalgorithmus.</translation>
+    </message>
+    <message>
+        <source>Choose-then-like cascades have a like head instead of a rating algorithm.</source>
+        <translation>Wählen-dann-mögen-Kaskaden haben einen Gefallenskopf statt eines Bewertungsalgorithmus.</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1148,46 @@
     <message>
         <source>Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking&apos;s Like@k.</source>
         <translation>Grenze k von Recall@k, MRR@k, NDCG@k und von Like@k der Gefällt-Rangfolge.</translation>
+    </message>
+    <message>
+        <source>Like negatives</source>
+        <translation>Gefallens-Negative</translation>
+    </message>
+    <message>
+        <source>ESMM and pairwise: sampled unrated items (not chosen, so not liked) per rated item in the like task&apos;s loss.</source>
+        <translation>ESMM und paarweise: gezogene unbewertete Items (nicht gewählt, also nicht gemocht) je bewertetem Item im Verlust der Gefallensaufgabe.</translation>
+    </message>
+    <message>
+        <source>Pairwise weight w</source>
+        <translation>Paarweises Gewicht w</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: weight of the hinge terms beside the cross-entropy.</source>
+        <translation>Paarweise Kaskade: Gewicht der Hinge-Terme neben der Kreuzentropie.</translation>
+    </message>
+    <message>
+        <source>Margin m₁</source>
+        <translation>Abstand m₁</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: how far a liked item&apos;s score should lie above a chosen-but-not-liked item&apos;s of the same user.</source>
+        <translation>Paarweise Kaskade: wie weit der Score eines gemochten Items über dem eines gewählten, aber nicht gemochten Items desselben Nutzers liegen soll.</translation>
+    </message>
+    <message>
+        <source>Margin m₂</source>
+        <translation>Abstand m₂</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: how far a liked item&apos;s score should lie above a not-chosen (unrated, sampled) item&apos;s.</source>
+        <translation>Paarweise Kaskade: wie weit der Score eines gemochten Items über dem eines nicht gewählten (unbewerteten, gezogenen) Items liegen soll.</translation>
+    </message>
+    <message>
+        <source>Pairwise heads</source>
+        <translation>Paarweise Köpfe</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: like puts the hinge terms on the like score log p(like); both also on the choice head&apos;s score.</source>
+        <translation>Paarweise Kaskade: like setzt die Hinge-Terme auf den Gefallensscore log p(mögen); both zusätzlich auf den Score des Wahlkopfs.</translation>
     </message>
 </context>
 <context>

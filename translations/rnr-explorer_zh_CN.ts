@@ -211,6 +211,22 @@
         <source>Soft sharing: each task has its own user and item vectors, and each reads a learnt linear mix of both tasks&apos; (a 2 x 2 unit per side; Misra et al., CVPR 2016).</source>
         <translation>软共享：每个任务有自己的用户和物品向量，并读取两个任务向量的学习线性组合（每侧一个 2 x 2 单元；Misra 等，CVPR 2016）。</translation>
     </message>
+    <message>
+        <source>Choose, then like (ESMM)</source>
+        <translation>先选择，后喜欢（ESMM）</translation>
+    </message>
+    <message>
+        <source>A cascade: p(like) = p(choose) · p(like | choose), the choice head R and a like tower on the shared vectors, trained on rated and sampled unrated items alike (Ma et al., SIGIR 2018). No rating component.</source>
+        <translation>级联：p(喜欢) = p(选择) · p(喜欢 | 选择)，选择头 R 与喜欢塔都建立在共享向量上，同时在已评分物品和抽样的未评分物品上训练（Ma 等，SIGIR 2018）。没有评分组件。</translation>
+    </message>
+    <message>
+        <source>Choose, then like, with a pairwise loss</source>
+        <translation>先选择，后喜欢，带成对损失</translation>
+    </message>
+    <message>
+        <source>ESMM&apos;s cascade plus hinge terms that put each liked item above a chosen-but-not-liked and a not-chosen item of the same user, by margins (Durmus et al., 2024). No rating component.</source>
+        <translation>ESMM 的级联加上合页项：按间隔把每个喜欢的物品排在同一用户一个已选择但不喜欢的物品和一个未选择的物品之上（Durmus 等，2024）。没有评分组件。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::CsvMappingDialog</name>
@@ -715,6 +731,10 @@
         <source>Item vectors the rating task reads (its cross-stitch mix of both tasks&apos; vectors)</source>
         <translation>评分任务读取的物品向量（两个任务向量的十字绣混合）</translation>
     </message>
+    <message>
+        <source>Like-tower item vectors g(W_L q_j + c_L) (what the like head reads after the choice)</source>
+        <translation>喜欢塔的物品向量 g(W_L q_j + c_L)（喜欢头在选择之后读取的向量）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ExperimentPanel</name>
@@ -841,6 +861,14 @@
     <message>
         <source>How the two tasks share the user and item vectors (each entry&apos;s tooltip says what the rating task sees).</source>
         <translation>两个任务如何共享用户和物品向量（每个条目的提示说明评分任务看到什么）。</translation>
+    </message>
+    <message>
+        <source>Choose-then-like cascades need a learnt ranking algorithm (BPR, CDAE, WRMF) as their choice head; they have no rating algorithm.</source>
+        <translation>先选择后喜欢的级联需要一个可学习的排序算法（BPR、CDAE、WRMF）作为选择头；它们没有评分算法。</translation>
+    </message>
+    <message>
+        <source>Choose-then-like cascades have a like head instead of a rating algorithm.</source>
+        <translation>先选择后喜欢的级联用喜欢头代替评分算法。</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1147,46 @@
     <message>
         <source>Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking&apos;s Like@k.</source>
         <translation>Recall@k、MRR@k、NDCG@k 以及喜欢排序的 Like@k 的截断值 k。</translation>
+    </message>
+    <message>
+        <source>Like negatives</source>
+        <translation>喜欢负样本</translation>
+    </message>
+    <message>
+        <source>ESMM and pairwise: sampled unrated items (not chosen, so not liked) per rated item in the like task&apos;s loss.</source>
+        <translation>ESMM 与成对：喜欢任务的损失中，每个已评分物品抽样的未评分物品数（未选择，因此不喜欢）。</translation>
+    </message>
+    <message>
+        <source>Pairwise weight w</source>
+        <translation>成对权重 w</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: weight of the hinge terms beside the cross-entropy.</source>
+        <translation>成对级联：合页项相对交叉熵的权重。</translation>
+    </message>
+    <message>
+        <source>Margin m₁</source>
+        <translation>间隔 m₁</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: how far a liked item&apos;s score should lie above a chosen-but-not-liked item&apos;s of the same user.</source>
+        <translation>成对级联：喜欢物品的分数应比同一用户已选择但不喜欢物品的分数高出多少。</translation>
+    </message>
+    <message>
+        <source>Margin m₂</source>
+        <translation>间隔 m₂</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: how far a liked item&apos;s score should lie above a not-chosen (unrated, sampled) item&apos;s.</source>
+        <translation>成对级联：喜欢物品的分数应比未选择（未评分、抽样）物品的分数高出多少。</translation>
+    </message>
+    <message>
+        <source>Pairwise heads</source>
+        <translation>成对作用的头</translation>
+    </message>
+    <message>
+        <source>Pairwise cascade: like puts the hinge terms on the like score log p(like); both also on the choice head&apos;s score.</source>
+        <translation>成对级联：like 把合页项作用于喜欢分数 log p(喜欢)；both 还作用于选择头的分数。</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                   QStringLiteral("file"));
     QStringList everyDesign; // each multi-task coupling on BPR + SVD, so users see what each costs
     for (const CouplingInfo& coupling : couplingInfo())
-        everyDesign << QString::fromStdString(coupling.key + ":bpr+svd");
+        everyDesign << QString::fromStdString(coupling.key + (coupling.cascade ? ":bpr" : ":bpr+svd"));
     const QCommandLineOption models(
         QStringLiteral("models"),
         tr("Models to time (default: every coupling on BPR and SVD, %1).").arg(everyDesign.join(QLatin1Char(','))),

@@ -29,8 +29,8 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                         "validate after every epoch, and report the test figures of the best epoch."));
     const QCommandLineOption model(QStringLiteral("model"),
                                    tr("Model: popularity, bpr, cdae, wrmf, svd, svd++, vanilla:R+P, rnr:R+P, "
-                                      "deviation-only:R+P, fc-only:R+P, mmoe:R+P, ple:R+P or cross-stitch:R+P (e.g. "
-                                      "rnr:bpr+svd)."),
+                                      "deviation-only:R+P, fc-only:R+P, mmoe:R+P, ple:R+P, cross-stitch:R+P, or the "
+                                      "choose-then-like cascades esmm:R and pairwise:R (e.g. rnr:bpr+svd, esmm:bpr)."),
                                    QStringLiteral("name"),
                                    QString::fromLatin1(kDefaultModel.data(), qsizetype(kDefaultModel.size())));
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the run as JSON to this file."),

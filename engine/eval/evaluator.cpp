@@ -48,8 +48,12 @@ void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, 
     std::vector<std::uint32_t> users;
     for (std::size_t h = begin; h < end; ++h)
         users.push_back(heldOut[h].user);
-    RowMatrix<float> scores;
+    RowMatrix<float> scores, likes;
     model.rankingScores(users, scores);
+    if (model.hasLikeHead()) { // cascades: the entire-space like ranking by log p(like)
+        likes = scores;
+        model.likeScores(users, likes);
+    }
     const auto& history = model.history();
     std::vector<std::uint32_t> scratch;
     const float excluded = -std::numeric_limits<float>::infinity();
@@ -65,6 +69,15 @@ void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, 
         o.likeScore = row[o.item]; // the choice score; a rating component's prediction replaces it
         rankRow(row, model.itemCount(), o.item, options.k, options.keepTop, o, scratch);
         o.likeRank = o.rank;
+        if (likes.size() > 0) {
+            float* likeRow = likes.row(r).data();
+            for (const std::uint32_t j : history.of(heldOut[h].user))
+                likeRow[j] = excluded;
+            UserOutcome byLike;
+            rankRow(likeRow, model.itemCount(), o.item, options.k, false, byLike, scratch);
+            o.likeRank = byLike.rank;
+            o.likeScore = std::exp(likeRow[o.item]); // p(like)
+        }
     }
 }
 

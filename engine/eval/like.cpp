@@ -37,4 +37,10 @@ double likeShare(const DatasetStats& stats, float threshold)
     return all ? double(likes) / double(all) : 0.0;
 }
 
+HyperParams resolvedLikeThreshold(HyperParams hp, const RatingScale& scale)
+{
+    hp.likeThreshold = double(likeThreshold(hp, scale));
+    return hp;
+}
+
 } // namespace rnr

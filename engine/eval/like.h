@@ -15,6 +15,8 @@ float defaultLikeThreshold(const RatingScale& scale);
 /// The threshold, or defaultLikeThreshold(scale) when it is "auto" (NaN).
 float likeThreshold(double threshold, const RatingScale& scale);
 float likeThreshold(const HyperParams& hp, const RatingScale& scale);
+/// hp with its like threshold resolved: what a cascade model is built with (the model has no scale).
+HyperParams resolvedLikeThreshold(HyperParams hp, const RatingScale& scale);
 inline bool isLike(float rating, float threshold)
 {
     return rating >= threshold;

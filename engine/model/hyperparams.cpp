@@ -71,6 +71,7 @@ std::string setChoice(Enum& target, std::string_view text, const std::array<std:
 
 constexpr std::array<std::string_view, 3> kOptimizers{"adagrad", "adam", "sgd"};
 constexpr std::array<std::string_view, 4> kActivations{"tanh", "relu", "sigmoid", "identity"};
+constexpr std::array<std::string_view, 2> kPairHeads{"like", "both"};
 
 HyperParamInfo makeInfo(std::string key, std::string label, std::string help, HyperParamInfo::Kind kind, double min = 0,
                         double max = 0)
@@ -270,6 +271,37 @@ std::vector<HyperParamInfo> buildInfo()
                           "A rating at or above it counts as a like; auto: the rating at three quarters of the scale's "
                           "range, rounded up to its step (4 on 1-5 and on 0.5-5)."),
         -1000, 1000, &HyperParams::likeThreshold));
+    list.push_back(integer("like-negatives", QT_TRANSLATE_NOOP("rnr::HyperParams", "Like negatives"),
+                           QT_TRANSLATE_NOOP("rnr::HyperParams",
+                                             "ESMM and pairwise: sampled unrated items (not chosen, so not liked) per "
+                                             "rated item in the like task's loss."),
+                           1, 100, &HyperParams::likeNegatives));
+    list.push_back(real(
+        "pair-weight", QT_TRANSLATE_NOOP("rnr::HyperParams", "Pairwise weight w"),
+        QT_TRANSLATE_NOOP("rnr::HyperParams", "Pairwise cascade: weight of the hinge terms beside the cross-entropy."),
+        0, 100, false, &HyperParams::pairWeight));
+    list.push_back(
+        real("pair-margin-chosen", QT_TRANSLATE_NOOP("rnr::HyperParams", "Margin m\u2081"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams", "Pairwise cascade: how far a liked item's score should lie above a "
+                                                   "chosen-but-not-liked item's of the same user."),
+             0, 100, false, &HyperParams::pairMarginChosen));
+    list.push_back(
+        real("pair-margin-unchosen", QT_TRANSLATE_NOOP("rnr::HyperParams", "Margin m\u2082"),
+             QT_TRANSLATE_NOOP("rnr::HyperParams", "Pairwise cascade: how far a liked item's score should lie above a "
+                                                   "not-chosen (unrated, sampled) item's."),
+             0, 100, false, &HyperParams::pairMarginUnchosen));
+    {
+        HyperParamInfo info = makeInfo(
+            "pair-heads", QT_TRANSLATE_NOOP("rnr::HyperParams", "Pairwise heads"),
+            QT_TRANSLATE_NOOP("rnr::HyperParams",
+                              "Pairwise cascade: like puts the hinge terms on the like score log p(like); both also "
+                              "on the choice head's score."),
+            HyperParamInfo::Kind::Choice);
+        info.choices = {kPairHeads.begin(), kPairHeads.end()};
+        info.get = [](const HyperParams& p) { return std::string(kPairHeads[std::size_t(p.pairHeads)]); };
+        info.set = [](HyperParams& p, std::string_view t) { return setChoice(p.pairHeads, t, kPairHeads); };
+        list.push_back(std::move(info));
+    }
     list.push_back(integer(
         "k", QT_TRANSLATE_NOOP("rnr::HyperParams", "Top k"),
         QT_TRANSLATE_NOOP("rnr::HyperParams", "Cut-off of Recall@k, MRR@k, NDCG@k and of the like ranking's Like@k."),
@@ -334,36 +366,48 @@ const std::vector<CouplingInfo>& couplingInfo()
         {Coupling::Vanilla, "vanilla", "Vanilla", QT_TRANSLATE_NOOP("rnr::Coupling", "Vanilla multi-task"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Hard sharing: the rating task uses the very same p_u and q_i as the "
                                             "ranking task."),
-         false, false, false, false},
+         false, false, false, false, false},
         {Coupling::RnR, "rnr", "RnR", QT_TRANSLATE_NOOP("rnr::Coupling", "Rank and Rate (RnR)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "The rating task sees g(W p_u + c) and g(W (q_i + q^d_i) + c): a learnt "
                                             "post-consumption deviation q^d_i and a tied FC layer (Hadash et al., "
                                             "RecSys 2018)."),
-         true, true, false, false},
+         true, true, false, false, false},
         {Coupling::DeviationOnly, "deviation-only", "Deviation-only",
          QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the FC layer"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees p_u and q_i + q^d_i (the "
                                             "deviation alone, no tied layer)."),
-         true, false, false, false},
+         true, false, false, false, false},
         {Coupling::FcOnly, "fc-only", "FC-only", QT_TRANSLATE_NOOP("rnr::Coupling", "RnR without the deviation"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Ablation of RnR: the rating task sees g(W p_u + c) and g(W q_i + c) "
                                             "(the tied layer alone, no deviation)."),
-         false, true, false, false},
+         false, true, false, false, false},
         {Coupling::MMoE, "mmoe", "MMoE", QT_TRANSLATE_NOOP("rnr::Coupling", "Multi-gate mixture of experts (MMoE)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Both tasks read a gated mixture of shared experts g(W_k v + c_k), "
                                             "one softmax gate per task, for users and items alike (Ma et al., "
                                             "KDD 2018)."),
-         false, false, true, false},
+         false, false, true, false, false},
         {Coupling::PLE, "ple", "PLE", QT_TRANSLATE_NOOP("rnr::Coupling", "Progressive layered extraction (PLE)"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Shared experts and experts of each task's own, a gate per task over "
                                             "its own and the shared ones (one CGC level; Tang et al., RecSys "
                                             "2020)."),
-         false, false, true, false},
+         false, false, true, false, false},
         {Coupling::CrossStitch, "cross-stitch", "Cross-stitch", QT_TRANSLATE_NOOP("rnr::Coupling", "Cross-stitch"),
          QT_TRANSLATE_NOOP("rnr::Coupling", "Soft sharing: each task has its own user and item vectors, and each "
                                             "reads a learnt linear mix of both tasks' (a 2 x 2 unit per side; "
                                             "Misra et al., CVPR 2016)."),
-         false, false, false, true},
+         false, false, false, true, false},
+        {Coupling::ESMM, "esmm", "ESMM", QT_TRANSLATE_NOOP("rnr::Coupling", "Choose, then like (ESMM)"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "A cascade: p(like) = p(choose) \u00b7 p(like | choose), the choice "
+                                            "head R and a like tower on the shared vectors, trained on rated and "
+                                            "sampled unrated items alike (Ma et al., SIGIR 2018). No rating "
+                                            "component."),
+         false, false, false, false, true},
+        {Coupling::Pairwise, "pairwise", "Pairwise",
+         QT_TRANSLATE_NOOP("rnr::Coupling", "Choose, then like, with a pairwise loss"),
+         QT_TRANSLATE_NOOP("rnr::Coupling", "ESMM's cascade plus hinge terms that put each liked item above a "
+                                            "chosen-but-not-liked and a not-chosen item of the same user, by margins "
+                                            "(Durmus et al., 2024). No rating component."),
+         false, false, false, false, true},
     };
     return info;
 }
@@ -382,6 +426,12 @@ bool ModelSpec::hasDeviation() const
     return info && info->deviation;
 }
 
+bool ModelSpec::isCascade() const
+{
+    const CouplingInfo* info = findCoupling(coupling);
+    return info && info->cascade;
+}
+
 bool ModelSpec::hasRatingSpace() const
 {
     const CouplingInfo* info = findCoupling(coupling);
@@ -392,6 +442,8 @@ std::string ModelSpec::name() const
 {
     if (coupling == Coupling::Single)
         return std::string(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
+    if (isCascade())
+        return findCoupling(coupling)->key + ":" + std::string(rankerName(ranker));
     return findCoupling(coupling)->key + ":" + std::string(rankerName(ranker)) + "+" + std::string(raterName(rater));
 }
 
@@ -406,6 +458,8 @@ std::string ModelSpec::title() const
     };
     if (coupling == Coupling::Single)
         return title(ranker != Ranker::None ? rankerName(ranker) : raterName(rater));
+    if (isCascade())
+        return findCoupling(coupling)->title + "(" + title(rankerName(ranker)) + ")";
     return findCoupling(coupling)->title + "(" + title(rankerName(ranker)) + ", " + title(raterName(rater)) + ")";
 }
 
@@ -418,9 +472,13 @@ std::vector<std::string> allModelNames()
         names.emplace_back(name);
     for (const CouplingInfo& coupling : couplingInfo())
         for (const auto& [r, rn] : kRankers)
-            if (r != Ranker::Popularity)
-                for (const auto& [p, pn] : kRaters)
-                    names.push_back(coupling.key + ":" + std::string(rn) + "+" + std::string(pn));
+            if (r != Ranker::Popularity) {
+                if (coupling.cascade)
+                    names.push_back(coupling.key + ":" + std::string(rn));
+                else
+                    for (const auto& [p, pn] : kRaters)
+                        names.push_back(coupling.key + ":" + std::string(rn) + "+" + std::string(pn));
+            }
     return names;
 }
 
@@ -443,8 +501,7 @@ ModelSpec parseModelSpec(std::string_view text)
         return spec;
     }
     const auto colon = name.find(':');
-    const auto plus = name.find('+', colon == std::string::npos ? 0 : colon);
-    if (colon == std::string::npos || plus == std::string::npos)
+    if (colon == std::string::npos)
         return fail();
     const std::string mode = name.substr(0, colon);
     const auto coupling = std::find_if(couplingInfo().begin(), couplingInfo().end(),
@@ -452,6 +509,16 @@ ModelSpec parseModelSpec(std::string_view text)
     if (coupling == couplingInfo().end())
         return fail();
     spec.coupling = coupling->coupling;
+    if (coupling->cascade) { // "esmm:bpr": a choice head, no rating component
+        const auto r = rankerFromKey(name.substr(colon + 1));
+        if (!r || *r == Ranker::Popularity)
+            return fail();
+        spec.ranker = *r;
+        return spec;
+    }
+    const auto plus = name.find('+', colon);
+    if (plus == std::string::npos)
+        return fail();
     const auto r = rankerFromKey(name.substr(colon + 1, plus - colon - 1));
     const auto p = raterFromKey(name.substr(plus + 1));
     if (!r || !p || *r == Ranker::Popularity)

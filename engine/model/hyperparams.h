@@ -40,6 +40,8 @@ enum class Coupling
     MMoE,          ///< both tasks read a per-task gated mixture of shared experts (Ma et al., KDD 2018)
     PLE,           ///< shared and task-specific experts, a gate per task over both (CGC; Tang et al., RecSys 2020)
     CrossStitch,   ///< each task its own vectors, mixed by a learnt 2 x 2 unit per side (Misra et al., CVPR 2016)
+    ESMM,     ///< choose, then like: p(like) = p(choose) p(like | choose) on the entire space (Ma et al., SIGIR 2018)
+    Pairwise, ///< ESMM's cascade plus a pairwise ranking loss on the like labels (Durmus et al., 2024)
 };
 
 /// One multi-task coupling as names, menus and docs show it.
@@ -54,6 +56,7 @@ struct CouplingInfo
     bool fcLayer;      ///< maps the rating task's vectors through a tied FC layer
     bool experts;      ///< both tasks read gated mixtures of experts (MMoE, PLE)
     bool crossStitch;  ///< both tasks read a learnt linear mix of two task-specific embeddings
+    bool cascade;      ///< the second task is a like head after the choice, not a rating component
 };
 
 /// The multi-task couplings (not Single), in the order menus list them.
@@ -74,19 +77,29 @@ enum class Activation
     Identity
 };
 
-/// Which model: a ranking component, a rating component and a coupling.
+/// Which heads the pairwise ranking loss of the pairwise cascade applies to.
+enum class PairHeads
+{
+    Like, ///< the like score log p(like) alone
+    Both  ///< and the choice logit s_R as well
+};
+
+/// Which model: a ranking component, a rating component and a coupling. Cascades (ESMM,
+/// pairwise) have no rating component: their second task is a like head.
 struct ModelSpec
 {
     Ranker ranker = Ranker::None;
     Rater rater = Rater::None;
     Coupling coupling = Coupling::Single;
 
-    /// "popularity", "bpr", "svd++", "vanilla:cdae+svd", "rnr:bpr+svd" ...
+    /// "popularity", "bpr", "svd++", "vanilla:cdae+svd", "rnr:bpr+svd", "esmm:bpr" ...
     std::string name() const;
-    /// Table-1 style: "BPR", "Vanilla(CDAE, SVD)", "RnR(BPR, SVD++)".
+    /// Table-1 style: "BPR", "Vanilla(CDAE, SVD)", "RnR(BPR, SVD++)", "ESMM(BPR)".
     std::string title() const;
     bool hasRanker() const { return ranker != Ranker::None && ranker != Ranker::Popularity; }
     bool hasRater() const { return rater != Rater::None; }
+    /// A cascade (ESMM, pairwise): a choice head R and a like head, no rating component.
+    bool isCascade() const;
     /// False for a model with nothing to learn (Popularity): one epoch counts it, no grid.
     bool learns() const { return hasRanker() || hasRater(); }
     /// Multi-task with a learnt per-item deviation q^d_i (RnR, deviation-only).
@@ -137,9 +150,14 @@ struct HyperParams
     /// A rating at or above it is a like (docs/method.md, "Choose, then like"); NaN ("auto"): the
     /// rating at three quarters of the scale's range, rounded up to its step (eval/like.h).
     double likeThreshold = std::numeric_limits<double>::quiet_NaN();
-    std::uint32_t threads = 1;         ///< worker threads for training and evaluation
-    std::uint64_t seed = 1;            ///< initialisation and sampling
-    std::uint32_t validationUsers = 0; ///< validate on at most this many users per epoch (0: all)
+    std::uint32_t likeNegatives = 1;       ///< cascades: sampled unrated items per rated tuple
+    double pairWeight = 1.0;               ///< pairwise cascade: weight w of the hinge terms
+    double pairMarginChosen = 0.5;         ///< m1: liked above chosen-not-liked by this much
+    double pairMarginUnchosen = 1.0;       ///< m2: liked above not chosen by this much
+    PairHeads pairHeads = PairHeads::Like; ///< the heads the hinge terms apply to
+    std::uint32_t threads = 1;             ///< worker threads for training and evaluation
+    std::uint64_t seed = 1;                ///< initialisation and sampling
+    std::uint32_t validationUsers = 0;     ///< validate on at most this many users per epoch (0: all)
 };
 
 /// Describes one hyper-parameter for generated forms, flags and docs.

@@ -3,6 +3,7 @@
 #include "core/detail/rng.h"
 #include "core/errors.h"
 #include "model/detail/components.h"
+#include "model/detail/likehead.h"
 
 #include <algorithm>
 #include <cmath>
@@ -81,14 +82,22 @@ ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t us
 {
     if (spec.ranker == Ranker::None && spec.rater == Rater::None)
         throw UsageError("a model needs a ranking or a rating component");
-    if (spec.coupling != Coupling::Single && (!spec.hasRanker() || !spec.hasRater()))
+    if (spec.isCascade()) {
+        if (!spec.hasRanker() || spec.hasRater())
+            throw UsageError("a cascade needs a learnt ranking component as its choice head and no rating component");
+        if (!std::isfinite(hp.likeThreshold))
+            throw UsageError("a cascade needs its like threshold resolved against the data's rating scale");
+    } else if (spec.coupling != Coupling::Single && (!spec.hasRanker() || !spec.hasRater())) {
         throw UsageError("multi-task models need both a ranking and a rating component");
+    }
     if (m_history.userCount() != users || m_history.itemCount != items)
         throw UsageError("the training history does not match the model's users and items");
     m_ranking = makeRanking<T>(spec.ranker);
     m_rating = makeRating<T>(spec.rater);
     if (m_rating)
         m_coupling = makeCoupling<T>(spec.coupling, hp);
+    if (spec.isCascade())
+        m_like = std::make_unique<LikeHead<T>>(hp.activation, spec.coupling == Coupling::Pairwise, hp.likeThreshold);
     if (spec.learns()) {
         m_params[Block::Users] = RowMatrix<T>::Zero(users, hp.dim);
         m_params[Block::Items] = RowMatrix<T>::Zero(items, hp.dim);
@@ -98,9 +107,11 @@ ModelT<T>::ModelT(const ModelSpec& spec, const HyperParams& hp, std::uint32_t us
     if (m_rating) {
         m_rating->allocate(m_params, users, items, hp.dim);
         m_coupling->allocate(m_params, users, items, hp.dim);
-        if (spec.coupling != Coupling::Single && hp.balance == Balance::Uncertainty)
-            m_params[Block::TaskLogVariance] = RowMatrix<T>::Zero(1, 2); // s = 0: both weights 1 at first
     }
+    if (m_like)
+        m_like->allocate(m_params, items, hp.dim);
+    if (spec.coupling != Coupling::Single && hp.balance == Balance::Uncertainty)
+        m_params[Block::TaskLogVariance] = RowMatrix<T>::Zero(1, 2); // s = 0: both weights 1 at first
     m_params.mu = static_cast<T>(meanRating);
 }
 
@@ -142,17 +153,24 @@ template <typename T> void ModelT<T>::initialise(Rng& rng)
         m_rating->initialise(m_params, rng);
         m_coupling->initialise(m_params, rng);
     }
+    if (m_like)
+        m_like->initialise(m_params, rng);
 }
 
 template <typename T> bool ModelT<T>::groupsByUser() const
 {
-    return (m_ranking && m_ranking->groupsByUser()) || (m_rating && m_rating->groupsByUser());
+    return (m_ranking && m_ranking->groupsByUser()) || (m_rating && m_rating->groupsByUser()) ||
+           (m_like && m_like->groupsByUser());
 }
 
 template <typename T> void ModelT<T>::sample(Batch& batch, Rng& rng) const
 {
     if (m_ranking)
         m_ranking->sample(batch, rng, m_history, m_hp);
+    if (m_like) {
+        m_like->reserveSamples(batch, m_hp);
+        m_like->sampleRange(batch, BatchRange{0, batch.size(), 0, batch.groups()}, rng, m_history);
+    }
 }
 
 template <typename T> bool ModelT<T>::samplesByRange() const
@@ -164,12 +182,16 @@ template <typename T> void ModelT<T>::reserveSamples(Batch& batch) const
 {
     if (m_ranking)
         m_ranking->reserveSamples(batch, m_hp);
+    if (m_like)
+        m_like->reserveSamples(batch, m_hp);
 }
 
 template <typename T> void ModelT<T>::sampleRange(Batch& batch, const BatchRange& range, Rng& rng) const
 {
     if (m_ranking)
         m_ranking->sampleRange(batch, range, rng, m_history);
+    if (m_like)
+        m_like->sampleRange(batch, range, rng, m_history);
 }
 
 template <typename T>
@@ -234,6 +256,8 @@ Losses ModelT<T>::accumulateWeighted(const Batch& batch, const BatchRange& range
         losses.rating = m_rating->accumulate(ctx, X, Y, dX, dY);
         m_coupling->backward(ctx, cache, X, Y, dX, dY);
     }
+    if (rating && m_like)
+        losses.rating = m_like->accumulate(ctx, *m_ranking);
     losses.objective = (double(rankW) * losses.ranking + double(rateW) * losses.rating) * double(scale);
     return losses;
 }
@@ -304,6 +328,33 @@ template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint3
     m_rating->predictAll(m_params, m_history, users, X, Y, scores);
 }
 
+template <typename T> void ModelT<T>::likeScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
+{
+    if (!m_like)
+        throw UsageError("only a cascade has a like head");
+    RowMatrix<T> t;
+    m_like->likeLogits(m_params, users, t);
+    scores = scores.binaryExpr(t, [](T s, T l) { return logSigmoid(s) + logSigmoid(l); });
+}
+
+template <typename T>
+std::vector<T> ModelT<T>::likeGivenChoice(const std::vector<std::uint32_t>& users,
+                                          const std::vector<std::uint32_t>& items) const
+{
+    std::vector<T> out(users.size(), std::numeric_limits<T>::quiet_NaN());
+    if (!m_like)
+        return out;
+    std::vector<std::uint32_t> ids = users;
+    sortUnique(ids);
+    RowMatrix<T> t;
+    m_like->likeLogits(m_params, ids, t);
+    for (std::size_t k = 0; k < users.size(); ++k) {
+        const auto r = Eigen::Index(std::lower_bound(ids.begin(), ids.end(), users[k]) - ids.begin());
+        out[k] = std::exp(logSigmoid(t(r, Eigen::Index(items[k]))));
+    }
+    return out;
+}
+
 template <typename T> T ModelT<T>::predictRating(std::uint32_t user, std::uint32_t item) const
 {
     return predictRatings({user}, {item}).front();
@@ -322,6 +373,8 @@ std::vector<T> ModelT<T>::predictRatings(const std::vector<std::uint32_t>& users
 
 template <typename T> RowMatrix<T> ModelT<T>::ratingUserVectors() const
 {
+    if (m_like)
+        return m_like->vectors(m_params, m_params[Block::Users]);
     if (!m_rating)
         return {};
     std::vector<std::uint32_t> users(m_users);
@@ -332,6 +385,8 @@ template <typename T> RowMatrix<T> ModelT<T>::ratingUserVectors() const
 
 template <typename T> RowMatrix<T> ModelT<T>::ratingItemVectors() const
 {
+    if (m_like)
+        return m_like->vectors(m_params, m_params[Block::Items]);
     return m_rating ? m_coupling->itemVectors(m_params) : RowMatrix<T>{};
 }
 

@@ -13,6 +13,7 @@ class Rng;
 template <typename T> class RankingComponent;
 template <typename T> class RatingComponent;
 template <typename T> class CouplingComponent;
+template <typename T> class LikeHead;
 
 /// A model of docs/method.md ("Underlying algorithms", "Couplings") composed of a ranking
 /// component (BPR, CDAE, WRMF, Popularity or none), a rating component (SVD, SVD++ or none) and
@@ -86,13 +87,21 @@ public:
     /// Ranking scores of all items for the given users (rows), what evaluation ranks by: R's
     /// score for models with a ranker, the predicted rating for rating-only models.
     void rankingScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const;
+    /// Whether the model has a like head after its choice head (the cascades ESMM, pairwise).
+    bool hasLikeHead() const { return m_like != nullptr; }
+    /// Cascades: turns the choice logits s_R of users (rows) x every item (what rankingScores
+    /// gives) into the like scores log p(like) = log sigma(s_R) + log sigma(t). Throws otherwise.
+    void likeScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const;
+    /// Cascades: p(like | choose) = sigma(t) of each (users[k], items[k]); NaN for other models.
+    std::vector<T> likeGivenChoice(const std::vector<std::uint32_t>& users,
+                                   const std::vector<std::uint32_t>& items) const;
     /// Predicted rating of P (unclipped); NaN for models without a rating component.
     T predictRating(std::uint32_t user, std::uint32_t item) const;
     /// Predicted ratings of many (user, item) pairs at once (item vectors computed once).
     std::vector<T> predictRatings(const std::vector<std::uint32_t>& users,
                                   const std::vector<std::uint32_t>& items) const;
     /// The vectors P rates with: x_u / y_i (after the FC layer for RnR; SVD++'s implicit term
-    /// is not included). Empty for models without a rating component.
+    /// is not included); for cascades the like tower's. Empty for models with neither.
     RowMatrix<T> ratingUserVectors() const;
     RowMatrix<T> ratingItemVectors() const;
     /// The item vectors R ranks with: q_i itself, or its mixture for designs that map the ranking
@@ -115,6 +124,7 @@ private:
     std::unique_ptr<RankingComponent<T>> m_ranking;
     std::unique_ptr<RatingComponent<T>> m_rating;
     std::unique_ptr<CouplingComponent<T>> m_coupling;
+    std::unique_ptr<LikeHead<T>> m_like;
 };
 
 using Model = ModelT<float>;

@@ -24,7 +24,10 @@ std::string_view blockName(Block block)
                                                             "task-users",
                                                             "task-items",
                                                             "cross-stitch",
-                                                            "task-log-variance"};
+                                                            "task-log-variance",
+                                                            "like-weight",
+                                                            "like-bias",
+                                                            "like-item-bias"};
     return names[static_cast<int>(block)];
 }
 
@@ -44,6 +47,8 @@ bool isRegularised(Block block)
     case Block::SharedGateWeight:
     case Block::TaskUsers:
     case Block::TaskItems:
+    case Block::LikeWeight:
+    case Block::LikeBias:
         return true;
     default:
         return false;

@@ -37,12 +37,15 @@ enum class Block : int
     TaskItems,        ///< cross-stitch: the rating task's own item vectors (M x d)
     CrossStitch,      ///< cross-stitch: the units, one row per side (users, items): a_RR a_RP a_PR a_PP
     TaskLogVariance,  ///< uncertainty weighting: s_ranking, s_rating (1 x 2), each task's loss weighs exp(-s)
+    LikeWeight,       ///< cascades (ESMM, pairwise): the like tower's tied layer W_L (d x d)
+    LikeBias,         ///< its bias c_L (1 x d)
+    LikeItemBias,     ///< the like logit's item bias b^L_i (M x 1)
     Count
 };
 inline constexpr int kBlockCount = static_cast<int>(Block::Count);
 std::string_view blockName(Block block);
-/// Whether lambda applies to the block (embeddings, deviations, FC layer, W_in, Z, the experts and
-/// the gates' weights; not the models' biases nor the gates').
+/// Whether lambda applies to the block (embeddings, deviations, FC layer, W_in, Z, the experts, the
+/// gates' weights and the like tower's layer; not the models' biases nor the gates').
 bool isRegularised(Block block);
 
 /// All parameters of a model, in one precision.

@@ -90,8 +90,9 @@ struct Trainer::State
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
         : hp(params), scale(data.scale), train(split.train),
           validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
-          model(spec, params, split.userCount, split.itemCount,
-                buildUserItems(split.train, split.userCount, split.itemCount), meanRating(split.train)),
+          model(spec, spec.isCascade() ? resolvedLikeThreshold(params, data.scale) : params, split.userCount,
+                split.itemCount, buildUserItems(split.train, split.userCount, split.itemCount),
+                meanRating(split.train)),
           optimizer(params.optimizer, params.learningRate, model.params()), rng(params.seed),
           gradNorm(params.gradnormAsymmetry, params.learningRate)
     {

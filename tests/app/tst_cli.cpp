@@ -569,7 +569,8 @@ private Q_SLOTS:
                            QStringLiteral("popularity")};
         for (std::size_t c = 0; c < rnr::couplingInfo().size(); ++c)
             models << QString::fromStdString(rnr::couplingInfo()[c].key +
-                                             ":bpr+svd=" + rnr::balanceInfo()[c % rnr::balanceInfo().size()].key);
+                                             (rnr::couplingInfo()[c].cascade ? ":cdae=" : ":bpr+svd=") +
+                                             rnr::balanceInfo()[c % rnr::balanceInfo().size()].key);
         for (const QString& entry : models) {
             const QString model = entry.section(QLatin1Char('='), 0, 0);
             const QString balance = entry.section(QLatin1Char('='), 1);

@@ -420,7 +420,14 @@ private Q_SLOTS:
             mode->setCurrentIndex(index);
             const auto spec = window.experimentPanel()->spec();
             QVERIFY(spec.has_value());
-            QCOMPARE(QString::fromStdString(spec->name()), QString::fromStdString(coupling.key + ":bpr+svd"));
+            // Cascades have a like head in the rating algorithm's place: the rating box is off.
+            const std::string expected = coupling.key + (coupling.cascade ? ":bpr" : ":bpr+svd");
+            QCOMPARE(QString::fromStdString(spec->name()), QString::fromStdString(expected));
+            const auto boxes = window.experimentPanel()->findChildren<QComboBox*>();
+            const bool raterOff = std::any_of(boxes.begin(), boxes.end(), [](QComboBox* box) {
+                return box->findText("SVD++") >= 0 && !box->isEnabled();
+            });
+            QCOMPARE(raterOff, coupling.cascade);
         }
     }
 

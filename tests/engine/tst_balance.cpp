@@ -274,7 +274,9 @@ private Q_SLOTS:
                                                 {"rnr:cdae+svd", 1u},
                                                 {"mmoe:bpr+svd", 1u},
                                                 {"ple:wrmf+svd", 2u},
-                                                {"cross-stitch:wrmf+svd", 1u}}) {
+                                                {"cross-stitch:wrmf+svd", 1u},
+                                                {"esmm:bpr", 1u},
+                                                {"pairwise:cdae", 1u}}) {
                 HyperParams hp;
                 hp.levels = levels;
                 hp.dim = 8;

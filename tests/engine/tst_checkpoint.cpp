@@ -158,8 +158,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         for (const char* name : {"bpr", "rnr:cdae+svd++", "svd", "popularity", "vanilla:wrmf+svd"})
             QTest::newRow(name) << QString::fromLatin1(name);
-        for (const CouplingInfo& coupling : couplingInfo()) // every design, and one with learnt balance parameters
-            QTest::newRow((coupling.key + ":bpr+svd").c_str()) << QString::fromStdString(coupling.key + ":bpr+svd");
+        for (const CouplingInfo& coupling : couplingInfo()) { // every design, and one with learnt balance parameters
+            const std::string name = coupling.key + (coupling.cascade ? ":bpr" : ":bpr+svd");
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        }
+        QTest::newRow("pairwise:cdae@uncertainty") << QStringLiteral("pairwise:cdae@uncertainty");
         QTest::newRow("ple:wrmf+svd++@uncertainty") << QStringLiteral("ple:wrmf+svd++@uncertainty");
         QTest::newRow("ple:bpr+svd levels=2") << QStringLiteral("ple:bpr+svd levels=2");
     }
@@ -211,6 +214,14 @@ private Q_SLOTS:
         b.rankingScores(users, after);
         QVERIFY(before.size() > 0);
         QVERIFY(before == after);
+        if (a.hasLikeHead()) { // the cascade's like ranking, and its resolved threshold
+            QVERIFY(b.hasLikeHead());
+            QCOMPARE(b.hyperParams().likeThreshold, a.hyperParams().likeThreshold);
+            QVERIFY(std::isfinite(b.hyperParams().likeThreshold));
+            a.likeScores(users, before);
+            b.likeScores(users, after);
+            QVERIFY(before == after);
+        }
 
         std::vector<std::uint32_t> pairUsers, pairItems;
         for (std::uint32_t u = 0; u < a.userCount(); u += 7)

@@ -96,7 +96,7 @@ private Q_SLOTS:
     {
         const Dataset data = *fixtures::smallDemo(200, 150);
         const Split split = makeSplit(data, SplitConfig{kAllUsers, 3});
-        for (const char* name : {"rnr:bpr+svd", "rnr:cdae+svd++"}) {
+        for (const char* name : {"rnr:bpr+svd", "rnr:cdae+svd++", "esmm:wrmf", "pairwise:bpr"}) {
             HyperParams hp;
             hp.dim = 8;
             hp.epochs = 2;

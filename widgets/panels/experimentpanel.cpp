@@ -121,8 +121,15 @@ std::optional<ModelSpec> ExperimentPanel::spec(QString* reason) const
     s.ranker = static_cast<Ranker>(m_ranker->currentData().toInt());
     s.rater = static_cast<Rater>(m_rater->currentData().toInt());
     s.coupling = static_cast<Coupling>(m_mode->currentData().toInt());
+    if (s.isCascade())
+        s.rater = Rater::None; // the second task is the like head
     QString problem;
-    if (s.coupling == Coupling::Single && s.ranker != Ranker::None && s.rater != Rater::None)
+    if (s.isCascade() && !s.hasRanker())
+        problem = tr("Choose-then-like cascades need a learnt ranking algorithm (BPR, CDAE, WRMF) as their choice "
+                     "head; they have no rating algorithm.");
+    else if (s.isCascade())
+        problem.clear();
+    else if (s.coupling == Coupling::Single && s.ranker != Ranker::None && s.rater != Rater::None)
         problem = tr("A single-task model has either a ranking or a rating algorithm: choose None for the other, "
                      "or a multi-task mode.");
     else if (s.coupling == Coupling::Single && s.ranker == Ranker::None && s.rater == Rater::None)
@@ -209,7 +216,12 @@ void ExperimentPanel::updateState()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_start->setEnabled(s.has_value());
-    m_compare->setEnabled(s && s->coupling != Coupling::Single);
+    m_compare->setEnabled(s && s->coupling != Coupling::Single && !s->isCascade());
+    const bool cascade = findCoupling(static_cast<Coupling>(m_mode->currentData().toInt())) &&
+                         findCoupling(static_cast<Coupling>(m_mode->currentData().toInt()))->cascade;
+    m_rater->setEnabled(!cascade);
+    m_rater->setToolTip(cascade ? tr("Choose-then-like cascades have a like head instead of a rating algorithm.")
+                                : tr("The rating task P: how a user rates an item after consuming it."));
 }
 
 } // namespace rnr

@@ -203,6 +203,9 @@ QString EmbeddingView::spaceCaption(int p) const
         return tr("Item vectors q_i + q^d_i (what the rating task uses: the deviation alone, no FC layer)");
     case Coupling::FcOnly:
         return tr("Post-FC item vectors g(W q_i + c) (what the rating task uses: the FC layer alone, no deviation)");
+    case Coupling::ESMM:
+    case Coupling::Pairwise:
+        return tr("Like-tower item vectors g(W_L q_j + c_L) (what the like head reads after the choice)");
     case Coupling::Single:
     case Coupling::Vanilla:
     case Coupling::MMoE:

@@ -25,6 +25,11 @@ struct Batch
     std::vector<std::uint32_t> cdaeTargets, cdaeTargetStart;
     std::vector<std::uint8_t> cdaeLabels;
 
+    /// Cascades (ESMM, pairwise): likeNegativesPerTuple sampled unrated items per tuple, the
+    /// entire space's "not chosen" examples of the like task.
+    std::vector<std::uint32_t> likeNegatives;
+    std::uint32_t likeNegativesPerTuple = 0;
+
     std::size_t size() const { return users.size(); }
     std::size_t groups() const { return groupUsers.size(); }
     void clear()
@@ -40,6 +45,7 @@ struct Batch
         cdaeTargets.clear();
         cdaeTargetStart.clear();
         cdaeLabels.clear();
+        likeNegatives.clear();
     }
 };
 

@@ -50,6 +50,18 @@ template <typename T> struct ChunkContext
     RowSource<T> users, items;
 };
 
+/// Cascades (docs/method.md, "Choose, then like"): an item j scored for the user of tuple t of a
+/// batch (the tuple's own item, or one of its sampled unrated items).
+struct ChoicePair
+{
+    std::size_t tuple;
+    std::uint32_t item;
+};
+
+/// A uniformly drawn item the user has not interacted with in training (rejection sampling;
+/// gives up after many tries for a user who has nearly every item, returning any item).
+std::uint32_t sampleUnrated(Rng& rng, const UserItems& history, std::uint32_t user, std::uint32_t items);
+
 /// R: a ranking algorithm on the shared U, I (and its own blocks).
 template <typename T> class RankingComponent
 {
@@ -75,6 +87,13 @@ public:
     virtual void touchedRows(const Batch& /*batch*/, const BatchRange& /*range*/, std::vector<std::uint32_t>& /*users*/,
                              std::vector<std::uint32_t>& /*items*/) const
     {}
+    /// The choice head of a cascade: R's score s(u, j) of each pair as a logit, p(choose) =
+    /// sigma(s), read as in training (CDAE: from the batch's corrupted input). Shared U and I.
+    virtual void choiceLogits(const ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                              std::vector<T>& out) const = 0;
+    /// Appends the gradients of dLogit (one per pair, already scaled) to ctx.grads.
+    virtual void choiceBackward(ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                                const std::vector<T>& dLogit) const = 0;
     /// Scores of every item (columns) for each user (rows); U and I as in ChunkContext (I covers
     /// every item).
     virtual void scores(const Params<T>& params, const UserItems& history, const std::vector<std::uint32_t>& users,

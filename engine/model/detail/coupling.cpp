@@ -177,6 +177,8 @@ template <typename T> std::unique_ptr<CouplingComponent<T>> makeCoupling(Couplin
         return makeCrossStitchCoupling<T>();
     case Coupling::Single:
     case Coupling::Vanilla:
+    case Coupling::ESMM: // cascades have no rating component (model/detail/likehead.h)
+    case Coupling::Pairwise:
         break;
     }
     return std::make_unique<SharedCoupling<T>>();

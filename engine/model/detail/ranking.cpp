@@ -1,10 +1,24 @@
 // Ranking components R: BPR, WRMF, CDAE and Popularity (docs/method.md, "Underlying algorithms").
 #include "core/detail/rng.h"
+#include "core/errors.h"
 #include "model/detail/components.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace rnr {
+
+std::uint32_t sampleUnrated(Rng& rng, const UserItems& history, std::uint32_t user, std::uint32_t items)
+{
+    std::uint32_t item = 0;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        item = static_cast<std::uint32_t>(rng.below(items));
+        if (!history.contains(user, item))
+            break;
+    }
+    return item;
+}
 
 namespace {
 
@@ -19,19 +33,6 @@ template <typename T> T softplus(T x)
     return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
 }
 
-/// A uniformly drawn item the user has not interacted with in training (rejection sampling;
-/// gives up after many tries for a user who has nearly every item, returning any item).
-std::uint32_t sampleNegative(Rng& rng, const UserItems& history, std::uint32_t user, std::uint32_t items)
-{
-    std::uint32_t item = 0;
-    for (int attempt = 0; attempt < 64; ++attempt) {
-        item = static_cast<std::uint32_t>(rng.below(items));
-        if (!history.contains(user, item))
-            break;
-    }
-    return item;
-}
-
 void reserveTupleNegatives(Batch& batch, std::uint32_t perTuple)
 {
     batch.negativesPerTuple = perTuple;
@@ -44,7 +45,7 @@ void sampleTupleNegatives(Batch& batch, const BatchRange& range, Rng& rng, const
     const std::uint32_t perTuple = batch.negativesPerTuple;
     for (std::size_t t = range.tupleBegin; t < range.tupleEnd; ++t)
         for (std::uint32_t k = 0; k < perTuple; ++k)
-            batch.negatives[t * perTuple + k] = sampleNegative(rng, history, batch.users[t], items);
+            batch.negatives[t * perTuple + k] = sampleUnrated(rng, history, batch.users[t], items);
 }
 
 /// Tuple-wise rankers read the tuple's user, its item and its negatives.
@@ -96,6 +97,34 @@ template <typename T> RowMatrix<T> gatherRows(const RowSource<T>& m, const std::
     return out;
 }
 
+/// The choice logit of dot-product rankers: s = p_u . q_j (+ b_j when the ranker has item biases).
+template <typename T>
+void dotLogits(const ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs, bool bias, std::vector<T>& out)
+{
+    const auto& U = ctx.params[Block::Users];
+    const auto& I = ctx.params[Block::Items];
+    out.resize(pairs.size());
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        const std::uint32_t u = ctx.batch.users[pairs[k].tuple], j = pairs[k].item;
+        out[k] = U.row(u).dot(I.row(j)) + (bias ? ctx.params[Block::RankItemBias](j, 0) : T(0));
+    }
+}
+
+template <typename T>
+void dotBackward(ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs, bool bias, const std::vector<T>& dLogit)
+{
+    const auto& U = ctx.params[Block::Users];
+    const auto& I = ctx.params[Block::Items];
+    const Eigen::Index d = U.cols();
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        const std::uint32_t u = ctx.batch.users[pairs[k].tuple], j = pairs[k].item;
+        ctx.grads.add(Block::Users, u, d) = dLogit[k] * I.row(j).transpose();
+        ctx.grads.add(Block::Items, j, d) = dLogit[k] * U.row(u).transpose();
+        if (bias)
+            ctx.grads.add(Block::RankItemBias, j, 1)(0) = dLogit[k];
+    }
+}
+
 /// BPR: s_ui = p_u . q_i + b_i; loss -log sigma(s_ui - s_uj) per sampled negative j.
 template <typename T> class BprRanking final : public TupleSampling<T>
 {
@@ -135,6 +164,16 @@ public:
             ctx.grads.add(Block::RankItemBias, i, 1)(0) = gbi;
         }
         return loss;
+    }
+    void choiceLogits(const ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                      std::vector<T>& out) const override
+    {
+        dotLogits(ctx, pairs, true, out);
+    }
+    void choiceBackward(ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                        const std::vector<T>& dLogit) const override
+    {
+        dotBackward(ctx, pairs, true, dLogit);
     }
     void scores(const Params<T>& p, const UserItems&, const std::vector<std::uint32_t>& users, const RowSource<T>& U,
                 const RowSource<T>& I, RowMatrix<T>& out) const override
@@ -179,6 +218,16 @@ public:
         }
         return loss;
     }
+    void choiceLogits(const ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                      std::vector<T>& out) const override
+    {
+        dotLogits(ctx, pairs, false, out);
+    }
+    void choiceBackward(ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                        const std::vector<T>& dLogit) const override
+    {
+        dotBackward(ctx, pairs, false, dLogit);
+    }
     void scores(const Params<T>&, const UserItems&, const std::vector<std::uint32_t>& users, const RowSource<T>& U,
                 const RowSource<T>& I, RowMatrix<T>& out) const override
     {
@@ -215,7 +264,7 @@ public:
                 batch.cdaeTargets.push_back(i);
                 batch.cdaeLabels.push_back(1);
                 for (std::uint32_t n = 0; n < hp.cdaeNegatives; ++n) {
-                    batch.cdaeTargets.push_back(sampleNegative(rng, history, u, items));
+                    batch.cdaeTargets.push_back(sampleUnrated(rng, history, u, items));
                     batch.cdaeLabels.push_back(0);
                 }
             }
@@ -227,19 +276,12 @@ public:
     {
         const RowSource<T>& V = ctx.users;
         const RowSource<T>& Wout = ctx.items;
-        const auto& Win = ctx.params[Block::CdaeInput];
         const auto& bOut = ctx.params[Block::RankItemBias];
-        const auto& bHidden = ctx.params[Block::CdaeHiddenBias];
         const Eigen::Index d = V.cols();
-        const T keepScale = T(1) / (T(1) - T(ctx.hp.cdaeDropout));
         double loss = 0;
-        Vector<T> a(d), z(d), dz(d);
+        Vector<T> z(d), dz(d);
         for (std::size_t g = ctx.range.groupBegin; g < ctx.range.groupEnd; ++g) {
-            const std::uint32_t u = ctx.batch.groupUsers[g];
-            a = V.row(u).transpose() + bHidden.row(0).transpose();
-            for (auto k = ctx.batch.cdaeInputStart[g]; k < ctx.batch.cdaeInputStart[g + 1]; ++k)
-                a += keepScale * Win.row(ctx.batch.cdaeInputs[k]).transpose();
-            z = a.unaryExpr([](T x) { return sigmoid(x); });
+            hidden(ctx, V, g, z);
             dz.setZero();
             for (auto k = ctx.batch.cdaeTargetStart[g]; k < ctx.batch.cdaeTargetStart[g + 1]; ++k) {
                 const std::uint32_t item = ctx.batch.cdaeTargets[k];
@@ -251,14 +293,80 @@ public:
                 ctx.grads.add(Block::RankItemBias, item, 1)(0) = ds;
                 dz += ds * Wout.row(item).transpose();
             }
-            const Vector<T> da = dz.cwiseProduct(z).cwiseProduct(Vector<T>::Ones(d) - z);
-            ctx.grads.add(Block::Users, u, d) = da;
-            ctx.grads.add(Block::CdaeHiddenBias, 0, d) = da;
-            for (auto k = ctx.batch.cdaeInputStart[g]; k < ctx.batch.cdaeInputStart[g + 1]; ++k)
-                ctx.grads.add(Block::CdaeInput, ctx.batch.cdaeInputs[k], d) = keepScale * da;
+            hiddenBackward(ctx, g, z, dz);
         }
         return loss;
     }
+    /// A pair's user is its tuple's group's: z_u from that group's corrupted input, as accumulate().
+    void choiceLogits(const ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                      std::vector<T>& out) const override
+    {
+        const auto& I = ctx.params[Block::Items];
+        const auto& bOut = ctx.params[Block::RankItemBias];
+        Vector<T> z(I.cols());
+        std::size_t current = SIZE_MAX;
+        out.resize(pairs.size());
+        for (std::size_t k = 0; k < pairs.size(); ++k) {
+            const std::size_t g = groupOf(ctx.batch, pairs[k].tuple);
+            if (g != current)
+                hidden(ctx, RowSource<T>{&ctx.params[Block::Users], nullptr}, current = g, z);
+            out[k] = z.dot(I.row(pairs[k].item).transpose()) + bOut(pairs[k].item, 0);
+        }
+    }
+    void choiceBackward(ChunkContext<T>& ctx, const std::vector<ChoicePair>& pairs,
+                        const std::vector<T>& dLogit) const override
+    {
+        const auto& I = ctx.params[Block::Items];
+        const Eigen::Index d = I.cols();
+        Vector<T> z(d), dz = Vector<T>::Zero(d);
+        std::size_t current = SIZE_MAX;
+        for (std::size_t k = 0; k <= pairs.size(); ++k) {
+            const std::size_t g = k < pairs.size() ? groupOf(ctx.batch, pairs[k].tuple) : SIZE_MAX;
+            if (g != current && current != SIZE_MAX) { // the previous group's z is complete
+                hiddenBackward(ctx, current, z, dz);
+                dz.setZero();
+            }
+            if (k == pairs.size())
+                break;
+            if (g != current)
+                hidden(ctx, RowSource<T>{&ctx.params[Block::Users], nullptr}, current = g, z);
+            const std::uint32_t j = pairs[k].item;
+            ctx.grads.add(Block::Items, j, d) = dLogit[k] * z;
+            ctx.grads.add(Block::RankItemBias, j, 1)(0) = dLogit[k];
+            dz += dLogit[k] * I.row(j).transpose();
+        }
+    }
+
+private:
+    static std::size_t groupOf(const Batch& batch, std::size_t tuple)
+    {
+        return std::size_t(std::upper_bound(batch.groupStart.begin(), batch.groupStart.end(), tuple) -
+                           batch.groupStart.begin()) -
+               1;
+    }
+    /// z_u = sigmoid(W_in^T y~_u + V_u + b) of group g's user, from the group's kept inputs.
+    static void hidden(const ChunkContext<T>& ctx, const RowSource<T>& V, std::size_t g, Vector<T>& z)
+    {
+        const auto& Win = ctx.params[Block::CdaeInput];
+        const T keepScale = T(1) / (T(1) - T(ctx.hp.cdaeDropout));
+        Vector<T> a = V.row(ctx.batch.groupUsers[g]).transpose() + ctx.params[Block::CdaeHiddenBias].row(0).transpose();
+        for (auto k = ctx.batch.cdaeInputStart[g]; k < ctx.batch.cdaeInputStart[g + 1]; ++k)
+            a += keepScale * Win.row(ctx.batch.cdaeInputs[k]).transpose();
+        z = a.unaryExpr([](T x) { return sigmoid(x); });
+    }
+    /// Takes dL/dz of group g's user back to V_u, b and the kept inputs' rows of W_in.
+    static void hiddenBackward(ChunkContext<T>& ctx, std::size_t g, const Vector<T>& z, const Vector<T>& dz)
+    {
+        const Eigen::Index d = z.size();
+        const T keepScale = T(1) / (T(1) - T(ctx.hp.cdaeDropout));
+        const Vector<T> da = dz.cwiseProduct(z).cwiseProduct(Vector<T>::Ones(d) - z);
+        ctx.grads.add(Block::Users, ctx.batch.groupUsers[g], d) = da;
+        ctx.grads.add(Block::CdaeHiddenBias, 0, d) = da;
+        for (auto k = ctx.batch.cdaeInputStart[g]; k < ctx.batch.cdaeInputStart[g + 1]; ++k)
+            ctx.grads.add(Block::CdaeInput, ctx.batch.cdaeInputs[k], d) = keepScale * da;
+    }
+
+public:
     void touchedRows(const Batch& batch, const BatchRange& range, std::vector<std::uint32_t>& users,
                      std::vector<std::uint32_t>& items) const override
     {
@@ -292,6 +400,11 @@ public:
     bool trainable() const override { return false; }
     void sample(Batch&, Rng&, const UserItems&, const HyperParams&) const override {}
     double accumulate(ChunkContext<T>&) const override { return 0.0; }
+    void choiceLogits(const ChunkContext<T>&, const std::vector<ChoicePair>&, std::vector<T>&) const override
+    {
+        throw UsageError("Popularity learns nothing: it cannot be a cascade's choice head");
+    }
+    void choiceBackward(ChunkContext<T>&, const std::vector<ChoicePair>&, const std::vector<T>&) const override {}
     void scores(const Params<T>&, const UserItems& history, const std::vector<std::uint32_t>& users,
                 const RowSource<T>&, const RowSource<T>&, RowMatrix<T>& out) const override
     {
