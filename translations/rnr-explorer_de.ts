@@ -2306,5 +2306,25 @@ Es wurde nichts geändert.</translation>
         <source>User %1 of %2 (ratings: %3), none held out.</source>
         <translation>Nutzer %1 von %2 (Bewertungen: %3), keine zurückgehalten.</translation>
     </message>
+    <message>
+        <source>p(choose)</source>
+        <translation>p(wählen)</translation>
+    </message>
+    <message>
+        <source>p(like)</source>
+        <translation>p(mögen)</translation>
+    </message>
+    <message>
+        <source>p(choose): the choice head&apos;s sigma(s); p(like) = p(choose) · p(like | choose). ★ the user&apos;s held-out item; ≠ recommended by no other run shown</source>
+        <translation>p(wählen): sigma(s) des Wahlkopfs; p(mögen) = p(wählen) · p(mögen | wählen). ★ das zurückgehaltene Item des Nutzers; ≠ von keinem anderen gezeigten Lauf empfohlen</translation>
+    </message>
+    <message>
+        <source> (rated %1: a like, at or above %2)</source>
+        <translation> (bewertet mit %1: gemocht, ab %2)</translation>
+    </message>
+    <message>
+        <source> (rated %1: not a like, below %2)</source>
+        <translation> (bewertet mit %1: nicht gemocht, unter %2)</translation>
+    </message>
 </context>
 </TS>

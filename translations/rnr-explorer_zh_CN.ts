@@ -2302,5 +2302,25 @@ Nothing was changed.</source>
         <source>User %1 of %2 (ratings: %3), none held out.</source>
         <translation>%2 的用户 %1（评分数：%3），没有留出的评分。</translation>
     </message>
+    <message>
+        <source>p(choose)</source>
+        <translation>p(选择)</translation>
+    </message>
+    <message>
+        <source>p(like)</source>
+        <translation>p(喜欢)</translation>
+    </message>
+    <message>
+        <source>p(choose): the choice head&apos;s sigma(s); p(like) = p(choose) · p(like | choose). ★ the user&apos;s held-out item; ≠ recommended by no other run shown</source>
+        <translation>p(选择)：选择头的 sigma(s)；p(喜欢) = p(选择) · p(喜欢 | 选择)。★ 该用户的留出物品；≠ 没有其他所示运行推荐的物品</translation>
+    </message>
+    <message>
+        <source> (rated %1: a like, at or above %2)</source>
+        <translation>（评分 %1：喜欢，不低于 %2）</translation>
+    </message>
+    <message>
+        <source> (rated %1: not a like, below %2)</source>
+        <translation>（评分 %1：不喜欢，低于 %2）</translation>
+    </message>
 </context>
 </TS>

@@ -253,7 +253,8 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
 
     QString csvText =
         QStringLiteral("model,balance,seed,alpha,lambda,best_epoch,train_seconds,val_recall,val_mrr,"
-                       "val_ndcg,test_recall,test_mrr,test_ndcg,test_rmse,test_mae,test_like,test_like_auc\n");
+                       "val_ndcg,test_recall,test_mrr,test_ndcg,test_rmse,test_mae,test_like,test_like_auc,"
+                       "test_like_log_loss\n");
     for (std::uint64_t s = 0; s < seedCount; ++s) {
         const SeededRun seeded = seededRun(firstSplit, base, s);
         const SplitConfig& splitConfig = seeded.split;
@@ -278,7 +279,7 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(formatMetrics(run.test))
                        .arg(run.trainSeconds, 0, 'f', 1);
             out.flush();
-            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15,%16,%17\n")
+            csvText += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15,%16,%17,%18\n")
                            .arg(model.name())
                            .arg(QString::fromStdString(findBalance(model.balance).key))
                            .arg(splitConfig.seed)
@@ -295,7 +296,8 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                            .arg(run.test.rmse)
                            .arg(run.test.mae)
                            .arg(run.test.likeRecall)
-                           .arg(run.test.likeAuc);
+                           .arg(run.test.likeAuc)
+                           .arg(run.test.likeLogLoss);
             RunResult kept = run;
             kept.model.reset(); // outcomes are enough from here on
             model.runs.push_back(std::move(kept));

@@ -22,10 +22,13 @@ QString fixed(double v, int decimals)
 
 QString formatMetrics(const Metrics& m)
 {
-    return tr("recall@%1 %2, mrr@%1 %3, ndcg@%1 %4, rmse %5, mae %6, like@%1 %7, like auc %8")
-        .arg(m.k)
-        .arg(fixed(m.recall, 4), fixed(m.mrr, 4), fixed(m.ndcg, 4), fixed(m.rmse, 3), fixed(m.mae, 3),
-             fixed(m.likeRecall, 4), fixed(m.likeAuc, 4));
+    QString text = tr("recall@%1 %2, mrr@%1 %3, ndcg@%1 %4, rmse %5, mae %6, like@%1 %7, like auc %8")
+                       .arg(m.k)
+                       .arg(fixed(m.recall, 4), fixed(m.mrr, 4), fixed(m.ndcg, 4), fixed(m.rmse, 3), fixed(m.mae, 3),
+                            fixed(m.likeRecall, 4), fixed(m.likeAuc, 4));
+    if (std::isfinite(m.likeLogLoss)) // only a like head has one
+        text += tr(", like log loss %1").arg(fixed(m.likeLogLoss, 4));
+    return text;
 }
 
 QString formatEpoch(const EpochRecord& e, const HyperParams& hp)

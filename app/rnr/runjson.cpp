@@ -29,6 +29,7 @@ QJsonObject metricsToJson(const Metrics& m)
     object.insert(QStringLiteral("like_ndcg@") + k, number(m.likeNdcg));
     object.insert(QStringLiteral("like_auc"), number(m.likeAuc));
     object.insert(QStringLiteral("like_users"), double(m.likeUsers));
+    object.insert(QStringLiteral("like_log_loss"), number(m.likeLogLoss)); // cascades' like head; null otherwise
     return object;
 }
 

@@ -101,12 +101,14 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
         items[h] = heldOut[h].item;
     }
     const std::vector<float> predicted = model.predictRatings(users, items);
+    const std::vector<float> given = model.likeGivenChoice(users, items); // NaN without a like head
     const float threshold = likeThreshold(options.likeThreshold, options.scale);
     for (std::size_t h = 0; h < heldOut.size(); ++h) {
         UserOutcome& o = result.outcomes[h];
         o.predicted =
             std::isnan(predicted[h]) ? predicted[h] : std::clamp(predicted[h], options.scale.min, options.scale.max);
         o.liked = isLike(o.rating, threshold);
+        o.likeGivenChoice = given[h];
         if (model.spec().hasRater())
             o.likeScore = predicted[h]; // unclipped: clipping would tie what the model orders
     }

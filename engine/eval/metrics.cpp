@@ -51,6 +51,21 @@ void copyLikeFigures(const Metrics& from, Metrics& to)
     to.likeNdcg = from.likeNdcg;
     to.likeUsers = from.likeUsers;
     to.likeAuc = from.likeAuc;
+    to.likeLogLoss = from.likeLogLoss;
+}
+
+double likeLogLoss(const std::vector<UserOutcome>& outcomes)
+{
+    constexpr double kFloor = 1e-7; // p clipped to [1e-7, 1 - 1e-7]: one sure mistake costs 16.1, not infinity
+    double sum = 0;
+    std::size_t n = 0;
+    for (const UserOutcome& o : outcomes)
+        if (!std::isnan(o.likeGivenChoice)) {
+            const double p = std::clamp(double(o.likeGivenChoice), kFloor, 1.0 - kFloor);
+            sum -= o.liked ? std::log(p) : std::log(1.0 - p);
+            ++n;
+        }
+    return n ? sum / double(n) : std::numeric_limits<double>::quiet_NaN();
 }
 
 double likeAuc(const std::vector<UserOutcome>& outcomes)
@@ -151,6 +166,7 @@ Metrics computeMetrics(const std::vector<UserOutcome>& outcomes, std::uint32_t k
     m.likeMrr /= likes;
     m.likeNdcg /= likes;
     m.likeAuc = likeAuc(outcomes);
+    m.likeLogLoss = likeLogLoss(outcomes);
     m.rmse = rated ? std::sqrt(squared / double(rated)) : std::numeric_limits<double>::quiet_NaN();
     m.mae = rated ? absolute / double(rated) : std::numeric_limits<double>::quiet_NaN();
     return m;

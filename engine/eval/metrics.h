@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct Metrics
     /// Like AUC: the chance that a held-out like outranks a held-out non-like in the like order,
     /// ties counting a half, pooled over users; NaN without both kinds.
     double likeAuc = 0.0;
+    /// A like head's log loss (cascades): the mean cross-entropy of p(like | choose) against the
+    /// like labels of the held-out rated items; NaN for models without a like head.
+    double likeLogLoss = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// What one held-out interaction became under one model: enough to compare runs user by user.
@@ -42,6 +46,8 @@ struct UserOutcome
     /// rank in the like ranking, and its like score (for the AUC); NaN score: none.
     std::uint32_t likeRank = 0;
     float likeScore = 0.0f;
+    /// A like head's p(like | choose) for the held-out (chosen) item; NaN without a like head.
+    float likeGivenChoice = std::numeric_limits<float>::quiet_NaN();
 };
 
 /// Copies the like figures (likeRecall ... likeAuc, likeUsers) of one Metrics into another.
@@ -87,6 +93,9 @@ PairedTest pairedTest(const std::vector<double>& a, const std::vector<double>& b
 /// Like AUC of a set of outcomes (Mann-Whitney with half-counted ties); NaN without a like and a
 /// non-like among the outcomes with a like score.
 double likeAuc(const std::vector<UserOutcome>& outcomes);
+/// The mean cross-entropy of the outcomes' p(like | choose) against their like labels, p clipped
+/// to [1e-7, 1 - 1e-7]; outcomes without one are left out; NaN for none.
+double likeLogLoss(const std::vector<UserOutcome>& outcomes);
 
 /// Values of `metric` for the outcomes both runs have, aligned by (user, item); pairs where either
 /// value is NaN (no prediction, not a like) are left out.

@@ -44,6 +44,14 @@ std::vector<Recommendation> recommend(const Model& model, std::uint32_t user, st
         for (std::size_t r = 0; r < n; ++r)
             list[r].rating = std::clamp(ratings[r], scale.min, scale.max);
     }
+    if (model.hasLikeHead() && n > 0) {
+        const std::vector<float> given = model.likeGivenChoice(std::vector<std::uint32_t>(n, user), candidates);
+        for (std::size_t r = 0; r < n; ++r) {
+            const float s = list[r].score; // R's logit
+            list[r].choose = s >= 0 ? 1.0f / (1.0f + std::exp(-s)) : std::exp(s) / (1.0f + std::exp(s));
+            list[r].like = list[r].choose * given[r];
+        }
+    }
     return list;
 }
 

@@ -341,17 +341,11 @@ template <typename T>
 std::vector<T> ModelT<T>::likeGivenChoice(const std::vector<std::uint32_t>& users,
                                           const std::vector<std::uint32_t>& items) const
 {
-    std::vector<T> out(users.size(), std::numeric_limits<T>::quiet_NaN());
     if (!m_like)
-        return out;
-    std::vector<std::uint32_t> ids = users;
-    sortUnique(ids);
-    RowMatrix<T> t;
-    m_like->likeLogits(m_params, ids, t);
-    for (std::size_t k = 0; k < users.size(); ++k) {
-        const auto r = Eigen::Index(std::lower_bound(ids.begin(), ids.end(), users[k]) - ids.begin());
-        out[k] = std::exp(logSigmoid(t(r, Eigen::Index(items[k]))));
-    }
+        return std::vector<T>(users.size(), std::numeric_limits<T>::quiet_NaN());
+    std::vector<T> out = m_like->pairLogits(m_params, users, items);
+    for (T& t : out)
+        t = std::exp(logSigmoid(t));
     return out;
 }
 

@@ -6,6 +6,7 @@
 //          the per-batch reports (optional), "PLAY" each epoch's task interplay (multi-task
 //          runs; files without it open with none), "LIKE" the like figures of its metrics and
 //          test outcomes (files without it derive them: docs/method.md, "Choose, then like"),
+//          "LKHD" a like head's log losses and p(like | choose) per test outcome (none without it),
 //          "CKPT" the model's checkpoint sections (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
@@ -222,6 +223,37 @@ void readLikes(BinaryReader& in, RunResult& r)
     }
 }
 
+/// A like head's figures (cascades): each validation's and the test's log loss, and each test
+/// outcome's p(like | choose). Files without the section open with none (NaN).
+void writeLikeHead(BinaryWriter& out, const RunResult& r)
+{
+    out.u64(r.epochs.size());
+    for (const EpochRecord& e : r.epochs)
+        out.f64(e.validation ? e.validation->likeLogLoss : std::numeric_limits<double>::quiet_NaN());
+    out.f64(r.validation.likeLogLoss);
+    out.f64(r.test.likeLogLoss);
+    out.u64(r.testOutcomes.size());
+    for (const UserOutcome& o : r.testOutcomes)
+        out.f32(o.likeGivenChoice);
+}
+
+void readLikeHead(BinaryReader& in, RunResult& r)
+{
+    if (in.count(8) != r.epochs.size())
+        in.fail("the like head's figures of a run do not match its epochs");
+    for (EpochRecord& e : r.epochs) {
+        const double loss = in.f64();
+        if (e.validation)
+            e.validation->likeLogLoss = loss;
+    }
+    r.validation.likeLogLoss = in.f64();
+    r.test.likeLogLoss = in.f64();
+    if (in.count(4) != r.testOutcomes.size())
+        in.fail("the like head's figures of a run do not match its test outcomes");
+    for (UserOutcome& o : r.testOutcomes)
+        o.likeGivenChoice = in.f32();
+}
+
 /// A run from a file without like figures: the outcomes' like labels from the run's threshold, the
 /// choice ranking as the like ranking, the prediction as the like score (the choice score was not
 /// kept), the test figures recomputed from them; the validations' are unknown.
@@ -433,6 +465,8 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
         } else if (tag == "LIKE" && !haveLikes) {
             haveLikes = true;
             readLikes(in, run.outcome.result);
+        } else if (tag == "LKHD") {
+            readLikeHead(in, run.outcome.result);
         } else {
             in.skipSection();
             continue;
@@ -508,6 +542,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                     s.section("BTCH", [&](BinaryWriter& b) { writeBatches(b, run.batches); });
                     s.section("PLAY", [&](BinaryWriter& p) { writeInterplay(p, run.outcome.result.epochs); });
                     s.section("LIKE", [&](BinaryWriter& l) { writeLikes(l, run.outcome.result); });
+                    s.section("LKHD", [&](BinaryWriter& l) { writeLikeHead(l, run.outcome.result); });
                     s.section("CKPT", [&](BinaryWriter& c) { writeCheckpoint(c, models[r]); });
                 });
             }

@@ -367,7 +367,7 @@ private Q_SLOTS:
         const QString csv = m_dir.filePath(QStringLiteral("runs.csv"));
         const Outcome outcome =
             run({QStringLiteral("compare"),
-                 QStringLiteral("--models=bpr,vanilla:bpr+svd,rnr:bpr+svd,mmoe:bpr+svd@gradnorm"),
+                 QStringLiteral("--models=bpr,vanilla:bpr+svd,rnr:bpr+svd,mmoe:bpr+svd@gradnorm,pairwise:bpr"),
                  QStringLiteral("--seeds=2"), QStringLiteral("--epochs=2"), QStringLiteral("--dim=8"),
                  QStringLiteral("--alphas=0.9,1"), QStringLiteral("--lambdas=0.01"),
                  QStringLiteral("--split-users=300"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv});
@@ -382,7 +382,8 @@ private Q_SLOTS:
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonArray runs = QJsonDocument::fromJson(jsonFile.readAll()).array();
-        QCOMPARE(runs.size(), 8); // 4 models x 2 seeds
+        QVERIFY2(outcome.out.contains(QStringLiteral("| Pairwise(BPR) | ")), qPrintable(outcome.out));
+        QCOMPARE(runs.size(), 10); // 5 models x 2 seeds
         for (const auto& value : runs) {
             const QJsonObject runObject = value.toObject();
             for (const char* key : {"model", "seed", "config", "validation", "test", "epochs", "grid_point"})
@@ -396,6 +397,11 @@ private Q_SLOTS:
             QVERIFY(test.value(QStringLiteral("like_users")).toDouble() <
                     test.value(QStringLiteral("users")).toDouble());
             QVERIFY(test.value(QStringLiteral("like_auc")).toDouble() > 0);
+            // Only a like head has a log loss.
+            const bool cascade = runObject.value(QStringLiteral("model")).toString() == QStringLiteral("pairwise:bpr");
+            QCOMPARE(test.value(QStringLiteral("like_log_loss")).isDouble(), cascade);
+            if (cascade)
+                QVERIFY(test.value(QStringLiteral("like_log_loss")).toDouble() > 0);
             const QJsonArray epochs = runObject.value(QStringLiteral("epochs")).toArray();
             QCOMPARE(epochs.size(), 2);
             QVERIFY(epochs.first().toObject().contains(QStringLiteral("seconds")));
@@ -444,8 +450,9 @@ private Q_SLOTS:
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QByteArray csvText = csvFile.readAll();
-        QCOMPARE(csvText.count('\n'), 9);
-        QVERIFY(csvText.startsWith("model,balance,seed,") && csvText.contains(",test_mae,test_like,test_like_auc\n"));
+        QCOMPARE(csvText.count('\n'), 11);
+        QVERIFY(csvText.startsWith("model,balance,seed,") &&
+                csvText.contains(",test_mae,test_like,test_like_auc,test_like_log_loss\n"));
     }
 
     void compareGivesAModelItsOwnSettings()

@@ -407,6 +407,48 @@ private Q_SLOTS:
                  QStringLiteral("PLE(BPR, SVD) [levels=2]"));
     }
 
+    void esmmTrainsFromTheFormAndShowsChoiceAndLike()
+    {
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        auto* form = window.experimentPanel()->form();
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("epochs")))->setValue(2);
+        qobject_cast<QSpinBox*>(form->editor(QStringLiteral("dim")))->setValue(8);
+        auto* mode = window.experimentPanel()->findChild<QComboBox*>(QStringLiteral("mode"));
+        mode->setCurrentIndex(mode->findData(int(Coupling::ESMM)));
+        QCOMPARE(QString::fromStdString(window.experimentPanel()->spec()->name()), QStringLiteral("esmm:bpr"));
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        QCOMPARE(window.startRun().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        const RunOutcome outcome = window.finishedRuns()[0];
+        const RunResult& run = outcome.result;
+        QVERIFY(outcome.model->hasLikeHead());
+        QCOMPARE(outcome.model->hyperParams().likeThreshold, 4.0); // auto on the demo's 1-5
+        QVERIFY(run.test.likeAuc > 0.5 && run.test.likeAuc <= 1.0);
+        QVERIFY(std::isnan(run.test.rmse)); // no rating component
+        QCOMPARE(window.resultsModel()->index(0, ResultsModel::Model).data().toString(), QStringLiteral("ESMM(BPR)"));
+        QVERIFY(!window.resultsModel()->index(0, ResultsModel::LikeAuc).data().toString().isEmpty());
+
+        // The inspector shows p(choose) and p(like) <= p(choose) instead of a predicted rating,
+        // and whether the held-out item is a like.
+        const Dataset& data = window.dataset();
+        QVERIFY(window.userInspector()->showUser(QString::fromStdString(data.userIds[run.testOutcomes[0].user])));
+        QTableWidget* table = window.userInspector()->runTable(0);
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("p(choose)"));
+        QCOMPARE(table->horizontalHeaderItem(3)->text(), QStringLiteral("p(like)"));
+        QCOMPARE(table->rowCount(), 10);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const double choose = table->item(row, 2)->text().toDouble(), like = table->item(row, 3)->text().toDouble();
+            QVERIFY(choose > 0 && choose < 1);
+            QVERIFY(like > 0 && like <= choose + 1e-3);
+        }
+        const bool liked = run.testOutcomes[0].liked;
+        QVERIFY2(window.userInspector()->runCaption(0).contains(liked ? QStringLiteral(": a like")
+                                                                      : QStringLiteral(": not a like")),
+                 qPrintable(window.userInspector()->runCaption(0)));
+    }
+
     void modesComeFromTheEngineTable()
     {
         MainWindow window;

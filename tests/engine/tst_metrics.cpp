@@ -117,6 +117,17 @@ private Q_SLOTS:
         // 0.9 beats both, each 0.5 ties one and beats one: (2 + 1.5 + 1.5) / 6.
         QVERIFY(qFuzzyCompare(m.likeAuc, 5.0 / 6.0));
         QVERIFY(qFuzzyCompare(likeAuc(outcomes), 5.0 / 6.0));
+        // No like head: no log loss. With one, p(like | choose) 0.8, 0.5, 1 (clipped to 1 - 1e-7), NaN
+        // (left out) on the likes and 0.2, 0 (clipped to 1e-7) on the others:
+        // -(ln 0.8 + ln 0.5 + ln(1 - 1e-7) + ln 0.8 + ln(1 - 1e-7)) / 5.
+        QVERIFY(std::isnan(m.likeLogLoss));
+        const float given[] = {0.8f, 0.5f, 1.0f, NAN, 0.2f, 0.0f};
+        for (std::size_t u = 0; u < outcomes.size(); ++u)
+            outcomes[u].likeGivenChoice = given[u];
+        const double expected =
+            -(std::log(double(0.8f)) + std::log(0.5) + 2 * std::log(1 - 1e-7) + std::log(1 - double(0.2f))) / 5;
+        QVERIFY(std::abs(computeMetrics(outcomes, 10).likeLogLoss - expected) < 1e-12);
+        QVERIFY(std::abs(likeLogLoss(outcomes) - expected) < 1e-12);
         // Only one kind: no AUC. No like at all: no Like@k either.
         for (UserOutcome& o : outcomes)
             o.liked = false;

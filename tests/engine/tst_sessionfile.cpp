@@ -77,6 +77,7 @@ private Q_SLOTS:
         m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", "RnR #1"));
         m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", "Vanilla #2"));
         m_session.runs.push_back(sessionRun(m_data, "ple:bpr+svd", "PLE #3", Balance::Uncertainty));
+        m_session.runs.push_back(sessionRun(m_data, "esmm:cdae", "ESMM #4"));
         for (std::uint32_t b = 1; b <= 3; ++b) {
             BatchProgress p;
             p.epoch = 1;
@@ -113,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(back.split.users, 50u);
         QCOMPARE(back.seeds, 3);
         QVERIFY(back.grid);
-        QCOMPARE(back.runs.size(), 3u);
+        QCOMPARE(back.runs.size(), 4u);
         // The two runs share one data set in the file and after reading.
         QCOMPARE(back.runs[0].data.get(), back.runs[1].data.get());
         QCOMPARE(back.runs[0].data->fingerprint(), m_data->fingerprint());
@@ -148,6 +149,17 @@ private Q_SLOTS:
                 QCOMPARE(b.testOutcomes[o].liked, a.testOutcomes[o].liked);
                 QCOMPARE(b.testOutcomes[o].likeRank, a.testOutcomes[o].likeRank);
                 QCOMPARE(b.testOutcomes[o].likeScore, a.testOutcomes[o].likeScore);
+                // A like head's p(like | choose); NaN (and kept so) for the others.
+                QCOMPARE(std::isnan(a.testOutcomes[o].likeGivenChoice), !a.spec.isCascade());
+                if (a.spec.isCascade())
+                    QCOMPARE(b.testOutcomes[o].likeGivenChoice, a.testOutcomes[o].likeGivenChoice);
+                else
+                    QVERIFY(std::isnan(b.testOutcomes[o].likeGivenChoice));
+            }
+            QCOMPARE(std::isfinite(a.test.likeLogLoss), a.spec.isCascade());
+            if (a.spec.isCascade()) {
+                QCOMPARE(b.test.likeLogLoss, a.test.likeLogLoss);
+                QCOMPARE(b.epochs.back().validation->likeLogLoss, a.epochs.back().validation->likeLogLoss);
             }
             QCOMPARE(b.hp.balance, a.hp.balance);
             for (std::size_t e = 0; e < a.epochs.size(); ++e) { // the task interplay, gates and all

@@ -1,5 +1,6 @@
 #include "views/userinspector.h"
 
+#include "eval/like.h"
 #include "eval/recommend.h"
 #include "models/runmodel.h"
 #include "panels/itemsearch.h"
@@ -51,14 +52,26 @@ std::optional<std::uint32_t> denseUser(const Dataset& data, const QString& id)
     return std::uint32_t(it - data.userIds.begin());
 }
 /// The user's interaction a model did not train on (the latest such one), if any.
-std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model, std::uint32_t user)
+const Interaction* heldOut(const Dataset& data, const Model& model, std::uint32_t user)
 {
     const Interaction* latest = nullptr;
     for (const Interaction& x : data.interactions)
         if (x.user == user && !model.history().contains(x.user, x.item) &&
             (!latest || std::tie(x.timestamp, x.row) > std::tie(latest->timestamp, latest->row)))
             latest = &x;
-    return latest ? std::optional<std::uint32_t>(latest->item) : std::nullopt;
+    return latest;
+}
+
+std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model, std::uint32_t user)
+{
+    const Interaction* x = heldOut(data, model, user);
+    return x ? std::optional<std::uint32_t>(x->item) : std::nullopt;
+}
+
+std::optional<float> heldOutRating(const Dataset& data, const Model& model, std::uint32_t user)
+{
+    const Interaction* x = heldOut(data, model, user);
+    return x ? std::optional<float>(x->rating) : std::nullopt;
 }
 } // namespace
 
@@ -210,8 +223,15 @@ void UserInspector::addRun(const QString& name, std::shared_ptr<const Dataset> d
     run.caption = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), box);
     run.caption->setWordWrap(true);
     run.caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    run.table = makeTable(box, {tr("#"), tr("Recommended item"), tr("Predicted"), tr("\u2260")});
-    run.table->setToolTip(tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
+    // A cascade has no rating prediction: its columns are the chance to choose and to like.
+    const bool cascade = run.model->hasLikeHead();
+    run.table = makeTable(
+        box, cascade ? QStringList{tr("#"), tr("Recommended item"), tr("p(choose)"), tr("p(like)"), tr("\u2260")}
+                     : QStringList{tr("#"), tr("Recommended item"), tr("Predicted"), tr("\u2260")});
+    run.table->setToolTip(cascade ? tr("p(choose): the choice head's sigma(s); p(like) = p(choose) \u00b7 "
+                                       "p(like | choose). \u2605 the user's held-out item; \u2260 recommended by "
+                                       "no other run shown")
+                                  : tr("\u2605 the user's held-out item; \u2260 recommended by no other run shown"));
     fitTable(run.table, int(run.model->hyperParams().topK));
     // Room for about 28 characters of title beside the number, the prediction and the marks.
     box->setMinimumWidth(40 * fontMetrics().averageCharWidth());
@@ -360,10 +380,18 @@ bool UserInspector::showUser(const QString& id)
             title->setData(Qt::UserRole, rec.item);
             title->setToolTip(label);
             run.table->setItem(row, 1, title);
-            run.table->setItem(row, 2,
-                               new QTableWidgetItem(std::isnan(rec.rating) ? QStringLiteral("\u2013")
-                                                                           : QString::number(rec.rating, 'f', 2)));
-            run.table->setItem(row, 3, new QTableWidgetItem(marks));
+            auto figure = [](float v, int decimals) {
+                return new QTableWidgetItem(std::isnan(v) ? QStringLiteral("\u2013")
+                                                          : QString::number(v, 'f', decimals));
+            };
+            int column = 2;
+            if (run.model->hasLikeHead()) {
+                run.table->setItem(row, column++, figure(rec.choose, 3));
+                run.table->setItem(row, column++, figure(rec.like, 3));
+            } else {
+                run.table->setItem(row, column++, figure(rec.rating, 2));
+            }
+            run.table->setItem(row, column, new QTableWidgetItem(marks));
         }
         QString caption = QStringLiteral("<b>%1</b>").arg(run.name.toHtmlEscaped());
         if (!isOpen(run)) {
@@ -377,6 +405,12 @@ bool UserInspector::showUser(const QString& id)
             caption += tr("<br>held-out item ranked %1 of %2")
                            .arg(rank)
                            .arg(run.model->itemCount() - run.model->history().of(*user).size());
+            if (const auto rating = heldOutRating(shown, *run.model, *user)) {
+                const float threshold = likeThreshold(run.model->hyperParams(), run.data->scale);
+                caption += isLike(*rating, threshold)
+                               ? tr(" (rated %1: a like, at or above %2)").arg(*rating).arg(threshold)
+                               : tr(" (rated %1: not a like, below %2)").arg(*rating).arg(threshold);
+            }
         }
         run.caption->setText(caption);
     }

@@ -214,6 +214,23 @@ void LikeHead<T>::likeLogits(const Params<T>& p, const std::vector<std::uint32_t
     out.rowwise() += p[Block::LikeItemBias].col(0).transpose();
 }
 
+template <typename T>
+std::vector<T> LikeHead<T>::pairLogits(const Params<T>& p, const std::vector<std::uint32_t>& users,
+                                       const std::vector<std::uint32_t>& items) const
+{
+    const Eigen::Index d = p[Block::Users].cols();
+    RowMatrix<T> Pu(Eigen::Index(users.size()), d), Qj(Eigen::Index(items.size()), d);
+    for (std::size_t k = 0; k < users.size(); ++k) {
+        Pu.row(Eigen::Index(k)) = p[Block::Users].row(users[k]);
+        Qj.row(Eigen::Index(k)) = p[Block::Items].row(items[k]);
+    }
+    const RowMatrix<T> Au = vectors(p, Pu), Aj = vectors(p, Qj);
+    std::vector<T> out(users.size());
+    for (std::size_t k = 0; k < users.size(); ++k)
+        out[k] = Au.row(Eigen::Index(k)).dot(Aj.row(Eigen::Index(k))) + p[Block::LikeItemBias](items[k], 0);
+    return out;
+}
+
 template class LikeHead<float>;
 template class LikeHead<double>;
 template float logSigmoid<float>(float);

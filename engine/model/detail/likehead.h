@@ -27,6 +27,9 @@ public:
     /// terms. Gradients (scaled by ctx.rateScale) reach the tower and, through s_R, the choice head.
     double accumulate(ChunkContext<T>& ctx, const RankingComponent<T>& choice) const;
 
+    /// The like logit t(users[k], items[k]) of each pair.
+    std::vector<T> pairLogits(const Params<T>& params, const std::vector<std::uint32_t>& users,
+                              const std::vector<std::uint32_t>& items) const;
     /// The like logits t(u, j) of every item (columns) for users (rows).
     void likeLogits(const Params<T>& params, const std::vector<std::uint32_t>& users, RowMatrix<T>& out) const;
 
