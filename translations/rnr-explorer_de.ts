@@ -1409,10 +1409,6 @@
         <translation>Ranking-Verlust</translation>
     </message>
     <message>
-        <source>Rating loss</source>
-        <translation>Bewertungsverlust</translation>
-    </message>
-    <message>
         <source>Regularisation</source>
         <translation>Regularisierung</translation>
     </message>
@@ -1443,6 +1439,10 @@
     <message>
         <source>Smoothing:</source>
         <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source>Rating or like loss</source>
+        <translation>Bewertungs- oder Gefallensverlust</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2101,10 @@ Es wurde nichts geändert.</translation>
     <message>
         <source>Like AUC</source>
         <translation>Like-AUC</translation>
+    </message>
+    <message>
+        <source>Like log loss</source>
+        <translation>Gefallens-Log-Loss</translation>
     </message>
 </context>
 <context>

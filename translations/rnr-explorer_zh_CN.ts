@@ -1408,10 +1408,6 @@
         <translation>排序损失</translation>
     </message>
     <message>
-        <source>Rating loss</source>
-        <translation>评分损失</translation>
-    </message>
-    <message>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
@@ -1442,6 +1438,10 @@
     <message>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
+    </message>
+    <message>
+        <source>Rating or like loss</source>
+        <translation>评分或喜欢损失</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2097,10 @@ Nothing was changed.</source>
     <message>
         <source>Like AUC</source>
         <translation>喜欢 AUC</translation>
+    </message>
+    <message>
+        <source>Like log loss</source>
+        <translation>喜欢对数损失</translation>
     </message>
 </context>
 <context>

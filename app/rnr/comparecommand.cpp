@@ -158,12 +158,13 @@ QString pValue(double p)
 QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
 {
     QStringList parts;
-    for (const char* metric : {"recall", "mrr"}) {
+    for (const char* metric : {"recall", "mrr", "like-recall"}) {
         const PairedTest t = pairedTestBySeed(a.runs, b.runs, metric, k);
         if (t.pairs == 0)
             continue;
         parts << QStringLiteral("%1@%2 %3%4 (p = %5)")
-                     .arg(QString::fromLatin1(metric))
+                     .arg(std::string_view(metric) == "like-recall" ? QStringLiteral("like")
+                                                                    : QString::fromLatin1(metric))
                      .arg(k)
                      .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
                      .arg(t.meanDifference, 0, 'f', 4)
@@ -359,11 +360,26 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         // Settings against the same model without them; a balance against fixed weights on the same
         // model; every coupling against vanilla on the same pair and balance; vanilla against the
         // ranking model alone.
+        // A cascade: the pairwise loss against ESMM, ESMM against the parallel view (RnR, else vanilla)
+        // on the same ranking component (docs/method.md, "Choose, then like").
+        auto parallel = [&](Coupling coupling) -> const ModelRuns* {
+            for (const auto& m : all)
+                if (m.spec.ranker == model.spec.ranker && m.spec.coupling == coupling && m.balance == Balance::Fixed &&
+                    m.settings.isEmpty())
+                    return &m;
+            return nullptr;
+        };
         const ModelRuns* baseline = nullptr;
-        if (!model.settings.isEmpty())
+        if (model.spec.coupling == Coupling::Pairwise && model.settings.isEmpty() && model.balance == Balance::Fixed)
+            baseline = parallel(Coupling::ESMM);
+        else if (model.spec.coupling == Coupling::ESMM && model.settings.isEmpty() && model.balance == Balance::Fixed)
+            baseline = parallel(Coupling::RnR) ? parallel(Coupling::RnR) : parallel(Coupling::Vanilla);
+        if (!baseline && !model.settings.isEmpty())
             baseline = find(model.spec, model.balance);
         if (!baseline && model.balance != Balance::Fixed)
             baseline = find(model.spec, Balance::Fixed);
+        if (!baseline && model.spec.isCascade())
+            baseline = find(model.spec.rankingAlone(), Balance::Fixed);
         if (!baseline)
             baseline = model.spec.coupling != Coupling::Vanilla ? find(vanilla, model.balance)
                                                                 : find(model.spec.rankingAlone(), Balance::Fixed);

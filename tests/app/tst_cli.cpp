@@ -383,6 +383,11 @@ private Q_SLOTS:
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const QJsonArray runs = QJsonDocument::fromJson(jsonFile.readAll()).array();
         QVERIFY2(outcome.out.contains(QStringLiteral("| Pairwise(BPR) | ")), qPrintable(outcome.out));
+        // Without ESMM or a parallel model on BPR in the table, a cascade is tested against BPR alone, on the
+        // like ranking too.
+        QVERIFY2(outcome.out.contains(
+                     QRegularExpression(QStringLiteral("Pairwise\\(BPR\\) vs BPR: recall@10 .*, like@10 "))),
+                 qPrintable(outcome.out));
         QCOMPARE(runs.size(), 10); // 5 models x 2 seeds
         for (const auto& value : runs) {
             const QJsonObject runObject = value.toObject();

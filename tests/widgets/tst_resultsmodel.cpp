@@ -224,21 +224,35 @@ private Q_SLOTS:
         ResultsModel model;
         model.addRun(run("bpr", 0.10, 0.04, NAN));
         model.addRun(run("rnr:bpr+svd", 0.12, 0.03, 0.9));
+        RunResult esmm = run("esmm:bpr", 0.11, 0.02, NAN); // a like head: a log loss, lower is better
+        esmm.test.likeLogLoss = 0.4;
+        model.addRun(esmm);
+        esmm.spec = parseModelSpec("pairwise:bpr");
+        esmm.test.likeLogLoss = 0.5;
+        model.addRun(esmm);
         const QString markdown = model.toMarkdown();
         QVERIFY(markdown.startsWith(QStringLiteral("| Algorithm | Recall@10 |")));
         QVERIFY(markdown.contains(QStringLiteral("| RnR(BPR, SVD) | **0.1200** | 0.0300 |")));
         // The like figures (docs/method.md, "Choose, then like") after the rating ones, best marked.
-        QVERIFY(markdown.contains(QStringLiteral("| MAE | Like@10 | Like AUC | MTL gain Recall@10 |")));
-        QVERIFY2(markdown.contains(QStringLiteral("| **0.1700** | **0.6000** | ")), qPrintable(markdown));
-        QVERIFY(markdown.contains(QStringLiteral("|---|---|---|---|---|---|---|---|---|\n")));
+        QVERIFY(markdown.contains(QStringLiteral("| MAE | Like@10 | Like AUC | Like log loss | MTL gain Recall@10 |")));
+        QVERIFY2(markdown.contains(QStringLiteral("| **0.1700** | **0.6000** | \u2013 | ")), qPrintable(markdown));
+        QVERIFY2(markdown.contains(QStringLiteral("| ESMM(BPR) | 0.1100 |")), qPrintable(markdown));
+        QVERIFY2(markdown.contains(QStringLiteral(" | **0.4000** | ")) &&
+                     markdown.contains(QStringLiteral(" | 0.5000 | ")),
+                 qPrintable(markdown));
+        QVERIFY(markdown.contains(QStringLiteral("|---|---|---|---|---|---|---|---|---|---|\n")));
+        QVERIFY(model.isBest(2, ResultsModel::LikeLogLoss) && !model.isBest(3, ResultsModel::LikeLogLoss));
         const QString csv = model.toCsv();
-        QCOMPARE(csv.count(QLatin1Char('\n')), 3);
-        QVERIFY(csv.contains(QStringLiteral("mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,")));
+        QCOMPARE(csv.count(QLatin1Char('\n')), 5);
+        QVERIFY(csv.contains(QStringLiteral("mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,"
+                                            "like_auc_std,like_log_loss_mean,like_log_loss_std,")));
         QVERIFY(csv.contains(QStringLiteral("rnr:bpr+svd,fixed,1,0.12,0,0.03,0,")));
-        QVERIFY(csv.contains(QStringLiteral(",0.45,0,0.17,0,0.6,0,")));
+        QVERIFY(csv.contains(QStringLiteral(",0.45,0,0.17,0,0.6,0,,,")));
+        QVERIFY2(csv.contains(QStringLiteral("esmm:bpr,fixed,1,")) && csv.contains(QStringLiteral(",0.4,0,")),
+                 qPrintable(csv));
         const QString latex = model.toLatex();
         QVERIFY(latex.contains(QStringLiteral("\\textbf{0.1200}")));
-        QVERIFY(latex.contains(QStringLiteral("& Like@10 & Like AUC &")));
+        QVERIFY(latex.contains(QStringLiteral("& Like@10 & Like AUC & Like log loss &")));
         QCOMPARE(model.headerData(ResultsModel::LikeRecall, Qt::Horizontal).toString(), QStringLiteral("Like@10"));
         QVERIFY(model.isBest(1, ResultsModel::LikeAuc) && !model.isBest(0, ResultsModel::LikeAuc));
         QVERIFY(latex.contains(QStringLiteral("\\begin{tabular}")));

@@ -16,9 +16,9 @@ namespace {
 /// thread (rnr compare uses 20,000).
 constexpr std::size_t kResamples = 5000;
 /// The columns of figures, in table order (exports write them so).
-constexpr std::array<ResultsModel::Column, 7> kFigureColumns{
-    ResultsModel::Recall, ResultsModel::Mrr,        ResultsModel::Ndcg,   ResultsModel::Rmse,
-    ResultsModel::Mae,    ResultsModel::LikeRecall, ResultsModel::LikeAuc};
+constexpr std::array<ResultsModel::Column, 8> kFigureColumns{
+    ResultsModel::Recall, ResultsModel::Mrr,        ResultsModel::Ndcg,    ResultsModel::Rmse,
+    ResultsModel::Mae,    ResultsModel::LikeRecall, ResultsModel::LikeAuc, ResultsModel::LikeLogLoss};
 int decimalsOf(ResultsModel::Column column)
 {
     return column == ResultsModel::Rmse || column == ResultsModel::Mae ? 3 : 4;
@@ -42,6 +42,8 @@ double ResultsModel::metric(const RunResult& run, Column column)
         return run.test.likeRecall;
     case LikeAuc:
         return run.test.likeAuc;
+    case LikeLogLoss:
+        return run.test.likeLogLoss;
     default:
         return std::nan("");
     }
@@ -133,7 +135,7 @@ bool ResultsModel::isBest(int row, Column column) const
     const MeanStd mine = summary(row, column);
     if (mine.n == 0)
         return false;
-    const bool lowerIsBetter = column == Rmse || column == Mae;
+    const bool lowerIsBetter = column == Rmse || column == Mae || column == LikeLogLoss;
     for (int r = 0; r < rowCount(); ++r) {
         if (m_rows[std::size_t(r)].datasetKey != m_rows[std::size_t(row)].datasetKey)
             continue; // the best is per data set
@@ -233,6 +235,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Like@%1").arg(m_k);
     case LikeAuc:
         return tr("Like AUC");
+    case LikeLogLoss:
+        return tr("Like log loss");
     case MtlGain:
         return tr("MTL gain Recall@%1").arg(m_k);
     default:
@@ -284,10 +288,11 @@ QString ResultsModel::gainText(int row) const
 
 QString ResultsModel::toCsv() const
 {
-    QString text = QStringLiteral("model,balance,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,"
-                                  "rmse_mean,rmse_std,mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,"
-                                  "like_auc_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
-                                  "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset\n");
+    QString text = QStringLiteral(
+        "model,balance,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,"
+        "rmse_mean,rmse_std,mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,"
+        "like_auc_std,like_log_loss_mean,like_log_loss_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
+        "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset\n");
     for (int r = 0; r < rowCount(); ++r) {
         const Row& row = m_rows[std::size_t(r)];
         text +=
@@ -334,9 +339,9 @@ QString ResultsModel::toMarkdown() const
 
 QString ResultsModel::toLatex() const
 {
-    QString text = QStringLiteral("\\begin{tabular}{lrrrrrrrr}\n\\hline\n");
-    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE & Like@%1 & Like AUC & MTL gain "
-                           "Recall@%1 \\\\\n\\hline\n")
+    QString text = QStringLiteral("\\begin{tabular}{lrrrrrrrrr}\n\\hline\n");
+    text += QStringLiteral("Algorithm & Recall@%1 & MRR@%1 & NDCG@%1 & RMSE & MAE & Like@%1 & Like AUC & Like log loss "
+                           "& MTL gain Recall@%1 \\\\\n\\hline\n")
                 .arg(m_k);
     for (int r = 0; r < rowCount(); ++r) {
         text += rowTitle(r);

@@ -26,9 +26,10 @@ public:
         Ndcg,
         Rmse,
         Mae,
-        LikeRecall, ///< Like@k over the users whose held-out rating is a like (docs/method.md, "Choose, then like")
-        LikeAuc,    ///< Like AUC among the held-out rated items, pooled over users
-        MtlGain,    ///< PLE's MTL gain in Recall@k over the ranking model alone (docs/method.md, "MTL gain")
+        LikeRecall,  ///< Like@k over the users whose held-out rating is a like (docs/method.md, "Choose, then like")
+        LikeAuc,     ///< Like AUC among the held-out rated items, pooled over users
+        LikeLogLoss, ///< a like head's log loss (cascades; "–" for the others)
+        MtlGain,     ///< PLE's MTL gain in Recall@k over the ranking model alone (docs/method.md, "MTL gain")
         ColumnCount
     };
 

@@ -33,7 +33,7 @@ LossPlot::LossPlot(QWidget* parent)
     connect(m_smoothingBox, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
     const std::pair<Series, QString> series[] = {
         {Series::Objective, tr("Total loss")},       {Series::Ranking, tr("Ranking loss")},
-        {Series::Rating, tr("Rating loss")},         {Series::Regularisation, tr("Regularisation")},
+        {Series::Rating, tr("Rating or like loss")}, {Series::Regularisation, tr("Regularisation")},
         {Series::Recall, tr("Validation Recall@k")}, {Series::Mrr, tr("Validation MRR@k")},
         {Series::Ndcg, tr("Validation NDCG@k")},     {Series::Rmse, tr("Validation RMSE")}};
     for (const auto& [s, label] : series)
