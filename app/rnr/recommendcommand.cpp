@@ -64,6 +64,11 @@ QJsonObject toJson(const Checkpoint& checkpoint, const QString& user, std::size_
                      std::isfinite(rec.score) ? QJsonValue(double(rec.score)) : QJsonValue(QJsonValue::Null));
         entry.insert(QStringLiteral("rating"),
                      std::isfinite(rec.rating) ? QJsonValue(double(rec.rating)) : QJsonValue(QJsonValue::Null));
+        // Cascades (docs/method.md, "Choose, then like"): the chance to choose and to like.
+        entry.insert(QStringLiteral("p_choose"),
+                     std::isfinite(rec.choose) ? QJsonValue(double(rec.choose)) : QJsonValue(QJsonValue::Null));
+        entry.insert(QStringLiteral("p_like"),
+                     std::isfinite(rec.like) ? QJsonValue(double(rec.like)) : QJsonValue(QJsonValue::Null));
         items.append(entry);
     }
     object.insert(QStringLiteral("recommendations"), items);
@@ -75,8 +80,8 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Show a user's top-k items under a saved model (rnr train --save), with "
-                                        "predicted ratings when the model rates; the user's training items are "
-                                        "left out."));
+                                        "predicted ratings when the model rates and p(choose), p(like) when it is a "
+                                        "choose-then-like cascade; the user's training items are left out."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Checkpoint written by rnr train --save."),
                                    QStringLiteral("checkpoint"));
     const QCommandLineOption user(QStringLiteral("user"), tr("User id, as in the data set."), QStringLiteral("id"));
@@ -159,8 +164,11 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
         const QString gap = QStringLiteral("  ");
         QString header = tr("rank").rightJustified(4) + gap + tr("item").leftJustified(idWidth) + gap +
                          tr("score").rightJustified(10);
+        const bool likes = checkpoint.model->hasLikeHead();
         if (rates)
             header += gap + tr("rating").rightJustified(6);
+        if (likes)
+            header += gap + tr("p(choose)").rightJustified(9) + gap + tr("p(like)").rightJustified(7);
         out << header << gap << tr("title") << '\n';
         for (std::size_t r = 0; r < list.size(); ++r) {
             const Recommendation& rec = list[r];
@@ -169,6 +177,8 @@ int runRecommend(const QStringList& arguments, QTextStream& out, QTextStream& er
                            fixed(rec.score, 4).rightJustified(10);
             if (rates)
                 line += gap + fixed(rec.rating, 2).rightJustified(6);
+            if (likes)
+                line += gap + fixed(rec.choose, 3).rightJustified(9) + gap + fixed(rec.like, 3).rightJustified(7);
             out << line << gap << title(checkpoint, rec.item) << '\n';
         }
     }

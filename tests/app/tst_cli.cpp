@@ -220,6 +220,40 @@ private Q_SLOTS:
         }
     }
 
+    void recommendShowsACascadesChoiceAndLike()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("esmm.ckpt"));
+        const Outcome trained =
+            run({QStringLiteral("train"), QStringLiteral("--model=esmm:wrmf"), QStringLiteral("--epochs=1"),
+                 QStringLiteral("--dim=8"), QStringLiteral("--split-users=100"), QStringLiteral("--quiet"),
+                 QStringLiteral("--save"), path});
+        QVERIFY2(trained.code == 0, qPrintable(trained.err));
+        QVERIFY2(trained.out.contains(QStringLiteral(", like log loss ")), qPrintable(trained.out));
+        const QString json = m_dir.filePath(QStringLiteral("esmm.json"));
+        const Outcome outcome =
+            run({QStringLiteral("recommend"), QStringLiteral("--model"), path, QStringLiteral("--user"),
+                 QStringLiteral("7"), QStringLiteral("-k"), QStringLiteral("4"), QStringLiteral("--json"), json});
+        QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+        const QStringList lines = outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines[1].contains(QStringLiteral("p(choose)")) && lines[1].contains(QStringLiteral("p(like)")) &&
+                     !lines[1].contains(QStringLiteral("rating")),
+                 qPrintable(outcome.out));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray items =
+            QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("recommendations")).toArray();
+        QCOMPARE(items.size(), 4);
+        for (const auto& item : items) {
+            const QJsonObject entry = item.toObject();
+            const double choose = entry.value(QStringLiteral("p_choose")).toDouble(-1);
+            const double like = entry.value(QStringLiteral("p_like")).toDouble(-1);
+            const double score = entry.value(QStringLiteral("score")).toDouble();
+            QVERIFY(std::abs(choose - 1.0 / (1.0 + std::exp(-score))) < 1e-5); // sigma of the choice logit
+            QVERIFY(like > 0 && like <= choose);
+            QVERIFY(entry.value(QStringLiteral("rating")).isNull());
+        }
+    }
+
     void recommendUnknownUserFails()
     {
         const Outcome outcome = run({QStringLiteral("recommend"), QStringLiteral("--model"), checkpoint(),
