@@ -219,6 +219,20 @@ private Q_SLOTS:
         QCOMPARE(view.table()->model()->index(2, 0).data().toString(), QStringLiteral("BPR"));
     }
 
+    void theLogLossColumnShowsOnlyWithALikeHead()
+    {
+        ResultsModel model;
+        ResultsView view(&model);
+        model.addRun(run("rnr:bpr+svd", 0.12, 0.03, 0.9));
+        QVERIFY(view.table()->isColumnHidden(ResultsModel::LikeLogLoss));
+        RunResult esmm = run("esmm:bpr", 0.11, 0.02, NAN);
+        esmm.test.likeLogLoss = 0.4;
+        model.addRun(esmm);
+        QVERIFY(!view.table()->isColumnHidden(ResultsModel::LikeLogLoss));
+        model.clear();
+        QVERIFY(view.table()->isColumnHidden(ResultsModel::LikeLogLoss));
+    }
+
     void exports()
     {
         ResultsModel model;

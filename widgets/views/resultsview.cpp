@@ -38,6 +38,18 @@ ResultsView::ResultsView(ResultsModel* model, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsView::updatePairedTest);
     connect(model, &QAbstractItemModel::modelReset, this, &ResultsView::updatePairedTest);
     connect(model, &QAbstractItemModel::dataChanged, this, &ResultsView::updatePairedTest);
+    // A like head's log loss only where a cascade is in the table: the other models have none.
+    auto showLogLoss = [this] {
+        bool any = false;
+        for (int r = 0; r < m_model->rowCount() && !any; ++r)
+            any = m_model->summary(r, ResultsModel::LikeLogLoss).n > 0;
+        m_table->setColumnHidden(ResultsModel::LikeLogLoss, !any);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, showLogLoss);
+    connect(model, &QAbstractItemModel::rowsInserted, this, showLogLoss);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, showLogLoss);
+    connect(model, &QAbstractItemModel::dataChanged, this, showLogLoss);
+    showLogLoss();
 
     auto* note =
         new QLabel(tr("Test figures of each run's best validation epoch, mean \u00b1 std over runs; the best of "
