@@ -314,12 +314,16 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     };
     const std::uint32_t k = base.topK;
     QJsonArray jsonRuns;
-    QString table =
-        tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | Like@%1 | Like AUC | MTL gain Recall@%1 |\n"
-           "|---|---|---|---|---|---|---|---|---|\n")
-            .arg(k);
+    // A like head's log loss only when a cascade is among the models (the others have none).
+    const bool logLoss = std::any_of(all.begin(), all.end(), [](const ModelRuns& m) { return m.spec.isCascade(); });
+    QString table = logLoss ? tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | Like@%1 | Like AUC | Like "
+                                 "log loss | MTL gain Recall@%1 |\n|---|---|---|---|---|---|---|---|---|---|\n")
+                                  .arg(k)
+                            : tr("| algorithm | Recall@%1 | MRR@%1 | NDCG@%1 | RMSE | MAE | Like@%1 | Like AUC | MTL "
+                                 "gain Recall@%1 |\n|---|---|---|---|---|---|---|---|---|\n")
+                                  .arg(k);
     for (const auto& model : all) {
-        std::vector<double> recall, mrr, ndcg, rmse, mae, like, likeAuc;
+        std::vector<double> recall, mrr, ndcg, rmse, mae, like, likeAuc, likeLogLoss;
         for (const auto& run : model.runs) {
             recall.push_back(run.test.recall);
             mrr.push_back(run.test.mrr);
@@ -328,6 +332,7 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
             mae.push_back(run.test.mae);
             like.push_back(run.test.likeRecall);
             likeAuc.push_back(run.test.likeAuc);
+            likeLogLoss.push_back(run.test.likeLogLoss);
         }
         // PLE's MTL gain (docs/method.md, "MTL gain"): over the ranking model alone, same seeds.
         const ModelRuns* alone =
@@ -341,9 +346,11 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(t.meanDifference, 0, 'f', 4)
                        .arg(pValue(t.pValue));
         }
-        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
+        table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | ")
                      .arg(model.title(), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4), meanStd(rmse, 3),
-                          meanStd(mae, 3), meanStd(like, 4), meanStd(likeAuc, 4), gain);
+                          meanStd(mae, 3), meanStd(like, 4), meanStd(likeAuc, 4)) +
+                 (logLoss ? meanStd(likeLogLoss, 3) + QStringLiteral(" | ") : QString()) + gain +
+                 QStringLiteral(" |\n");
         for (std::size_t r = 0; r < model.runs.size(); ++r) {
             QJsonObject object = runToJson(model.runs[r], model.grids[r]);
             if (alone)

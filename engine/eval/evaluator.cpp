@@ -42,8 +42,9 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     out.top.assign(scratch.begin(), scratch.begin() + top);
 }
 
-void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, std::size_t begin, std::size_t end,
-                   const EvaluationOptions& options, std::vector<UserOutcome>& outcomes)
+void evaluateBlock(const Model& model, const RowMatrix<float>& likeTower, const std::vector<Interaction>& heldOut,
+                   std::size_t begin, std::size_t end, const EvaluationOptions& options,
+                   std::vector<UserOutcome>& outcomes)
 {
     std::vector<std::uint32_t> users;
     for (std::size_t h = begin; h < end; ++h)
@@ -52,7 +53,7 @@ void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, 
     model.rankingScores(users, scores);
     if (model.hasLikeHead()) { // cascades: the entire-space like ranking by log p(like)
         likes = scores;
-        model.likeScores(users, likes);
+        model.likeScores(users, likeTower, likes);
     }
     const auto& history = model.history();
     std::vector<std::uint32_t> scratch;
@@ -76,7 +77,7 @@ void evaluateBlock(const Model& model, const std::vector<Interaction>& heldOut, 
             UserOutcome byLike;
             rankRow(likeRow, model.itemCount(), o.item, options.k, false, byLike, scratch);
             o.likeRank = byLike.rank;
-            o.likeScore = std::exp(likeRow[o.item]); // p(like)
+            o.likeScore = likeRow[o.item]; // log p(like): the AUC's order, without p's underflow ties
         }
     }
 }
@@ -89,9 +90,10 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
     Evaluation result;
     result.outcomes.resize(heldOut.size());
     const std::size_t blocks = (heldOut.size() + kBlockUsers - 1) / kBlockUsers;
+    const RowMatrix<float> likeTower = model.hasLikeHead() ? model.likeItemTower() : RowMatrix<float>();
     auto runBlock = [&](std::size_t b) {
-        evaluateBlock(model, heldOut, b * kBlockUsers, std::min(heldOut.size(), (b + 1) * kBlockUsers), options,
-                      result.outcomes);
+        evaluateBlock(model, likeTower, heldOut, b * kBlockUsers, std::min(heldOut.size(), (b + 1) * kBlockUsers),
+                      options, result.outcomes);
     };
     parallelFor(options.threads, blocks, runBlock);
     // Rating predictions, all pairs at once (item vectors are computed once).

@@ -330,11 +330,25 @@ template <typename T> void ModelT<T>::rankingScores(const std::vector<std::uint3
 
 template <typename T> void ModelT<T>::likeScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const
 {
+    likeScores(users, likeItemTower(), scores);
+}
+
+template <typename T>
+void ModelT<T>::likeScores(const std::vector<std::uint32_t>& users, const RowMatrix<T>& itemTower,
+                           RowMatrix<T>& scores) const
+{
     if (!m_like)
         throw UsageError("only a cascade has a like head");
     RowMatrix<T> t;
-    m_like->likeLogits(m_params, users, t);
+    m_like->likeLogits(m_params, users, itemTower, t);
     scores = scores.binaryExpr(t, [](T s, T l) { return logSigmoid(s) + logSigmoid(l); });
+}
+
+template <typename T> RowMatrix<T> ModelT<T>::likeItemTower() const
+{
+    if (!m_like)
+        throw UsageError("only a cascade has a like head");
+    return m_like->vectors(m_params, m_params[Block::Items]);
 }
 
 template <typename T>

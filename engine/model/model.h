@@ -92,6 +92,10 @@ public:
     /// Cascades: turns the choice logits s_R of users (rows) x every item (what rankingScores
     /// gives) into the like scores log p(like) = log sigma(s_R) + log sigma(t). Throws otherwise.
     void likeScores(const std::vector<std::uint32_t>& users, RowMatrix<T>& scores) const;
+    /// The same with the like tower's item vectors (likeItemTower()) computed once by the caller.
+    void likeScores(const std::vector<std::uint32_t>& users, const RowMatrix<T>& itemTower, RowMatrix<T>& scores) const;
+    /// Cascades: the like tower's vectors g(W_L q_j + c_L) of every item.
+    RowMatrix<T> likeItemTower() const;
     /// Cascades: p(like | choose) = sigma(t) of each (users[k], items[k]); NaN for other models.
     std::vector<T> likeGivenChoice(const std::vector<std::uint32_t>& users,
                                    const std::vector<std::uint32_t>& items) const;

@@ -51,6 +51,21 @@ std::string modelSettings(const ModelSpec& spec, const HyperParams& hp)
         add("levels");
     if (!std::isnan(hp.likeThreshold))
         add("like-threshold");
+    const HyperParams defaults;
+    if (spec.isCascade()) { // docs/method.md, "The cascades": what makes one cascade another
+        if (hp.likeNegatives != defaults.likeNegatives)
+            add("like-negatives");
+        if (spec.coupling == Coupling::Pairwise) {
+            if (hp.pairWeight != defaults.pairWeight)
+                add("pair-weight");
+            if (hp.pairMarginChosen != defaults.pairMarginChosen)
+                add("pair-margin-chosen");
+            if (hp.pairMarginUnchosen != defaults.pairMarginUnchosen)
+                add("pair-margin-unchosen");
+            if (hp.pairHeads != defaults.pairHeads)
+                add("pair-heads");
+        }
+    }
     return words;
 }
 

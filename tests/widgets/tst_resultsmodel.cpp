@@ -189,6 +189,19 @@ private Q_SLOTS:
         model.addRun(mmoe);
         model.addRun(mmoe2);
         QCOMPARE(model.rowCount(), 4);
+        // A pairwise cascade with other margins or heads is another model; ESMM has no pairs to set.
+        RunResult pairwise = run("pairwise:bpr", 0.1, 0.04, NAN), wide = pairwise,
+                  esmm = run("esmm:bpr", 0.1, 0.04, NAN);
+        wide.hp.pairMarginUnchosen = 2;
+        wide.hp.pairHeads = PairHeads::Both;
+        RunResult esmmPairs = esmm;
+        esmmPairs.hp.pairWeight = 3;
+        for (const RunResult& r : {pairwise, wide, esmm, esmmPairs})
+            model.addRun(r);
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.data(model.index(5, ResultsModel::Model)).toString(),
+                 QStringLiteral("Pairwise(BPR) [pair-margin-unchosen=2 pair-heads=both]"));
+        QCOMPARE(model.data(model.index(6, ResultsModel::Runs)).toInt(), 2);
     }
 
     void rowsPerDataSet()

@@ -203,14 +203,13 @@ template <typename T> double LikeHead<T>::accumulate(ChunkContext<T>& ctx, const
 }
 
 template <typename T>
-void LikeHead<T>::likeLogits(const Params<T>& p, const std::vector<std::uint32_t>& users, RowMatrix<T>& out) const
+void LikeHead<T>::likeLogits(const Params<T>& p, const std::vector<std::uint32_t>& users, const RowMatrix<T>& itemTower,
+                             RowMatrix<T>& out) const
 {
-    RowMatrix<T> input(Eigen::Index(users.size()), p[Block::Users].cols()), pre, Au, Ai;
+    RowMatrix<T> input(Eigen::Index(users.size()), p[Block::Users].cols());
     for (std::size_t r = 0; r < users.size(); ++r)
         input.row(Eigen::Index(r)) = p[Block::Users].row(users[r]);
-    tower(p, input, pre, Au);
-    tower(p, p[Block::Items], pre, Ai);
-    out.noalias() = Au * Ai.transpose();
+    out.noalias() = vectors(p, input) * itemTower.transpose();
     out.rowwise() += p[Block::LikeItemBias].col(0).transpose();
 }
 

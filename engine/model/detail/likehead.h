@@ -30,8 +30,10 @@ public:
     /// The like logit t(users[k], items[k]) of each pair.
     std::vector<T> pairLogits(const Params<T>& params, const std::vector<std::uint32_t>& users,
                               const std::vector<std::uint32_t>& items) const;
-    /// The like logits t(u, j) of every item (columns) for users (rows).
-    void likeLogits(const Params<T>& params, const std::vector<std::uint32_t>& users, RowMatrix<T>& out) const;
+    /// The like logits t(u, j) of every item (columns) for users (rows); itemTower: vectors() of
+    /// every item, computed once by the caller.
+    void likeLogits(const Params<T>& params, const std::vector<std::uint32_t>& users, const RowMatrix<T>& itemTower,
+                    RowMatrix<T>& out) const;
 
     /// The tower's vectors g(W_L v + c_L) of the rows of input (rows of U or I).
     RowMatrix<T> vectors(const Params<T>& params, const RowMatrix<T>& input) const
