@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <unordered_set>
 
 namespace rnr {
@@ -80,12 +81,34 @@ Dataset syntheticRatings(const SyntheticSize& size)
     return data;
 }
 
-void writeMovieLensDat(const Dataset& data, const std::string& path)
+SyntheticSize syntheticShape(const std::string& name)
+{
+    if (name == "1m")
+        return SyntheticSize{};
+    if (name == "20m")
+        return SyntheticSize{138493, 26744, 20000263, 1};
+    throw UsageError("unknown data set size '" + name + "' (1m, 20m)");
+}
+
+SyntheticSize scaledTo(SyntheticSize shape, std::uint64_t ratings)
+{
+    const double perUser = double(shape.ratings) / double(shape.users);
+    shape.users = static_cast<std::uint32_t>(std::max(1.0, std::round(double(ratings) / perUser)));
+    shape.ratings = ratings;
+    return shape;
+}
+
+namespace {
+
+/// Writes every interaction as one line: user, sep, item, sep, rating, sep, time (the rating with
+/// one decimal when halves), after a header line when one is given.
+void writeRatings(const Dataset& data, const std::string& path, std::string_view separator, std::string_view header,
+                  bool decimal)
 {
     std::FILE* file = std::fopen(path.c_str(), "wb");
     if (!file)
         throw DataError(path, 0, std::string("cannot write: ") + std::strerror(errno));
-    std::string buffer;
+    std::string buffer(header);
     buffer.reserve(1 << 20);
     char number[32];
     auto append = [&](auto value) {
@@ -95,11 +118,16 @@ void writeMovieLensDat(const Dataset& data, const std::string& path)
     bool ok = true;
     for (const auto& x : data.interactions) {
         buffer += data.userIds[x.user];
-        buffer += "::";
+        buffer += separator;
         buffer += data.itemIds[x.item];
-        buffer += "::";
-        append(x.rating);
-        buffer += "::";
+        buffer += separator;
+        if (decimal) {
+            const auto result = std::to_chars(number, number + sizeof number, x.rating, std::chars_format::fixed, 1);
+            buffer.append(number, result.ptr);
+        } else {
+            append(x.rating);
+        }
+        buffer += separator;
         append(x.timestamp);
         buffer += '\n';
         if (buffer.size() > (1 << 20) - 256) {
@@ -111,6 +139,18 @@ void writeMovieLensDat(const Dataset& data, const std::string& path)
     ok = (std::fclose(file) == 0) && ok;
     if (!ok)
         throw DataError(path, 0, "could not write the whole file (disk full?)");
+}
+
+} // namespace
+
+void writeMovieLensDat(const Dataset& data, const std::string& path)
+{
+    writeRatings(data, path, "::", {}, false);
+}
+
+void writeMovieLensCsv(const Dataset& data, const std::string& path)
+{
+    writeRatings(data, path, ",", "userId,movieId,rating,timestamp\n", true);
 }
 
 } // namespace rnr

@@ -567,6 +567,33 @@ private Q_SLOTS:
         QVERIFY(epochs.contains(QStringLiteral("rnr:bpr+svd")));
         QVERIFY(epochs.value(QStringLiteral("vanilla:bpr+svd")).toObject().contains(QStringLiteral("2")));
         QVERIFY(figures.value(QStringLiteral("eval_seconds")).toObject().contains(QStringLiteral("1")));
+        QVERIFY(figures.value(QStringLiteral("peak_rss_bytes")).toDouble() > 1e6);
+        QCOMPARE(figures.value(QStringLiteral("size")).toString(), QStringLiteral("1m"));
+        QCOMPARE(figures.value(QStringLiteral("users")).toInt(), 121); // 6,040 users' activity, 20,000 ratings
+        QVERIFY2(outcome.out.contains(QStringLiteral("peak memory (resident): ")), qPrintable(outcome.out));
+        QVERIFY(!outcome.out.contains(QStringLiteral("budget"))); // a stand-in has no budgets
+    }
+
+    void benchGeneratesTheTwentyMillionShape()
+    {
+        const QString json = m_dir.filePath(QStringLiteral("bench20m.json"));
+        const Outcome outcome =
+            run({QStringLiteral("bench"), QStringLiteral("--size=20m"), QStringLiteral("--ratings=60000"),
+                 QStringLiteral("--models=bpr"), QStringLiteral("--repeats=1"), QStringLiteral("--thread-counts=2"),
+                 QStringLiteral("--json"), json});
+        QVERIFY2(outcome.code == 0, qPrintable(outcome.err));
+        QVERIFY2(outcome.out.contains(QStringLiteral("parse 60000 ratings (MovieLens-20M ratings.csv)")),
+                 qPrintable(outcome.out));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject figures = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(figures.value(QStringLiteral("size")).toString(), QStringLiteral("20m"));
+        QCOMPARE(figures.value(QStringLiteral("items")).toInt(), 26744);
+        QCOMPARE(figures.value(QStringLiteral("users")).toInt(), 415);
+        QVERIFY(figures.value(QStringLiteral("peak_rss_bytes")).toDouble() > 1e6);
+        const Outcome wrong = run({QStringLiteral("bench"), QStringLiteral("--size=5m")});
+        QCOMPARE(wrong.code, 2);
+        QVERIFY2(wrong.err.contains(QStringLiteral("unknown data set size '5m' (1m, 20m)")), qPrintable(wrong.err));
     }
 
     void unknownModelIsAUsageError()

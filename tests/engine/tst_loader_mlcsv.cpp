@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "data/dataset.h"
+#include "data/synthetic.h"
 #include "io/loader.h"
 #include "io/loadoptions.h"
 
@@ -32,7 +33,39 @@ private slots:
     void ownFileInTheMovieLensLayout();
     void movieLensLatestBadRows_data();
     void movieLensLatestBadRows();
+    void syntheticTwentyMillionShapeReadsBack();
 };
+
+void TestLoaderMovieLensCsv::syntheticTwentyMillionShapeReadsBack()
+{
+    // rnr bench --size 20m: the MovieLens-20M shape, scaled down here, written as its ratings.csv.
+    const SyntheticSize shape = syntheticShape("20m");
+    QCOMPARE(shape.users, 138493u);
+    QCOMPARE(shape.items, 26744u);
+    QCOMPARE(shape.ratings, std::uint64_t(20000263));
+    QVERIFY_THROWS_EXCEPTION(UsageError, syntheticShape("5m"));
+    const SyntheticSize small = scaledTo(shape, 50000);
+    QCOMPARE(small.users, 346u); // 50,000 / (20,000,263 / 138,493) = 346.2: the same activity per user
+    QCOMPARE(small.items, shape.items);
+    const Dataset data = syntheticRatings(small);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string file = pathIn(dir, "ratings.csv");
+    writeMovieLensCsv(data, file);
+    const LoadResult result = load(file);
+    CHECK_INVARIANTS(result);
+    QCOMPARE(result.report.format, Format::MovieLensCsv);
+    QCOMPARE(result.dataset.interactions.size(), data.interactions.size());
+    QCOMPARE(result.dataset.userCount(), data.userCount());
+    for (std::size_t k = 0; k < data.interactions.size(); k += 997) {
+        const Interaction& a = data.interactions[k];
+        const Interaction& b = result.dataset.interactions[k];
+        QCOMPARE(result.dataset.userIds[b.user], data.userIds[a.user]);
+        QCOMPARE(result.dataset.itemIds[b.item], data.itemIds[a.item]);
+        QCOMPARE(b.rating, a.rating);
+        QCOMPARE(b.timestamp, a.timestamp);
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // MovieLens latest
