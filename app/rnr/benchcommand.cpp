@@ -121,16 +121,22 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
         specs.push_back(parseModelSpec(m.toStdString()));
 
     out << tr("machine: %1 hardware threads\n").arg(QThread::idealThreadCount());
-    const Dataset data = syntheticRatings(size);
     QJsonObject result;
+    Dataset filtered;
     {
         QTemporaryDir dir;
         const std::string file =
             dir.filePath(csvFormat ? QStringLiteral("ratings.csv") : QStringLiteral("ratings.dat")).toStdString();
-        if (csvFormat)
-            writeMovieLensCsv(data, file);
-        else
-            writeMovieLensDat(data, file);
+        {
+            // The generated set lives only until it is written and filtered: the peak memory is the
+            // workflow's (a loaded set, its split, a trainer), not the generator's copy besides it.
+            const Dataset data = syntheticRatings(size);
+            if (csvFormat)
+                writeMovieLensCsv(data, file);
+            else
+                writeMovieLensDat(data, file);
+            filtered = filterMinInteractions(data);
+        }
         double best = 1e300;
         for (std::uint64_t r = 0; r < rounds; ++r) {
             const auto start = std::chrono::steady_clock::now();
@@ -145,7 +151,6 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
                    .arg(against(best, budgets.parse, tr("s")));
         out.flush();
     }
-    const Dataset filtered = filterMinInteractions(data);
     const Split split = makeSplit(filtered, SplitConfig{});
     QJsonObject epochs;
     for (const ModelSpec& spec : specs) {
@@ -175,12 +180,11 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
     result.insert(QStringLiteral("epoch_seconds"), epochs);
     {
         // Every user's held-out item, ranked against all items.
-        const Split all = makeSplit(filtered, SplitConfig{});
-        std::vector<Interaction> heldOut = all.validation;
-        heldOut.insert(heldOut.end(), all.test.begin(), all.test.end());
+        std::vector<Interaction> heldOut = split.validation;
+        heldOut.insert(heldOut.end(), split.test.begin(), split.test.end());
         HyperParams hp;
         hp.epochs = 1;
-        const Trainer trainer(filtered, all, parseModelSpec("bpr"), hp);
+        const Trainer trainer(filtered, split, parseModelSpec("bpr"), hp);
         QJsonObject perThreads;
         for (const std::uint32_t t : threadCounts) {
             EvaluationOptions options;

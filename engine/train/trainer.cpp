@@ -45,7 +45,15 @@ struct Trainer::State
 {
     HyperParams hp;
     RatingScale scale;
-    std::vector<Interaction> train, validation, testSet;
+    /// A training tuple as the batches read it: half an Interaction's bytes (12 of 24), which is
+    /// 240 MB less for 20 million ratings.
+    struct Tuple
+    {
+        std::uint32_t user, item;
+        float rating;
+    };
+    std::vector<Tuple> train;
+    std::vector<Interaction> validation, testSet;
     std::vector<std::uint32_t> tuplesByUserStart, tuplesByUser; ///< CSR: user -> indices into train
     Model model;
     OptimizerState optimizer;
@@ -87,8 +95,17 @@ struct Trainer::State
     double weightSum[2] = {0, 0};                       ///< the weights in force, summed over the epoch's batches
     double epochObjective = 0, recentObjective = 0;     ///< each batch's objective times its tuples, summed
 
+    static std::vector<Tuple> tuplesOf(const std::vector<Interaction>& rows)
+    {
+        std::vector<Tuple> out;
+        out.reserve(rows.size());
+        for (const Interaction& x : rows)
+            out.push_back(Tuple{x.user, x.item, x.rating});
+        return out;
+    }
+
     State(const Dataset& data, const Split& split, const ModelSpec& spec, const HyperParams& params)
-        : hp(params), scale(data.scale), train(split.train),
+        : hp(params), scale(data.scale), train(tuplesOf(split.train)),
           validation(subsample(split.validation, params.validationUsers, params.seed)), testSet(split.test),
           model(spec, spec.isCascade() ? resolvedLikeThreshold(params, data.scale) : params, split.userCount,
                 split.itemCount, buildUserItems(split.train, split.userCount, split.itemCount),
