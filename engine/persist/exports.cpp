@@ -127,6 +127,8 @@ std::vector<ProjectorSpace> projectorSpaces(const Model& model, const Metadata& 
         spaces.push_back({"items", model.params()[Block::Items], &items, {}, {}});
     if (model.spec().hasRatingSpace())
         spaces.push_back({"rating-items", model.ratingItemVectors(), &items, {}, {}});
+    if (model.hasLikeHead()) // cascades: the like tower's item vectors (docs/method.md, "The cascades")
+        spaces.push_back({"like-items", model.likeItemTower(), &items, {}, {}});
     if (model.params()[Block::Users].size() > 0)
         spaces.push_back({"users", model.params()[Block::Users], &users, {}, {}});
     return spaces;
@@ -172,7 +174,10 @@ void writeTopKCsv(const std::string& path, const Model& model, const ItemLabels&
     if (labels.userIds.size() < users || labels.itemIds.size() < model.itemCount())
         throw std::invalid_argument("writeTopKCsv: fewer labels than the model has users or items");
     writeAtomically(path, "recommendations", [&](std::ostream& out) {
-        out << "user,rank,item,title,score,predicted_rating\n";
+        // Cascades add their p(choose) and p(like) (docs/method.md, "The cascades").
+        const bool likes = model.hasLikeHead();
+        out << (likes ? "user,rank,item,title,score,predicted_rating,p_choose,p_like\n"
+                      : "user,rank,item,title,score,predicted_rating\n");
         // Blocks of users ranked in parallel, written in order: memory stays one block's lists.
         constexpr std::size_t kBlock = 1024;
         std::vector<std::vector<Recommendation>> lists(kBlock);
@@ -190,6 +195,12 @@ void writeTopKCsv(const std::string& path, const Model& model, const ItemLabels&
                     out << ',';
                     if (std::isfinite(rec.rating))
                         putFloat(out, rec.rating);
+                    if (likes) {
+                        out << ',';
+                        putFloat(out, rec.choose);
+                        out << ',';
+                        putFloat(out, rec.like);
+                    }
                     out << '\n';
                 }
             }

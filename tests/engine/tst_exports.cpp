@@ -130,6 +130,23 @@ private Q_SLOTS:
                 one.find(data->itemIds[3]) == std::string::npos);
     }
 
+    void topKOfACascadeHasItsProbabilities()
+    {
+        const auto data = fixtures::smallDemo(60, 30);
+        const auto model = fixtures::trained(*data, "esmm:wrmf", 1);
+        const ItemLabels labels{data->userIds, data->itemIds, data->itemTitles};
+        writeTopKCsv(path("esmm.csv"), *model, labels, 3, data->scale, 2);
+        const auto rows = lines(readAll(path("esmm.csv")));
+        QCOMPARE(rows.front(), std::string("user,rank,item,title,score,predicted_rating,p_choose,p_like"));
+        // The first user's first row: no rating, then recommend()'s p(choose) and p(like).
+        const Recommendation first = recommend(*model, 0, 3, data->scale).front();
+        const std::string row = rows[1];
+        const std::size_t last = row.rfind(','), before = row.rfind(',', last - 1);
+        QCOMPARE(row[before - 1], ','); // the empty predicted rating
+        QVERIFY(std::abs(std::stod(row.substr(before + 1, last - before - 1)) - first.choose) < 1e-5);
+        QVERIFY(std::abs(std::stod(row.substr(last + 1)) - first.like) < 1e-5);
+    }
+
     void projectorSpacesOfEachCoupling()
     {
         const auto data = fixtures::smallDemo(60, 30);
@@ -145,6 +162,7 @@ private Q_SLOTS:
         QCOMPARE(folders("rnr:bpr+svd"), (Folders{"items", "rating-items", "users"}));
         QCOMPARE(folders("vanilla:bpr+svd"), (Folders{"items", "users"})); // the rating task reads q_i itself
         QCOMPARE(folders("bpr"), (Folders{"items", "users"}));
+        QCOMPARE(folders("esmm:bpr"), (Folders{"items", "like-items", "users"})); // what the like head reads
         // A space with points writes its projection beside the vectors.
         std::vector<ProjectorSpace> spaces = projectorSpaces(*fixtures::trained(*data, "rnr:bpr+svd", 1), items, users);
         spaces[1].points = RowMatrix<float>::Ones(spaces[1].rows.rows(), 2);
