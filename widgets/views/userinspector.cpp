@@ -52,7 +52,7 @@ std::optional<std::uint32_t> denseUser(const Dataset& data, const QString& id)
     return std::uint32_t(it - data.userIds.begin());
 }
 /// The user's interaction a model did not train on (the latest such one), if any.
-const Interaction* heldOut(const Dataset& data, const Model& model, std::uint32_t user)
+const Interaction* heldOutOf(const Dataset& data, const Model& model, std::uint32_t user)
 {
     const Interaction* latest = nullptr;
     for (const Interaction& x : data.interactions)
@@ -62,17 +62,6 @@ const Interaction* heldOut(const Dataset& data, const Model& model, std::uint32_
     return latest;
 }
 
-std::optional<std::uint32_t> heldOutItem(const Dataset& data, const Model& model, std::uint32_t user)
-{
-    const Interaction* x = heldOut(data, model, user);
-    return x ? std::optional<std::uint32_t>(x->item) : std::nullopt;
-}
-
-std::optional<float> heldOutRating(const Dataset& data, const Model& model, std::uint32_t user)
-{
-    const Interaction* x = heldOut(data, model, user);
-    return x ? std::optional<float>(x->rating) : std::nullopt;
-}
 } // namespace
 
 UserInspector::UserInspector(QWidget* parent)
@@ -364,7 +353,8 @@ bool UserInspector::showUser(const QString& id)
                 for (const auto& rec : lists[o])
                     others.insert(rec.item);
         constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-        const std::uint32_t runHeldOut = open[r] ? heldOutItem(shown, *run.model, *user).value_or(kNone) : kNone;
+        const Interaction* held = open[r] ? heldOutOf(shown, *run.model, *user) : nullptr; // one scan per run
+        const std::uint32_t runHeldOut = held ? held->item : kNone;
         run.table->setEnabled(open[r]);
         run.table->setRowCount(int(lists[r].size()));
         for (int row = 0; row < int(lists[r].size()); ++row) {
@@ -405,12 +395,10 @@ bool UserInspector::showUser(const QString& id)
             caption += tr("<br>held-out item ranked %1 of %2")
                            .arg(rank)
                            .arg(run.model->itemCount() - run.model->history().of(*user).size());
-            if (const auto rating = heldOutRating(shown, *run.model, *user)) {
-                const float threshold = likeThreshold(run.model->hyperParams(), run.data->scale);
-                caption += isLike(*rating, threshold)
-                               ? tr(" (rated %1: a like, at or above %2)").arg(*rating).arg(threshold)
-                               : tr(" (rated %1: not a like, below %2)").arg(*rating).arg(threshold);
-            }
+            const float threshold = likeThreshold(run.model->hyperParams(), run.data->scale);
+            caption += isLike(held->rating, threshold)
+                           ? tr(" (rated %1: a like, at or above %2)").arg(held->rating).arg(threshold)
+                           : tr(" (rated %1: not a like, below %2)").arg(held->rating).arg(threshold);
         }
         run.caption->setText(caption);
     }
