@@ -1944,6 +1944,18 @@ Es wurde nichts geändert.</translation>
         <source>Task &amp;interplay</source>
         <translation>Aufgaben&amp;zusammenspiel</translation>
     </message>
+    <message>
+        <source>Could not open the sweep</source>
+        <translation>Die Versuchsreihe konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 holds a planned comparison whose runs have not been collected yet. When its jobs have run, collect them with:
+
+rnr compare --collect %1</source>
+        <translation>%1 enthält einen geplanten Vergleich, dessen Läufe noch nicht eingesammelt wurden. Wenn seine Jobs gelaufen sind, sammeln Sie sie ein mit:
+
+rnr compare --collect %1</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>

@@ -1940,6 +1940,18 @@ Nothing was changed.</source>
         <source>Task &amp;interplay</source>
         <translation>任务交互(&amp;I)</translation>
     </message>
+    <message>
+        <source>Could not open the sweep</source>
+        <translation>无法打开该参数扫描</translation>
+    </message>
+    <message>
+        <source>%1 holds a planned comparison whose runs have not been collected yet. When its jobs have run, collect them with:
+
+rnr compare --collect %1</source>
+        <translation>%1 包含一个尚未汇总运行结果的计划比较。其作业运行完毕后，请用以下命令汇总：
+
+rnr compare --collect %1</translation>
+    </message>
 </context>
 <context>
     <name>rnr::PreferencesDialog</name>

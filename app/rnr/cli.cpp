@@ -99,6 +99,23 @@ QString generalHelp()
 
 } // namespace
 
+QStringList givenOptions(const QCommandLineParser& parser, const QList<QCommandLineOption>& options,
+                         const QStringList& leaveOut)
+{
+    QStringList words;
+    for (const QCommandLineOption& option : options) {
+        const QString name = option.names().first();
+        if (!parser.isSet(option) || leaveOut.contains(name))
+            continue;
+        if (option.valueName().isEmpty())
+            words << QStringLiteral("--") + name;
+        else
+            for (const QString& value : parser.values(option))
+                words << QStringLiteral("--%1=%2").arg(name, value);
+    }
+    return words;
+}
+
 std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
                                 QTextStream& out, QTextStream& err)
 {

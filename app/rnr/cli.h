@@ -21,6 +21,12 @@ enum ExitCode
 std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
                                 QTextStream& out, QTextStream& err);
 
+/// The options of `options` that were given, as the words that give them again: "--name=value"
+/// per value (flags as "--name"), in the order of `options`, without those whose first name is
+/// in `leaveOut`. How `rnr compare --plan` repeats a comparison's options in its jobs.
+QStringList givenOptions(const QCommandLineParser& parser, const QList<QCommandLineOption>& options,
+                         const QStringList& leaveOut);
+
 /// Runs `rnr` with the given arguments (the first is the program name). Output goes to out,
 /// errors to err; returns the exit code. Engine exceptions are caught here, at the edge.
 int run(const QStringList& arguments, QTextStream& out, QTextStream& err);

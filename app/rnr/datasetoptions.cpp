@@ -1,5 +1,7 @@
 #include "datasetoptions.h"
 
+#include "cli.h"
+
 #include <algorithm>
 
 #include "core/errors.h"
@@ -7,6 +9,7 @@
 #include "io/loader.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace rnr::cli {
 
@@ -57,6 +60,19 @@ void DatasetOptions::addTo(QCommandLineParser& parser)
     m_seed.setDescription(tr("Seed of the split (default 1)."));
     parser.addOptions({m_dataset, m_format, m_onProblem, m_scale, m_columns, m_delimiter, m_header, m_demoSeed,
                        m_minInteractions, m_splitUsers, m_seed});
+}
+
+QStringList DatasetOptions::given(const QCommandLineParser& parser, const QStringList& leaveOut) const
+{
+    QStringList words = givenOptions(parser,
+                                     {m_format, m_onProblem, m_scale, m_columns, m_delimiter, m_header, m_demoSeed,
+                                      m_minInteractions, m_splitUsers, m_seed},
+                                     leaveOut);
+    const QString path = datasetPath(parser);
+    if (parser.isSet(m_dataset) && !leaveOut.contains(m_dataset.names().first()))
+        words.prepend(QStringLiteral("--dataset=") +
+                      (path == QLatin1String("builtin:demo") ? path : QFileInfo(path).absoluteFilePath()));
+    return words;
 }
 
 QString DatasetOptions::datasetPath(const QCommandLineParser& parser) const

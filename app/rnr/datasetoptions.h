@@ -30,6 +30,10 @@ public:
     std::uint32_t minInteractions(const QCommandLineParser& parser) const;
     SplitConfig splitConfig(const QCommandLineParser& parser) const;
 
+    /// The options that were given, as givenOptions() words with the data set's path made
+    /// absolute (so that they mean the same from any folder), without those in `leaveOut`.
+    QStringList given(const QCommandLineParser& parser, const QStringList& leaveOut) const;
+
     /// Loads the data set the options name: a file, a folder or builtin:demo.
     LoadResult load(const QCommandLineParser& parser) const;
     /// Loads and filters (--min-interactions); throws UsageError when no user is left.

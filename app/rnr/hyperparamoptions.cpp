@@ -1,5 +1,7 @@
 #include "hyperparamoptions.h"
 
+#include "cli.h"
+
 #include "core/errors.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,11 @@ bool HyperParamOptions::isSet(const QCommandLineParser& parser, const QString& k
         if (option.names().first() == key)
             return parser.isSet(option);
     return false;
+}
+
+QStringList HyperParamOptions::given(const QCommandLineParser& parser, const QStringList& leaveOut) const
+{
+    return givenOptions(parser, QList<QCommandLineOption>(m_options.begin(), m_options.end()), leaveOut);
 }
 
 HyperParams HyperParamOptions::apply(const QCommandLineParser& parser, HyperParams params) const

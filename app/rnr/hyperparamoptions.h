@@ -16,6 +16,8 @@ public:
     /// Applies the flags that were given on top of `defaults`; throws UsageError on bad values.
     HyperParams apply(const QCommandLineParser& parser, HyperParams defaults) const;
     bool isSet(const QCommandLineParser& parser, const QString& key) const;
+    /// The flags that were given, as givenOptions() words, without the keys in `leaveOut`.
+    QStringList given(const QCommandLineParser& parser, const QStringList& leaveOut) const;
 
 private:
     std::vector<QCommandLineOption> m_options;

@@ -2,55 +2,32 @@
 //   "VIEW" the data set shown (see writeDataset) and its load report
 //   "SETS" the experiment settings: model name, hyper-parameters, split users and seed, seeds, grid
 //   "DATA" one per data set that runs were trained on, in order (runs refer to them by index)
-//   "RUN " one per run: name, data set index, the run's result, then sections of its own: "BTCH"
-//          the per-batch reports (optional), "PLAY" each epoch's task interplay (multi-task
-//          runs; files without it open with none), "LIKE" the like figures of its metrics and
-//          test outcomes (files without it derive them: docs/method.md, "Choose, then like"),
-//          "LKHD" a like head's log losses and p(like | choose) per test outcome (none without it),
-//          "CKPT" the model's checkpoint sections (persist/checkpoint.h)
+//   "RUN " one per run: name, data set index, the run's result (persist/detail/runrecord.h), then
+//          sections of its own: "BTCH" the per-batch reports (optional), the result's sections
+//          ("PLAY", "LIKE", "LKHD"), "CKPT" the model's checkpoint sections (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
 
 #include "core/errors.h"
-#include "eval/like.h"
 #include "persist/binaryio.h"
 #include "persist/checkpoint.h"
+#include "persist/detail/runrecord.h"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
-#include <limits>
 #include <map>
 
 namespace rnr {
+
+using namespace detail;
 
 namespace {
 
 const ContainerFormat kFormat{{'R', 'N', 'R', 'S', 'E', 'S', 'S', '\n'}, kSessionVersion, "session"};
 
 // ---- writing -------------------------------------------------------------------------------
-
-void writeHyperParams(BinaryWriter& out, const HyperParams& hp)
-{
-    const auto pairs = describe(hp);
-    out.u64(pairs.size());
-    for (const auto& [key, value] : pairs) {
-        out.string(key);
-        out.string(value);
-    }
-}
-
-void writeMetrics(BinaryWriter& out, const Metrics& m)
-{
-    out.f64(m.recall);
-    out.f64(m.mrr);
-    out.f64(m.ndcg);
-    out.f64(m.rmse);
-    out.f64(m.mae);
-    out.u64(m.users);
-    out.u32(m.k);
-}
 
 void writeDataset(BinaryWriter& out, const Dataset& d)
 {
@@ -93,35 +70,6 @@ void writeReport(BinaryWriter& out, const LoadReport& r)
     out.strings(r.notes);
 }
 
-void writeResult(BinaryWriter& out, const RunResult& r)
-{
-    out.string(r.spec.name());
-    writeHyperParams(out, r.hp);
-    out.u64(r.epochs.size());
-    for (const EpochRecord& e : r.epochs) {
-        out.u32(e.epoch);
-        for (const double v :
-             {e.rankingLoss, e.ratingLoss, e.regularisation, e.objective, e.seconds, e.samplesPerSecond})
-            out.f64(v);
-        out.boolean(e.validation.has_value());
-        if (e.validation)
-            writeMetrics(out, *e.validation);
-    }
-    out.u32(r.bestEpoch);
-    writeMetrics(out, r.validation);
-    writeMetrics(out, r.test);
-    out.u64(r.testOutcomes.size());
-    for (const UserOutcome& o : r.testOutcomes) {
-        out.u32(o.user);
-        out.u32(o.item);
-        out.f32(o.rating);
-        out.f32(o.predicted);
-        out.u32(o.rank);
-        out.u32s(o.top);
-    }
-    out.f64(r.trainSeconds);
-}
-
 void writeBatches(BinaryWriter& out, const std::vector<BatchProgress>& batches)
 {
     out.u64(batches.size());
@@ -147,193 +95,6 @@ std::vector<BatchProgress> readBatches(BinaryReader& in)
             *v = in.f64();
     }
     return batches;
-}
-
-/// Each epoch's task interplay (train/interplay.h), in the order of the run's epochs.
-void writeInterplay(BinaryWriter& out, const std::vector<EpochRecord>& epochs)
-{
-    out.u64(epochs.size());
-    for (const EpochRecord& e : epochs) {
-        out.boolean(e.interplay.has_value());
-        if (!e.interplay)
-            continue;
-        const Interplay& i = *e.interplay;
-        for (const double v : {i.cosineUsers, i.cosineItems, i.conflictShare, i.batchConflictShare, i.normRanking,
-                               i.normRating, i.rankingWeight, i.ratingWeight})
-            out.f64(v);
-        out.u64(i.batches);
-        for (const auto& task : i.gates)
-            for (const auto& side : task) {
-                out.u64(side.size());
-                for (const double w : side)
-                    out.f64(w);
-            }
-    }
-}
-
-void writeLikeMetrics(BinaryWriter& out, const Metrics& m)
-{
-    for (const double v : {m.likeRecall, m.likeMrr, m.likeNdcg, m.likeAuc})
-        out.f64(v);
-    out.u64(m.likeUsers);
-}
-
-void readLikeMetrics(BinaryReader& in, Metrics& m)
-{
-    for (double* v : {&m.likeRecall, &m.likeMrr, &m.likeNdcg, &m.likeAuc})
-        *v = in.f64();
-    m.likeUsers = static_cast<std::size_t>(in.u64());
-}
-
-void writeLikes(BinaryWriter& out, const RunResult& r)
-{
-    out.u64(r.epochs.size());
-    for (const EpochRecord& e : r.epochs) {
-        out.boolean(e.validation.has_value());
-        if (e.validation)
-            writeLikeMetrics(out, *e.validation);
-    }
-    writeLikeMetrics(out, r.validation);
-    writeLikeMetrics(out, r.test);
-    out.u64(r.testOutcomes.size());
-    for (const UserOutcome& o : r.testOutcomes) {
-        out.boolean(o.liked);
-        out.u32(o.likeRank);
-        out.f32(o.likeScore);
-    }
-}
-
-void readLikes(BinaryReader& in, RunResult& r)
-{
-    if (in.count(1) != r.epochs.size())
-        in.fail("the like figures of a run do not match its epochs");
-    for (EpochRecord& e : r.epochs)
-        if (in.boolean() != e.validation.has_value())
-            in.fail("the like figures of a run do not match its validations");
-        else if (e.validation)
-            readLikeMetrics(in, *e.validation);
-    readLikeMetrics(in, r.validation);
-    readLikeMetrics(in, r.test);
-    if (in.count(9) != r.testOutcomes.size())
-        in.fail("the like figures of a run do not match its test outcomes");
-    for (UserOutcome& o : r.testOutcomes) {
-        o.liked = in.boolean();
-        o.likeRank = in.u32();
-        o.likeScore = in.f32();
-    }
-}
-
-/// A like head's figures (cascades): each validation's and the test's log loss, and each test
-/// outcome's p(like | choose). Files without the section open with none (NaN).
-void writeLikeHead(BinaryWriter& out, const RunResult& r)
-{
-    out.u64(r.epochs.size());
-    for (const EpochRecord& e : r.epochs)
-        out.f64(e.validation ? e.validation->likeLogLoss : std::numeric_limits<double>::quiet_NaN());
-    out.f64(r.validation.likeLogLoss);
-    out.f64(r.test.likeLogLoss);
-    out.u64(r.testOutcomes.size());
-    for (const UserOutcome& o : r.testOutcomes)
-        out.f32(o.likeGivenChoice);
-}
-
-void readLikeHead(BinaryReader& in, RunResult& r)
-{
-    if (in.count(8) != r.epochs.size())
-        in.fail("the like head's figures of a run do not match its epochs");
-    for (EpochRecord& e : r.epochs) {
-        const double loss = in.f64();
-        if (e.validation)
-            e.validation->likeLogLoss = loss;
-    }
-    r.validation.likeLogLoss = in.f64();
-    r.test.likeLogLoss = in.f64();
-    if (in.count(4) != r.testOutcomes.size())
-        in.fail("the like head's figures of a run do not match its test outcomes");
-    for (UserOutcome& o : r.testOutcomes)
-        o.likeGivenChoice = in.f32();
-}
-
-/// A run from a file without like figures: the outcomes' like labels from the run's threshold, the
-/// choice ranking as the like ranking, the prediction as the like score (the choice score was not
-/// kept), the test figures recomputed from them; the validations' are unknown.
-void deriveLikes(RunResult& r, const RatingScale& scale)
-{
-    const float threshold = likeThreshold(r.hp, scale);
-    for (UserOutcome& o : r.testOutcomes) {
-        o.liked = isLike(o.rating, threshold);
-        o.likeRank = o.rank;
-        o.likeScore = o.predicted;
-    }
-    copyLikeFigures(computeMetrics(r.testOutcomes, r.test.k), r.test);
-    Metrics unknown;
-    unknown.likeRecall = unknown.likeMrr = unknown.likeNdcg = unknown.likeAuc =
-        std::numeric_limits<double>::quiet_NaN();
-    copyLikeFigures(unknown, r.validation);
-    for (EpochRecord& e : r.epochs)
-        if (e.validation)
-            copyLikeFigures(unknown, *e.validation);
-}
-
-void readInterplay(BinaryReader& in, std::vector<EpochRecord>& epochs)
-{
-    if (in.count(1) != epochs.size())
-        in.fail("the task interplay of a run does not match its epochs");
-    for (EpochRecord& e : epochs) {
-        if (!in.boolean())
-            continue;
-        Interplay i;
-        for (double* v : {&i.cosineUsers, &i.cosineItems, &i.conflictShare, &i.batchConflictShare, &i.normRanking,
-                          &i.normRating, &i.rankingWeight, &i.ratingWeight})
-            *v = in.f64();
-        i.batches = static_cast<std::size_t>(in.u64());
-        for (auto& task : i.gates)
-            for (auto& side : task) {
-                side.resize(static_cast<std::size_t>(in.count(8)));
-                for (double& w : side)
-                    w = in.f64();
-            }
-        for (const auto& task : i.gates) // every task and side weighs the same experts
-            for (const auto& side : task)
-                if (side.size() != i.gates[0][0].size())
-                    in.fail("the gate weights of a run do not fit together");
-        e.interplay = std::move(i);
-    }
-}
-
-HyperParams readHyperParams(BinaryReader& in)
-{
-    HyperParams hp;
-    for (std::uint64_t n = in.count(8); n > 0; --n) {
-        const std::string key = in.string(), text = in.string();
-        if (const HyperParamInfo* info = findHyperParam(key)) // unknown keys of other versions are ignored
-            if (const std::string error = info->set(hp, text); !error.empty())
-                in.fail("hyper-parameter " + key + ": " + error);
-    }
-    return hp;
-}
-
-ModelSpec readSpec(BinaryReader& in)
-{
-    const std::string name = in.string();
-    try {
-        return parseModelSpec(name);
-    } catch (const UsageError&) {
-        in.fail("the session holds an unknown model '" + name + "'");
-    }
-}
-
-Metrics readMetrics(BinaryReader& in)
-{
-    Metrics m;
-    m.recall = in.f64();
-    m.mrr = in.f64();
-    m.ndcg = in.f64();
-    m.rmse = in.f64();
-    m.mae = in.f64();
-    m.users = static_cast<std::size_t>(in.u64());
-    m.k = in.u32();
-    return m;
 }
 
 Dataset readDataset(BinaryReader& in)
@@ -391,53 +152,6 @@ LoadReport readReport(BinaryReader& in)
     return r;
 }
 
-RunResult readResult(BinaryReader& in)
-{
-    RunResult r;
-    r.spec = readSpec(in);
-    r.hp = readHyperParams(in);
-    r.epochs.resize(static_cast<std::size_t>(in.count(53)));
-    for (EpochRecord& e : r.epochs) {
-        e.epoch = in.u32();
-        for (double* v :
-             {&e.rankingLoss, &e.ratingLoss, &e.regularisation, &e.objective, &e.seconds, &e.samplesPerSecond})
-            *v = in.f64();
-        if (in.boolean())
-            e.validation = readMetrics(in);
-    }
-    r.bestEpoch = in.u32();
-    r.validation = readMetrics(in);
-    r.test = readMetrics(in);
-    r.testOutcomes.resize(static_cast<std::size_t>(in.count(28)));
-    for (UserOutcome& o : r.testOutcomes) {
-        o.user = in.u32();
-        o.item = in.u32();
-        o.rating = in.f32();
-        o.predicted = in.f32();
-        o.rank = in.u32();
-        o.top = in.u32s();
-    }
-    r.trainSeconds = in.f64();
-    return r;
-}
-
-/// A run's model and outcomes must index into its data set.
-void checkRun(BinaryReader& in, const SessionRun& run)
-{
-    const Dataset& data = *run.data;
-    const Model& model = *run.outcome.model;
-    const RunResult& result = run.outcome.result;
-    bool ok = model.userCount() == data.userCount() && model.itemCount() == data.itemCount() &&
-              result.bestEpoch <= result.epochs.size() && result.spec == model.spec();
-    for (const UserOutcome& o : result.testOutcomes) {
-        ok = ok && o.user < data.userCount() && o.item < data.itemCount();
-        for (const std::uint32_t item : o.top)
-            ok = ok && item < data.itemCount();
-    }
-    if (!ok)
-        in.fail("a run does not fit the data set stored with it");
-}
-
 SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dataset>>& datasets)
 {
     SessionRun run;
@@ -460,14 +174,7 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
             }
         } else if (tag == "BTCH") {
             run.batches = readBatches(in);
-        } else if (tag == "PLAY") {
-            readInterplay(in, run.outcome.result.epochs);
-        } else if (tag == "LIKE" && !haveLikes) {
-            haveLikes = true;
-            readLikes(in, run.outcome.result);
-        } else if (tag == "LKHD") {
-            readLikeHead(in, run.outcome.result);
-        } else {
+        } else if (!readResultSection(in, tag, run.outcome.result, haveLikes)) {
             in.skipSection();
             continue;
         }
@@ -480,7 +187,8 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
     run.outcome.model = checkpoint.model;
     if (!haveLikes)
         deriveLikes(run.outcome.result, run.data->scale);
-    checkRun(in, run);
+    if (!runFits(run.outcome.result, *run.outcome.model, *run.data))
+        in.fail("a run does not fit the data set stored with it");
     return run;
 }
 
@@ -540,9 +248,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                     s.u32(index.at(run.data.get()));
                     writeResult(s, run.outcome.result);
                     s.section("BTCH", [&](BinaryWriter& b) { writeBatches(b, run.batches); });
-                    s.section("PLAY", [&](BinaryWriter& p) { writeInterplay(p, run.outcome.result.epochs); });
-                    s.section("LIKE", [&](BinaryWriter& l) { writeLikes(l, run.outcome.result); });
-                    s.section("LKHD", [&](BinaryWriter& l) { writeLikeHead(l, run.outcome.result); });
+                    writeResultSections(s, run.outcome.result);
                     s.section("CKPT", [&](BinaryWriter& c) { writeCheckpoint(c, models[r]); });
                 });
             }

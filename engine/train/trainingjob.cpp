@@ -100,6 +100,49 @@ bool betterOnValidation(const Metrics& a, const Metrics& b)
     return a.mrr > b.mrr;
 }
 
+std::vector<HyperParams> gridPoints(const ModelSpec& spec, const HyperParams& hp,
+                                    const std::optional<GridSettings>& grid)
+{
+    if (!grid)
+        return {hp};
+    std::vector<double> alphas = grid->alphas, lambdas = grid->lambdas, values{balanceValue(hp)};
+    const bool multiTask = spec.coupling != Coupling::Single;
+    const BalanceInfo& balance = findBalance(hp.balance);
+    if (!multiTask || alphas.empty() || balance.replacesAlpha)
+        alphas = {hp.alpha}; // a learnt or scheduled balance does not read alpha
+    if (multiTask && !balance.parameter.empty()) {
+        values = grid->balanceValues.empty() ? balance.gridValues : grid->balanceValues;
+        if (values.empty())
+            values = {balanceValue(hp)};
+    }
+    if (!spec.learns() || lambdas.empty())
+        lambdas = {hp.lambda};
+    std::vector<HyperParams> points;
+    for (const double value : values)
+        for (const double alpha : alphas)
+            for (const double lambda : lambdas) {
+                HyperParams point = hp;
+                point.alpha = alpha;
+                point.lambda = lambda;
+                // refused here, not trained with the default instead
+                if (const std::string error = setBalanceValue(point, value); !error.empty())
+                    throw UsageError("the grid's balance values: " + error);
+                points.push_back(point);
+            }
+    return points;
+}
+
+bool addGridPoint(GridResult& result, RunResult run, bool first)
+{
+    const double value =
+        run.spec.coupling == Coupling::Single ? std::numeric_limits<double>::quiet_NaN() : balanceValue(run.hp);
+    result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, value, run.validation, run.bestEpoch});
+    if (!first && !betterOnValidation(run.validation, result.best.validation))
+        return false;
+    result.best = std::move(run);
+    return true;
+}
+
 struct TrainingJob::State
 {
     const Dataset& data;
@@ -107,11 +150,7 @@ struct TrainingJob::State
     ModelSpec spec;
     HyperParams hp;
     JobObserver observer;
-    struct Point
-    {
-        double alpha, lambda, balanceValue;
-    };
-    std::vector<Point> points; ///< to train, in order
+    std::vector<HyperParams> points; ///< to train, in order
 
     // The point in training.
     std::size_t point = 0;
@@ -128,41 +167,12 @@ struct TrainingJob::State
 
     State(const Dataset& d, const Split& s, ModelSpec m, HyperParams h, const std::optional<GridSettings>& grid,
           JobObserver o)
-        : data(d), split(s), spec(m), hp(h), observer(std::move(o))
-    {
-        if (!grid) {
-            points.push_back({hp.alpha, hp.lambda, balanceValue(hp)});
-            return;
-        }
-        std::vector<double> alphas = grid->alphas, lambdas = grid->lambdas, values{balanceValue(hp)};
-        const bool multiTask = spec.coupling != Coupling::Single;
-        const BalanceInfo& balance = findBalance(hp.balance);
-        if (!multiTask || alphas.empty() || balance.replacesAlpha)
-            alphas = {hp.alpha}; // a learnt or scheduled balance does not read alpha
-        if (multiTask && !balance.parameter.empty()) {
-            values = grid->balanceValues.empty() ? balance.gridValues : grid->balanceValues;
-            if (values.empty())
-                values = {balanceValue(hp)};
-            for (const double value : values) { // refused here, not trained with the default instead
-                HyperParams probe = hp;
-                if (const std::string error = setBalanceValue(probe, value); !error.empty())
-                    throw UsageError("the grid's balance values: " + error);
-            }
-        }
-        if (!spec.learns() || lambdas.empty())
-            lambdas = {hp.lambda};
-        for (const double value : values)
-            for (const double alpha : alphas)
-                for (const double lambda : lambdas)
-                    points.push_back({alpha, lambda, value});
-    }
+        : data(d), split(s), spec(m), hp(h), observer(std::move(o)), points(gridPoints(spec, hp, grid))
+    {}
 
     void startPoint()
     {
-        HyperParams pointHp = hp;
-        pointHp.alpha = points[point].alpha;
-        pointHp.lambda = points[point].lambda;
-        setBalanceValue(pointHp, points[point].balanceValue);
+        const HyperParams& pointHp = points[point];
         pointStart = Clock::now();
         trainer = std::make_unique<Trainer>(data, split, spec, pointHp);
         if (observer.progress)
@@ -219,13 +229,8 @@ struct TrainingJob::State
              << run.trainSeconds << " s";
         logInfo("train", text.str());
         trainer.reset();
-        const double value =
-            spec.coupling == Coupling::Single ? std::numeric_limits<double>::quiet_NaN() : balanceValue(run.hp);
-        result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, value, run.validation, run.bestEpoch});
-        if (!haveResult || betterOnValidation(run.validation, result.best.validation)) {
-            haveResult = true;
-            result.best = std::move(run);
-        }
+        addGridPoint(result, std::move(run), !haveResult);
+        haveResult = true;
         run = RunResult{};
         if (++point == points.size())
             finished = true;

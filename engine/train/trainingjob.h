@@ -10,8 +10,20 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace rnr {
+
+/// The hyper-parameters of every point a job of (spec, hp, grid) trains, in training order
+/// (balance values, then alpha, then lambda): hp itself without a grid, else the grid reduced to
+/// what the model has (see TrainingJob). Throws UsageError for a balance value out of range.
+std::vector<HyperParams> gridPoints(const ModelSpec& spec, const HyperParams& hp,
+                                    const std::optional<GridSettings>& grid);
+
+/// Adds a finished point's run to a grid's result: its GridPoint, and the run as the best when it
+/// is the first or better on validation than the best so far (an earlier point wins a tie).
+/// Returns whether it became the best.
+bool addGridPoint(GridResult& result, RunResult run, bool first);
 
 /// What a job reports as it goes. Called on the thread that calls step().
 struct JobObserver

@@ -1,6 +1,6 @@
 // The `rnr` command line, run in-process: help, version, exit codes, `rnr stats`, `rnr train --save` and
 // `rnr recommend`.
-#include "cli.h"
+#include "clirunner.h"
 
 #include "data/demo.h"
 #include "persist/checkpoint.h"
@@ -20,22 +20,9 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Outcome
-    {
-        int code;
-        QString out, err;
-    };
+    using Outcome = CliOutcome;
 
-    static Outcome run(QStringList arguments)
-    {
-        arguments.prepend(QStringLiteral("rnr"));
-        QString out, err;
-        QTextStream outStream(&out), errStream(&err);
-        const int code = rnr::cli::run(arguments, outStream, errStream);
-        outStream.flush();
-        errStream.flush();
-        return {code, out, err};
-    }
+    static Outcome run(const QStringList& arguments) { return runCli(arguments); }
 
     QTemporaryDir m_dir;
 

@@ -1,6 +1,7 @@
 // Sessions in the window: saved and opened off the GUI thread, everything shown comes back, a
 // bad file changes nothing, restored runs keep their ids clear of new ones.
 #include "../isolatedsettings.h"
+#include "../trainedruns.h"
 #include "models/resultsmodel.h"
 #include "models/runmodel.h"
 #include "panels/experimentpanel.h"
@@ -9,6 +10,9 @@
 #include "views/userinspector.h"
 #include "window/mainwindow.h"
 
+#include "persist/session.h"
+
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -103,6 +107,51 @@ private Q_SLOTS:
         const QString name = window.runs()->run(next.first())->name;
         QVERIFY2(name.endsWith(QStringLiteral(" #3")), qPrintable(name));
         window.runController()->cancelAll();
+    }
+
+    void aCollectedPlanFolderOpensAsASession()
+    {
+        // The folder `rnr compare --plan` made: refused with what to do until it is collected, then
+        // opened as the session the collection wrote into it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+            QVERIFY(manifest.open(QIODevice::WriteOnly));
+            manifest.write(R"({"format": "rnr-compare-plan", "version": 1, "jobs": []})");
+        }
+        MainWindow window;
+        QStringList errors;
+        window.setErrorReporter([&](const QString&, const QString& message) { errors << message; });
+        QVERIFY(!window.openDataset(dir.path()));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(QStringLiteral("rnr compare --collect ") + dir.path()),
+                 qPrintable(errors.first()));
+
+        const auto data = fixtures::smallDemo(60, 40);
+        Session session;
+        session.dataset = data;
+        session.spec = parseModelSpec("rnr:bpr+svd");
+        session.seeds = 2;
+        for (const std::uint64_t seed : {1, 2}) {
+            HyperParams hp = fixtures::smallHyperParams(1);
+            hp.seed = seed;
+            RunResult run = fixtures::trainedRun(*data, "rnr:bpr+svd", hp);
+            std::shared_ptr<const Model> model = std::move(run.model);
+            session.runs.push_back(SessionRun{"RnR(BPR, SVD) (seed " + std::to_string(seed) + ")",
+                                              data,
+                                              RunOutcome{std::move(run), std::move(model)},
+                                              {}});
+        }
+        saveSession(session, dir.filePath(QStringLiteral("session.rnrsession")).toStdString());
+        QSignalSpy opened(&window, &MainWindow::sessionFinished);
+        QVERIFY(window.openDataset(dir.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);
+        QCOMPARE(opened.first().at(0).toBool(), true);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(window.finishedRuns().size(), 2);
+        QCOMPARE(window.resultsModel()->rowCount(), 1); // one model over two seeds
+        QCOMPARE(window.experimentPanel()->seeds(), 2);
     }
 
     void closingWhileSavingWaitsForTheFile()

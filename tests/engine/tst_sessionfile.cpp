@@ -3,11 +3,14 @@
 #include "../trainedruns.h"
 #include "core/errors.h"
 #include "model/model.h"
+#include "persist/runfile.h"
 #include "persist/session.h"
 
 #include <QFile>
+
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace rnr;
 
@@ -247,6 +250,60 @@ private Q_SLOTS:
         broken.runs[1].data.reset();
         QVERIFY_THROWS_EXCEPTION(UsageError, saveSession(broken, path.toStdString()));
         QCOMPARE(readAll(path), QByteArray("previous contents"));
+    }
+
+    void runFilesKeepARunAndItsModel()
+    {
+        // A planned comparison's job leaves one run with its model; the collector reads it back
+        // against the data set it loaded itself.
+        for (const char* name : {"rnr:bpr+svd", "esmm:bpr"}) {
+            RunResult run = fixtures::trainedRun(*m_data, name, fixtures::smallHyperParams(2));
+            const QString path = m_dir.filePath(QStringLiteral("job.rnrrun"));
+            saveRunFile(run, *m_data, "0007", path.toStdString());
+            const RunFile back = loadRunFile(path.toStdString(), *m_data);
+            QCOMPARE(back.job, std::string("0007"));
+            QVERIFY(!back.result.model);
+            QVERIFY(back.model);
+            QCOMPARE(back.model->spec(), run.spec);
+            QCOMPARE(describe(back.result.hp), describe(run.hp));
+            QCOMPARE(back.result.bestEpoch, run.bestEpoch);
+            QCOMPARE(back.result.epochs.size(), run.epochs.size());
+            QCOMPARE(back.result.epochs.back().interplay.has_value(), run.epochs.back().interplay.has_value());
+            for (double Metrics::*member : {&Metrics::recall, &Metrics::mrr, &Metrics::likeRecall, &Metrics::likeAuc}) {
+                QCOMPARE(back.result.test.*member, run.test.*member);
+                QCOMPARE(back.result.validation.*member, run.validation.*member);
+            }
+            QCOMPARE(std::isnan(back.result.test.likeLogLoss), std::isnan(run.test.likeLogLoss));
+            if (!std::isnan(run.test.likeLogLoss))
+                QCOMPARE(back.result.test.likeLogLoss, run.test.likeLogLoss);
+            QCOMPARE(back.result.testOutcomes.size(), run.testOutcomes.size());
+            for (std::size_t o = 0; o < run.testOutcomes.size(); ++o) {
+                QCOMPARE(back.result.testOutcomes[o].top, run.testOutcomes[o].top);
+                QCOMPARE(back.result.testOutcomes[o].likeRank, run.testOutcomes[o].likeRank);
+            }
+            QCOMPARE(back.result.trainSeconds, run.trainSeconds);
+            QVERIFY(back.model->params()[Block::Users] == run.model->params()[Block::Users]);
+            QVERIFY(back.model->params()[Block::Items] == run.model->params()[Block::Items]);
+
+            // Another data set than the one it was trained on, a session, a damaged file: refused.
+            const auto other = fixtures::smallDemo(121, 80);
+            QString message;
+            try {
+                loadRunFile(path.toStdString(), *other);
+            } catch (const DataError& e) {
+                message = QString::fromStdString(e.what());
+            }
+            QVERIFY2(message.contains(QStringLiteral("another data set")), qPrintable(message));
+            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(m_path.toStdString(), *m_data));
+            QByteArray bytes = readAll(path);
+            bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x5a);
+            writeAll(path, bytes);
+            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(path.toStdString(), *m_data));
+        }
+        RunResult none = fixtures::trainedRun(*m_data, "bpr", fixtures::smallHyperParams(1));
+        none.model.reset();
+        QVERIFY_THROWS_EXCEPTION(UsageError,
+                                 saveRunFile(none, *m_data, "1", m_dir.filePath(QStringLiteral("x")).toStdString()));
     }
 
 private:

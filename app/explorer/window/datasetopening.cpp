@@ -13,8 +13,10 @@
 #include "views/datasetview.h"
 #include "views/userinspector.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -33,6 +35,22 @@ void MainWindow::loadDemo()
 
 bool MainWindow::openDataset(const QString& path)
 {
+    if (path.endsWith(QStringLiteral(".rnrsession"), Qt::CaseInsensitive))
+        return openSession(path);
+    // The folder of a planned comparison (`rnr compare --plan`, README "Sweeps on a cluster") opens
+    // as the session its collection wrote.
+    if (QFile manifest(QDir(path).filePath(QStringLiteral("manifest.json")));
+        QFileInfo(path).isDir() && manifest.open(QIODevice::ReadOnly) &&
+        manifest.read(4096).contains("\"rnr-compare-plan\"")) {
+        const QString session = QDir(path).filePath(QStringLiteral("session.rnrsession"));
+        if (QFileInfo::exists(session))
+            return openSession(session);
+        m_reportError(tr("Could not open the sweep"),
+                      tr("%1 holds a planned comparison whose runs have not been collected yet. When its jobs "
+                         "have run, collect them with:\n\nrnr compare --collect %1")
+                          .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
     LoadOptions options;
     LoadChoices::load().applyTo(options); // File > Load Options: the scale, skip or stop per kind
     try {
@@ -162,10 +180,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     QMetaObject::invokeMethod(
         this,
         [this, path] {
-            if (path.endsWith(QStringLiteral(".rnrsession"), Qt::CaseInsensitive))
-                openSession(path);
-            else
-                openDataset(path);
+            openDataset(path); // a session file or a sweep's folder opens as a session
         },
         Qt::QueuedConnection);
 }

@@ -57,7 +57,8 @@ public:
     /// Starts loading a file or folder off the GUI thread (a generic CSV file asks for its
     /// column mapping first); returns false when nothing was started (mapping dialog
     /// cancelled, unrecognisable file). loadFinished() follows; on failure the error is shown
-    /// and the current data set stays.
+    /// and the current data set stays. A session file (.rnrsession), or the folder of a collected
+    /// comparison plan (its session.rnrsession), opens as a session (openSession()).
     bool openDataset(const QString& path);
     /// Starts loading with explicit options (no mapping dialog).
     void openDataset(const QString& path, const LoadOptions& options);
