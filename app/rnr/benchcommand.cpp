@@ -8,6 +8,7 @@
 #include "data/synthetic.h"
 #include "eval/evaluator.h"
 #include "io/loader.h"
+#include "train/roofline.h"
 #include "train/trainer.h"
 
 #include <QCoreApplication>
@@ -121,7 +122,25 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
         specs.push_back(parseModelSpec(m.toStdString()));
 
     out << tr("machine: %1 hardware threads\n").arg(QThread::idealThreadCount());
-    QJsonObject result;
+    QJsonObject result, machine;
+    std::map<std::uint32_t, MachineRates> rates; // the roofline's ceilings per thread count
+    for (const std::uint32_t t : threadCounts) {
+        const MachineRates& r = rates[t] = measureMachine(t, base.dim);
+        out << tr("machine on %1 thread(s): GEMM 1024^3 %2 GFLOP/s, GEMM 64x%3x%3 %4 GFLOP/s, memory (STREAM "
+                  "triad) %5 GB/s, random %3-float rows in cache %6 GB/s\n")
+                   .arg(t)
+                   .arg(r.gemmFlops / 1e9, 0, 'f', 1)
+                   .arg(base.dim)
+                   .arg(r.smallGemmFlops / 1e9, 0, 'f', 1)
+                   .arg(r.streamBytes / 1e9, 0, 'f', 1)
+                   .arg(r.rowBytes / 1e9, 0, 'f', 1);
+        machine.insert(QString::number(t), QJsonObject{{QStringLiteral("gemm_flops"), r.gemmFlops},
+                                                       {QStringLiteral("small_gemm_flops"), r.smallGemmFlops},
+                                                       {QStringLiteral("stream_bytes"), r.streamBytes},
+                                                       {QStringLiteral("row_bytes"), r.rowBytes}});
+    }
+    result.insert(QStringLiteral("machine"), machine);
+    out.flush();
     Dataset filtered;
     {
         QTemporaryDir dir;
@@ -152,8 +171,11 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out.flush();
     }
     const Split split = makeSplit(filtered, SplitConfig{});
-    QJsonObject epochs;
+    QJsonObject epochs, costs;
     for (const ModelSpec& spec : specs) {
+        const EpochCost cost = epochCost(spec, base, split.train.size());
+        costs.insert(QString::fromStdString(spec.name()),
+                     QJsonObject{{QStringLiteral("flops"), cost.flops}, {QStringLiteral("bytes"), cost.bytes}});
         QJsonObject perThreads;
         for (const std::uint32_t t : threadCounts) {
             HyperParams hp = base;
@@ -167,17 +189,27 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
                     best = std::min(best, record->seconds);
             perThreads.insert(QString::number(t), best);
             const auto budget = budgets.epoch.find(spec.name());
-            out << tr("epoch of %1 on %2 thread(s): %3 s%4\n")
+            const MachineRates& r = rates[t];
+            out << tr("epoch of %1 on %2 thread(s): %3 s%4; %5 GFLOP at %6 GFLOP/s (%7% of GEMM 64x%8x%8), %9 GB "
+                      "of rows at %10 GB/s (%11% of random rows)\n")
                        .arg(QString::fromStdString(spec.title()))
                        .arg(t)
                        .arg(best, 0, 'f', 3)
                        .arg(t == 2 && budget != budgets.epoch.end() ? against(best, budget->second, tr("s"))
-                                                                    : QString());
+                                                                    : QString())
+                       .arg(cost.flops / 1e9, 0, 'f', 1)
+                       .arg(cost.flops / best / 1e9, 0, 'f', 1)
+                       .arg(100.0 * cost.flops / best / r.smallGemmFlops, 0, 'f', 0)
+                       .arg(base.dim)
+                       .arg(cost.bytes / 1e9, 0, 'f', 1)
+                       .arg(cost.bytes / best / 1e9, 0, 'f', 1)
+                       .arg(100.0 * cost.bytes / best / r.rowBytes, 0, 'f', 0);
             out.flush();
         }
         epochs.insert(QString::fromStdString(spec.name()), perThreads);
     }
     result.insert(QStringLiteral("epoch_seconds"), epochs);
+    result.insert(QStringLiteral("epoch_cost"), costs);
     {
         // Every user's held-out item, ranked against all items.
         std::vector<Interaction> heldOut = split.validation;

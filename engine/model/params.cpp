@@ -1,5 +1,7 @@
 #include "model/params.h"
 
+#include "core/detail/prefetch.h"
+
 namespace rnr {
 
 std::string_view blockName(Block block)
@@ -75,8 +77,11 @@ template <typename T> void SummedGrads<T>::addBlock(const RowGrads<T>& grads, in
 {
     const auto& entries = grads.blocks[b];
     const Eigen::Index cols = entries.cols;
+    constexpr std::size_t kAhead = 4; // the sums' rows are scattered: ask for later ones now
     for (std::size_t k = 0; k < entries.rows.size(); ++k) {
         const std::uint32_t row = entries.rows[k];
+        if (k + kAhead < entries.rows.size())
+            detail::prefetchFloats(sums[b].row(entries.rows[k + kAhead]).data(), cols, true);
         if (!marked[b][row]) {
             marked[b][row] = 1;
             touched[b].push_back(row);

@@ -555,6 +555,16 @@ private Q_SLOTS:
         QVERIFY(epochs.value(QStringLiteral("vanilla:bpr+svd")).toObject().contains(QStringLiteral("2")));
         QVERIFY(figures.value(QStringLiteral("eval_seconds")).toObject().contains(QStringLiteral("1")));
         QVERIFY(figures.value(QStringLiteral("peak_rss_bytes")).toDouble() > 1e6);
+        // The roofline: the machine's ceilings per thread count, each model's cost per epoch.
+        const QJsonObject machine =
+            figures.value(QStringLiteral("machine")).toObject().value(QStringLiteral("2")).toObject();
+        for (const char* key : {"gemm_flops", "small_gemm_flops", "stream_bytes", "row_bytes"})
+            QVERIFY2(machine.value(QLatin1String(key)).toDouble() > 1e8, key);
+        const QJsonObject cost =
+            figures.value(QStringLiteral("epoch_cost")).toObject().value(QStringLiteral("rnr:bpr+svd")).toObject();
+        QVERIFY(cost.value(QStringLiteral("flops")).toDouble() > 0 &&
+                cost.value(QStringLiteral("bytes")).toDouble() > 0);
+        QVERIFY2(outcome.out.contains(QStringLiteral("% of GEMM 64x50x50)")), qPrintable(outcome.out));
         QCOMPARE(figures.value(QStringLiteral("size")).toString(), QStringLiteral("1m"));
         QCOMPARE(figures.value(QStringLiteral("users")).toInt(), 121); // 6,040 users' activity, 20,000 ratings
         QVERIFY2(outcome.out.contains(QStringLiteral("peak memory (resident): ")), qPrintable(outcome.out));

@@ -1,4 +1,5 @@
 // Ranking components R: BPR, WRMF, CDAE and Popularity (docs/method.md, "Underlying algorithms").
+#include "core/detail/prefetch.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
 #include "model/detail/components.h"
@@ -31,6 +32,20 @@ template <typename T> T sigmoid(T x)
 template <typename T> T softplus(T x)
 {
     return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
+
+/// Tuples ahead whose rows a tuple-wise ranker asks for (core/detail/prefetch.h).
+constexpr std::size_t kRowsAhead = 2;
+
+/// Asks for the rows tuple t reads: its user's, its item's and its negatives' vectors.
+template <typename T> void prefetchTuple(const ChunkContext<T>& ctx, std::size_t t)
+{
+    const Eigen::Index d = ctx.users.cols();
+    const std::uint32_t k = ctx.batch.negativesPerTuple;
+    detail::prefetchFloats(ctx.users.row(ctx.batch.users[t]).data(), d);
+    detail::prefetchFloats(ctx.items.row(ctx.batch.items[t]).data(), d);
+    for (std::uint32_t n = 0; n < k; ++n)
+        detail::prefetchFloats(ctx.items.row(ctx.batch.negatives[t * k + n]).data(), d);
 }
 
 void reserveTupleNegatives(Batch& batch, std::uint32_t perTuple)
@@ -142,11 +157,15 @@ public:
         const Eigen::Index d = U.cols();
         const std::uint32_t k = ctx.batch.negativesPerTuple;
         double loss = 0;
+        // Accumulated locally: a Map returned by grads.add() dangles once the same block's
+        // storage grows, which the negatives' add() calls below do.
+        Vector<T> gu(d), gi(d);
         for (std::size_t t = ctx.range.tupleBegin; t < ctx.range.tupleEnd; ++t) {
+            if (t + kRowsAhead < ctx.range.tupleEnd)
+                prefetchTuple(ctx, t + kRowsAhead);
             const std::uint32_t u = ctx.batch.users[t], i = ctx.batch.items[t];
-            // Accumulated locally: a Map returned by grads.add() dangles once the same block's
-            // storage grows, which the negatives' add() calls below do.
-            Vector<T> gu = Vector<T>::Zero(d), gi = Vector<T>::Zero(d);
+            gu.setZero();
+            gi.setZero();
             T gbi = T(0);
             for (std::uint32_t n = 0; n < k; ++n) {
                 const std::uint32_t j = ctx.batch.negatives[t * k + n];

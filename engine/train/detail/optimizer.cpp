@@ -1,12 +1,15 @@
 #include "train/detail/optimizer.h"
 
+#include "core/detail/prefetch.h"
+
 #include <cmath>
 
 namespace rnr {
 
 namespace {
 constexpr float kBeta1 = 0.9f, kBeta2 = 0.999f, kEpsilon = 1e-8f, kAdaGradStart = 0.1f;
-}
+constexpr std::size_t kPrefetchAhead = 4; ///< rows asked for ahead of the one updated
+} // namespace
 
 OptimizerState::OptimizerState(Optimizer kind, double learningRate, const Params<float>& params)
     : m_kind(kind), m_rate(static_cast<float>(learningRate))
@@ -40,7 +43,18 @@ double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>&
     const int b = static_cast<int>(block);
     const Eigen::Index cols = theta.cols();
     double squares = 0;
-    for (const std::uint32_t row : rows) {
+    const bool moments = m_kind != Optimizer::SGD, second = m_kind == Optimizer::Adam;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const std::uint32_t row = rows[k];
+        if (k + kPrefetchAhead < rows.size()) { // rows are scattered: ask for a later one now
+            const std::uint32_t next = rows[k + kPrefetchAhead];
+            detail::prefetchFloats(theta.row(next).data(), cols, true);
+            detail::prefetchFloats(grads.row(next).data(), cols, true);
+            if (moments)
+                detail::prefetchFloats(m_first[b].row(next).data(), cols, true);
+            if (second)
+                detail::prefetchFloats(m_second[b].row(next).data(), cols, true);
+        }
         float* __restrict th = theta.row(row).data();
         float* __restrict g = grads.row(row).data();
         // Eigen reduces in SIMD packets; a plain float sum would keep GCC from vectorising the loop.
