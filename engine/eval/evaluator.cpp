@@ -23,23 +23,48 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     if (std::isnan(target)) {
         ahead = items - 1;
     } else {
-        for (std::uint32_t j = 0; j < items; ++j)
-            ahead += scores[j] > target || (scores[j] == target && j < item);
+        // Ahead: a higher score, or an equal one at a smaller item (two plain loops vectorise).
+        for (std::uint32_t j = 0; j < item; ++j)
+            ahead += scores[j] >= target;
+        for (std::uint32_t j = item + 1; j < items; ++j)
+            ahead += scores[j] > target;
     }
     out.rank = ahead + 1;
     if (!keepTop)
         return;
+    // One pass keeping the best `top` so far, best first: most items are rejected by one comparison
+    // with the last kept, where a sort of all items would compare each several times. Items come in
+    // ascending order, so an equal score never displaces an earlier item: the same order as sorting
+    // by (score descending, item ascending), NaN last.
     const std::uint32_t top = std::min(k, items);
-    scratch.resize(items);
-    for (std::uint32_t j = 0; j < items; ++j)
-        scratch[j] = j;
-    auto better = [scores](std::uint32_t a, std::uint32_t b) {
-        const float sa = std::isnan(scores[a]) ? -std::numeric_limits<float>::infinity() : scores[a];
-        const float sb = std::isnan(scores[b]) ? -std::numeric_limits<float>::infinity() : scores[b];
-        return sa > sb || (sa == sb && a < b);
+    const auto value = [scores](std::uint32_t j) {
+        return std::isnan(scores[j]) ? -std::numeric_limits<float>::infinity() : scores[j];
     };
-    std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), better);
-    out.top.assign(scratch.begin(), scratch.begin() + top);
+    scratch.clear();
+    float worst = -std::numeric_limits<float>::infinity(); // the last kept's score once `top` are kept
+    constexpr std::uint32_t kRun = 16; // a run of items none of which beats the last kept is skipped at once
+    for (std::uint32_t j = 0; j < items && top > 0; ++j) {
+        if (scratch.size() == top && j % kRun == 0 && j + kRun <= items) {
+            bool any = false; // NaN compares false: never kept once `top` are
+            for (std::uint32_t c = 0; c < kRun; ++c)
+                any |= scores[j + c] > worst;
+            if (!any) {
+                j += kRun - 1;
+                continue;
+            }
+        }
+        const float v = value(j);
+        if (scratch.size() == top && !(v > worst))
+            continue;
+        const auto at = std::upper_bound(scratch.begin(), scratch.end(), v,
+                                         [&](float x, std::uint32_t kept) { return x > value(kept); }) -
+                        scratch.begin();
+        if (scratch.size() == top)
+            scratch.pop_back();
+        scratch.insert(scratch.begin() + at, j);
+        worst = value(scratch.back());
+    }
+    out.top.assign(scratch.begin(), scratch.end());
 }
 
 void evaluateBlock(const Model& model, const RowMatrix<float>& likeTower, const std::vector<Interaction>& heldOut,

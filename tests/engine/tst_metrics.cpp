@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <numeric>
 
 using namespace rnr;
 
@@ -234,6 +235,49 @@ private Q_SLOTS:
         e = evaluate(model, heldOut, options);
         QCOMPARE(e.outcomes[0].rank, 3u);
         QCOMPARE(e.outcomes[1].rank, 2u);
+    }
+
+    void evaluatorTopAndRankMatchAFullSort()
+    {
+        // Scores with many ties (a few distinct values), 200 items (the top-k's skipped runs and
+        // its item-by-item path both taken), k = 10: against sorting every unseen item by
+        // (score descending, item ascending).
+        const std::uint32_t users = 40, items = 200;
+        std::vector<Interaction> train;
+        for (std::uint32_t u = 0; u < users; ++u)
+            for (std::uint32_t k = 0; k < 6; ++k)
+                train.push_back({std::int64_t(k), u, (u * 31 + k * 17) % items, k + 1, 3.0f});
+        HyperParams hp;
+        hp.dim = 2;
+        Model model(parseModelSpec("bpr"), hp, users, items, buildUserItems(train, users, items), 3.0);
+        Rng rng(11);
+        for (const Block b : {Block::Users, Block::Items, Block::RankItemBias})
+            for (Eigen::Index r = 0; r < model.params()[b].rows(); ++r)
+                for (Eigen::Index c = 0; c < model.params()[b].cols(); ++c)
+                    model.params()[b](r, c) = float(rng.below(3)); // 0, 1 or 2: ties everywhere
+        std::vector<Interaction> heldOut;
+        for (std::uint32_t u = 0; u < users; ++u)
+            heldOut.push_back({9, u, (u * 13 + 5) % items, 9, 4.0f});
+        EvaluationOptions options;
+        options.k = 10;
+        options.keepTop = true;
+        const Evaluation e = evaluate(model, heldOut, options);
+        std::vector<std::uint32_t> ids(users);
+        std::iota(ids.begin(), ids.end(), 0u);
+        RowMatrix<float> scores;
+        model.rankingScores(ids, scores);
+        for (std::uint32_t u = 0; u < users; ++u) {
+            std::vector<float> row(scores.row(u).data(), scores.row(u).data() + items);
+            for (const std::uint32_t j : model.history().of(u))
+                row[j] = -std::numeric_limits<float>::infinity();
+            std::vector<std::uint32_t> order(items);
+            std::iota(order.begin(), order.end(), 0u);
+            std::sort(order.begin(), order.end(),
+                      [&](std::uint32_t a, std::uint32_t b) { return row[a] > row[b] || (row[a] == row[b] && a < b); });
+            QCOMPARE(e.outcomes[u].top, std::vector<std::uint32_t>(order.begin(), order.begin() + 10));
+            const auto at = std::find(order.begin(), order.end(), heldOut[u].item) - order.begin();
+            QCOMPARE(e.outcomes[u].rank, std::uint32_t(at + 1));
+        }
     }
 
     void evaluatorThreadsGiveTheSameOutcomes()
