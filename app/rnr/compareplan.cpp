@@ -238,6 +238,7 @@ Collected collectPlan(const QString& dir, QTextStream& out)
     session.seeds = int(c.seeds);
     session.grid = !c.noGrid;
     const auto trained = std::make_shared<const Dataset>(std::move(data.filtered));
+    const std::uint64_t fingerprint = trained->fingerprint();
     for (std::uint64_t s = 0; s < c.seeds; ++s)
         for (std::size_t m = 0; m < c.models.size(); ++m) {
             GridResult grid;
@@ -254,7 +255,7 @@ Collected collectPlan(const QString& dir, QTextStream& out)
             session.runs.push_back(
                 SessionRun{tr("%1 (seed %2)").arg(model.title()).arg(grid.best.hp.seed).toStdString(),
                            trained,
-                           RunOutcome{grid.best, kept},
+                           RunOutcome{grid.best, kept, fingerprint},
                            {}});
             model.runs.push_back(std::move(grid.best));
             model.grids.push_back(std::move(grid.points));

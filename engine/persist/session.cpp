@@ -185,6 +185,7 @@ SessionRun readRun(BinaryReader& in, const std::vector<std::shared_ptr<const Dat
     if (checkpoint.datasetFingerprint != run.data->fingerprint())
         in.fail("a model does not belong to the data set stored with it");
     run.outcome.model = checkpoint.model;
+    run.outcome.datasetFingerprint = checkpoint.datasetFingerprint; // equal to the data set's: checked above
     if (!haveLikes)
         deriveLikes(run.outcome.result, run.data->scale);
     if (!runFits(run.outcome.result, *run.outcome.model, *run.data))

@@ -39,6 +39,10 @@ struct RunOutcome
 {
     RunResult result;
     std::shared_ptr<const Model> model;
+    /// Dataset::fingerprint() of the data set it was trained on, 0 when not known: computed where
+    /// the run ended or was read (the engine's thread, the session reader), because on large data
+    /// it takes longer than the GUI thread may stall.
+    std::uint64_t datasetFingerprint = 0;
 };
 
 /// The paper's grid over alpha x lambda (docs/method.md, "Grid"). Single-task models have

@@ -45,7 +45,8 @@ private Q_SLOTS:
         QSignalSpy idle(&bridge, &EngineBridge::idle);
         qsizetype finishedWhenIdle = -1;
         connect(&bridge, &EngineBridge::idle, this, [&] { finishedWhenIdle = finished.count(); });
-        const quint64 id = bridge.start(request(demoData(), "rnr:bpr+svd", 3));
+        const RunRequest asked = request(demoData(), "rnr:bpr+svd", 3);
+        const quint64 id = bridge.start(asked);
         QCOMPARE(bridge.pending(), QList<quint64>{id});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(started.count(), 1);
@@ -57,6 +58,8 @@ private Q_SLOTS:
         QVERIFY(outcome.model);
         QCOMPARE(outcome.result.epochs.size(), 3u);
         QVERIFY(outcome.result.test.users > 0);
+        // The data set's fingerprint comes with the result (taken on the engine's thread, not the GUI's).
+        QCOMPARE(outcome.datasetFingerprint, asked.data->fingerprint());
         QCOMPARE(idle.count(), 1);
         QCOMPARE(finishedWhenIdle, 1); // idle comes after the last result
         QVERIFY(bridge.pending().isEmpty());

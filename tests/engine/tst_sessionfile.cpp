@@ -106,6 +106,8 @@ private Q_SLOTS:
     void roundTripKeepsEverything()
     {
         const Session back = loadSession(m_path.toStdString());
+        for (const SessionRun& run : back.runs) // read beside the model: no second pass over the data
+            QCOMPARE(run.outcome.datasetFingerprint, m_data->fingerprint());
         QCOMPARE(back.dataset->fingerprint(), m_session.dataset->fingerprint());
         QCOMPARE(back.dataset->itemTitles, m_session.dataset->itemTitles);
         QCOMPARE(back.dataset->itemGenres, m_session.dataset->itemGenres);

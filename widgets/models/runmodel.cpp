@@ -210,8 +210,9 @@ std::uint64_t RunModel::datasetKey(quint64 id)
     // new data set may reuse the address).
     const Dataset* set = r->data.get();
     auto it = m_fingerprints.find(set);
-    if (it == m_fingerprints.end() || it->first.expired())
-        it = m_fingerprints.insert(set, {r->data, r->data->fingerprint()});
+    if (it == m_fingerprints.end() || it->first.expired()) // the run's own, else (rarely) computed here
+        it = m_fingerprints.insert(set, {r->data, r->outcome.datasetFingerprint != 0 ? r->outcome.datasetFingerprint
+                                                                                     : r->data->fingerprint()});
     return it->second;
 }
 

@@ -95,6 +95,10 @@ void TrainingWorker::turn()
             outcome.result = m_job->takeResult().best;
             outcome.model = outcome.result.model;
             outcome.result.model.reset();
+            const Dataset* data = m_current.request.data.get();
+            if (m_fingerprinted.first.lock().get() != data) // once per data set, here and not on the GUI thread
+                m_fingerprinted = {m_current.request.data, data->fingerprint()};
+            outcome.datasetFingerprint = m_fingerprinted.second;
             m_job.reset();
             m_split = Split{};
             m_current = Queued{};

@@ -58,7 +58,9 @@ private:
 
     std::deque<Queued> m_queue;
     Queued m_current; ///< the request m_job trains (id 0: none)
-    Split m_split;    ///< the split of m_current (the job refers to it)
+    /// The last data set whose fingerprint was taken, and the fingerprint.
+    std::pair<std::weak_ptr<const Dataset>, std::uint64_t> m_fingerprinted;
+    Split m_split; ///< the split of m_current (the job refers to it)
     std::unique_ptr<TrainingJob> m_job;
     bool m_paused = false;
     bool m_turnQueued = false;
