@@ -95,8 +95,17 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
     parser.addOptions({json, csv, markdown, plan, collect, job, runFile});
     CompareOptions options;
     options.addTo(parser);
-    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("compare"), out, err))
+    if (const auto stop = parseCommand(parser, arguments, QStringLiteral("compare"), out, err)) {
+        // A plan's job whose command line is refused (another rnr on the cluster, say) says so too.
+        const QString prefix = QStringLiteral("--run-file=");
+        for (const QString& word : arguments)
+            if (*stop != Ok && word.startsWith(prefix)) {
+                QFile file(jobErrorPath(word.mid(prefix.size())));
+                if (file.open(QIODevice::WriteOnly))
+                    file.write("rnr refused the job's command line; see the job's log for why");
+            }
         return *stop;
+    }
     const CompareOutputs outputs{parser.value(json), parser.value(csv), parser.value(markdown)};
 
     if (parser.isSet(collect)) {
@@ -123,9 +132,9 @@ int runCompare(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return compare(options, parser, outputs, parser.value(job), QString(), out);
     // A plan's job: its failure is left beside its run file for --collect to report.
     const QString path = parser.value(runFile);
-    const QString errorPath = path.endsWith(QStringLiteral(".rnrrun")) ? path.chopped(7) + QStringLiteral(".error")
-                                                                       : path + QStringLiteral(".error");
+    const QString errorPath = jobErrorPath(path);
     QFile::remove(errorPath);
+    QFile::remove(path); // a run of an earlier try must not stand for this one if it fails
     try {
         return compare(options, parser, outputs, parser.value(job), path, out);
     } catch (const std::exception& e) {

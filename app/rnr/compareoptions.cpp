@@ -23,7 +23,9 @@ QString tr(const char* text)
 const QString kTable1Models =
     QStringLiteral("popularity,svd,cdae,vanilla:cdae+svd,rnr:cdae+svd,bpr,vanilla:bpr+svd,rnr:bpr+svd");
 
-std::vector<double> parseList(const QString& text, const QString& option)
+/// A grid axis; each value is held to the range of its hyper-parameter (`key`) when it has one,
+/// so that a grid is refused before anything trains (and a plan's jobs are never refused later).
+std::vector<double> parseList(const QString& text, const QString& option, const char* key = nullptr)
 {
     std::vector<double> values;
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -31,6 +33,10 @@ std::vector<double> parseList(const QString& text, const QString& option)
         values.push_back(part.toDouble(&ok));
         if (!ok)
             throw UsageError(QStringLiteral("--%1: '%2' is not a number").arg(option, part).toStdString());
+        HyperParams probe;
+        if (key)
+            if (const std::string error = findHyperParam(key)->set(probe, part.toStdString()); !error.empty())
+                throw UsageError(QStringLiteral("--%1: '%2' ").arg(option, part).toStdString() + error);
     }
     return values;
 }
@@ -161,8 +167,8 @@ Comparison CompareOptions::parse(const QCommandLineParser& parser) const
         c.grid.alphas = {c.base.alpha};
         c.grid.lambdas = {c.base.lambda};
     } else {
-        c.grid.alphas = parseList(parser.value(alphas), QStringLiteral("alphas"));
-        c.grid.lambdas = parseList(parser.value(lambdas), QStringLiteral("lambdas"));
+        c.grid.alphas = parseList(parser.value(alphas), QStringLiteral("alphas"), "alpha");
+        c.grid.lambdas = parseList(parser.value(lambdas), QStringLiteral("lambdas"), "lambda");
         if (parser.isSet(balanceValues))
             c.grid.balanceValues = parseList(parser.value(balanceValues), QStringLiteral("balance-values"));
     }

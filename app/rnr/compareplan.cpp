@@ -14,6 +14,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <stdexcept>
 
 namespace rnr::cli {
@@ -28,9 +31,13 @@ QString tr(const char* text)
 const QString kPlanFormat = QStringLiteral("rnr-compare-plan");
 constexpr int kPlanVersion = 1;
 
+/// The shortest text that reads back as exactly `value`: a job trains the very point a single
+/// comparison would.
 QString number(double value)
 {
-    return QString::fromStdString(gridAxisText({value}));
+    std::array<char, 32> text{};
+    const auto end = std::to_chars(text.data(), text.data() + text.size(), value).ptr;
+    return QString::fromLatin1(text.data(), qsizetype(end - text.data()));
 }
 
 /// A word for `sh`: in single quotes, each ' written as '\''.
@@ -61,17 +68,12 @@ QString describeJob(const Comparison& c, const PlannedJob& job)
     return text;
 }
 
-/// The options a job gives anew: the comparison's own, the split seed and what a grid point or a
-/// seed sets (docs: the job repeats everything else as given).
+/// The options a job gives anew: the comparison's own and the split seed. Everything else is
+/// repeated as given; what a grid point sets (alpha, lambda, the balance and its parameter) is
+/// appended after it, and the last value of an option is the one that counts.
 QStringList jobLeavesOut()
 {
-    QStringList names = comparisonOptionNames();
-    names << QStringLiteral("seed") << QStringLiteral("alpha") << QStringLiteral("lambda")
-          << QStringLiteral("model-seed") << QStringLiteral("balance");
-    for (const BalanceInfo& balance : balanceInfo())
-        if (!balance.parameter.empty())
-            names << QString::fromStdString(balance.parameter);
-    return names;
+    return comparisonOptionNames() << QStringLiteral("seed");
 }
 
 QJsonObject readManifest(const QString& dir)
@@ -94,12 +96,17 @@ QJsonObject readManifest(const QString& dir)
     return manifest;
 }
 
-QString fingerprintText(const Dataset& data)
+QString fingerprintText(std::uint64_t fingerprint)
 {
-    return QString::number(data.fingerprint(), 16).rightJustified(16, QLatin1Char('0'));
+    return QString::number(fingerprint, 16).rightJustified(16, QLatin1Char('0'));
 }
 
 } // namespace
+
+QString jobErrorPath(const QString& runFile)
+{
+    return (runFile.endsWith(QStringLiteral(".rnrrun")) ? runFile.chopped(7) : runFile) + QStringLiteral(".error");
+}
 
 std::vector<PlannedJob> planJobs(const Comparison& c)
 {
@@ -137,8 +144,12 @@ void writePlan(const QString& dir, const QString& program, const CompareOptions&
                                                    number(value));
         words << QStringLiteral("--job=") + job.name << QStringLiteral("--run-file=") + runFilePath(root, job.name);
         QStringList quoted;
-        for (const QString& word : words)
+        for (const QString& word : words) {
+            if (word.contains(QLatin1Char('\n')) || word.contains(QLatin1Char('\r')))
+                throw UsageError("--plan: an option holds a line break, which a line of jobs.txt cannot: " +
+                                 word.toStdString());
             quoted << shellQuoted(word);
+        }
         lines += quoted.join(QLatin1Char(' ')) + QLatin1Char('\n');
         jobs.append(QJsonObject{{QStringLiteral("name"), job.name},
                                 {QStringLiteral("what"), describeJob(c, job)},
@@ -155,7 +166,7 @@ void writePlan(const QString& dir, const QString& program, const CompareOptions&
                                              {QStringLiteral("users"), double(data.userCount())},
                                              {QStringLiteral("items"), double(data.itemCount())},
                                              {QStringLiteral("ratings"), double(data.interactions.size())},
-                                             {QStringLiteral("fingerprint"), fingerprintText(data)}}},
+                                             {QStringLiteral("fingerprint"), fingerprintText(data.fingerprint())}}},
         {QStringLiteral("jobs"), jobs}};
     writeText(QDir(root).filePath(QStringLiteral("jobs.txt")), lines);
     writeText(QDir(root).filePath(QStringLiteral("manifest.json")),
@@ -184,7 +195,8 @@ Collected collectPlan(const QString& dir, QTextStream& out)
     Comparison& c = collected.comparison;
     c = options.parse(parser);
     Prepared data = options.dataset.prepare(parser);
-    if (fingerprintText(data.filtered) !=
+    const std::uint64_t fingerprint = data.filtered.fingerprint(); // once: every run file is checked against it
+    if (fingerprintText(fingerprint) !=
         manifest.value(QStringLiteral("data")).toObject().value(QStringLiteral("fingerprint")).toString())
         throw std::runtime_error(root.toStdString() + ": the data set (" + data.filtered.name +
                                  ") is not the one the plan was made for: it changed since");
@@ -205,21 +217,27 @@ Collected collectPlan(const QString& dir, QTextStream& out)
         const QString path = runFilePath(root, jobs[j].name);
         const QString what = tr("job %1 (%2)").arg(jobs[j].name, describeJob(c, jobs[j]));
         if (!QFileInfo::exists(path)) {
-            QFile error(path.chopped(7) + QStringLiteral(".error"));
+            QFile error(jobErrorPath(path));
             if (error.open(QIODevice::ReadOnly))
                 problems << tr("%1 failed: %2").arg(what, QString::fromUtf8(error.readAll()).trimmed());
             else
-                problems << tr("%1 has no result: %2 is missing (not run yet, or still running)").arg(what, path);
+                problems << tr("%1 has no result: %2 is missing (not run yet, still running, or stopped before it "
+                               "could say why: see the scheduler's log)")
+                                .arg(what, path);
             continue;
         }
         try {
-            runs[j] = loadRunFile(path.toStdString(), data.filtered);
+            runs[j] = loadRunFile(path.toStdString(), data.filtered, fingerprint);
         } catch (const DataError& e) {
             problems << tr("%1: %2").arg(what, QString::fromStdString(e.what()));
             continue;
         }
-        if (runs[j].job != jobs[j].name.toStdString())
-            problems << tr("%1: %2 holds job %3").arg(what, path, QString::fromStdString(runs[j].job));
+        // The run must be the one the job asks for: the same model and every hyper-parameter.
+        if (runs[j].job != jobs[j].name.toStdString() || !(runs[j].result.spec == c.models[jobs[j].model].spec) ||
+            describe(runs[j].result.hp) != describe(jobs[j].hp))
+            problems << tr("%1: %2 holds another run (job %3, %4); run the job again")
+                            .arg(what, path, QString::fromStdString(runs[j].job),
+                                 QString::fromStdString(runs[j].result.spec.title()));
     }
     if (!problems.isEmpty())
         throw std::runtime_error(tr("%1 of %2 jobs of %3 have no result; nothing was collected:\n  %4")
@@ -238,7 +256,6 @@ Collected collectPlan(const QString& dir, QTextStream& out)
     session.seeds = int(c.seeds);
     session.grid = !c.noGrid;
     const auto trained = std::make_shared<const Dataset>(std::move(data.filtered));
-    const std::uint64_t fingerprint = trained->fingerprint();
     for (std::uint64_t s = 0; s < c.seeds; ++s)
         for (std::size_t m = 0; m < c.models.size(); ++m) {
             GridResult grid;

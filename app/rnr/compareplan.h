@@ -38,6 +38,9 @@ struct PlannedJob
 /// `rnr compare` trains them in).
 std::vector<PlannedJob> planJobs(const Comparison& comparison);
 
+/// Where a job that failed leaves its message: beside its run file, "NAME.error".
+QString jobErrorPath(const QString& runFile);
+
 /// Writes the plan of the comparison that `options` parsed from `parser` into `dir` (created; a
 /// folder that already holds a plan is refused). program: the `rnr` the jobs run.
 void writePlan(const QString& dir, const QString& program, const CompareOptions& options,

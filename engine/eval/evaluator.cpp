@@ -7,12 +7,22 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace rnr {
 
 namespace {
 
-constexpr std::size_t kBlockUsers = 128;
+/// Users per block: at most 128, fewer on a large catalogue so that a block's scores (written by
+/// the GEMM, read twice by the ranking) stay within about 4 MiB of cache.
+std::size_t blockUsers(std::size_t items)
+{
+    constexpr std::size_t kScores = std::size_t(1) << 20;
+    return std::clamp<std::size_t>(kScores / std::max<std::size_t>(items, 1), 8, 128);
+}
+
+/// Lists up to this long are kept by insertion; longer ones by a partial sort.
+constexpr std::uint32_t kInsertTop = 64;
 
 /// Rank of `item` and the top-k of one row of scores whose excluded items are -infinity.
 void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::uint32_t k, bool keepTop,
@@ -40,6 +50,16 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     const auto value = [scores](std::uint32_t j) {
         return std::isnan(scores[j]) ? -std::numeric_limits<float>::infinity() : scores[j];
     };
+    if (top > kInsertTop) { // a long list: a heap-based partial sort (inserting costs O(top) each)
+        scratch.resize(items);
+        std::iota(scratch.begin(), scratch.end(), 0u);
+        std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return value(a) > value(b) || (value(a) == value(b) && a < b);
+        });
+        scratch.resize(top);
+        out.top.assign(scratch.begin(), scratch.end());
+        return;
+    }
     scratch.clear();
     float worst = -std::numeric_limits<float>::infinity(); // the last kept's score once `top` are kept
     constexpr std::uint32_t kRun = 16; // a run of items none of which beats the last kept is skipped at once
@@ -114,11 +134,12 @@ Evaluation evaluate(const Model& model, const std::vector<Interaction>& heldOut,
     const auto start = std::chrono::steady_clock::now();
     Evaluation result;
     result.outcomes.resize(heldOut.size());
-    const std::size_t blocks = (heldOut.size() + kBlockUsers - 1) / kBlockUsers;
+    const std::size_t perBlock = blockUsers(model.itemCount());
+    const std::size_t blocks = (heldOut.size() + perBlock - 1) / perBlock;
     const RowMatrix<float> likeTower = model.hasLikeHead() ? model.likeItemTower() : RowMatrix<float>();
     auto runBlock = [&](std::size_t b) {
-        evaluateBlock(model, likeTower, heldOut, b * kBlockUsers, std::min(heldOut.size(), (b + 1) * kBlockUsers),
-                      options, result.outcomes);
+        evaluateBlock(model, likeTower, heldOut, b * perBlock, std::min(heldOut.size(), (b + 1) * perBlock), options,
+                      result.outcomes);
     };
     parallelFor(options.threads, blocks, runBlock);
     // Rating predictions, all pairs at once (item vectors are computed once).

@@ -29,7 +29,7 @@ void saveRunFile(const RunResult& run, const Dataset& data, const std::string& j
     });
 }
 
-RunFile loadRunFile(const std::string& path, const Dataset& data)
+RunFile loadRunFile(const std::string& path, const Dataset& data, std::uint64_t dataFingerprint)
 {
     RunFile file;
     readContainer(path, kFormat, [&](BinaryReader& in, std::uint32_t) {
@@ -67,7 +67,7 @@ RunFile loadRunFile(const std::string& path, const Dataset& data)
         }
         if (!haveJob || !haveResult || !haveModel)
             in.fail("the run file lacks its job, its result or its model: the file is damaged");
-        if (fingerprint != data.fingerprint())
+        if (fingerprint != dataFingerprint)
             in.fail("the run was trained on another data set than the one loaded (" + data.name + ")");
         if (!haveLikes)
             detail::deriveLikes(file.result, data.scale);

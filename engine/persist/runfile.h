@@ -33,8 +33,9 @@ struct RunFile
 void saveRunFile(const RunResult& run, const Dataset& data, const std::string& job, const std::string& path);
 
 /// Reads a run file. Throws DataError(path, 0, cause) for a file that is missing, not a run file,
-/// newer, truncated or damaged, trained on another data set than `data` (fingerprint), or whose
-/// contents do not fit the data set.
-RunFile loadRunFile(const std::string& path, const Dataset& data);
+/// newer, truncated or damaged, trained on another data set than `data` (whose fingerprint the
+/// caller passes: Dataset::fingerprint() reads the whole data set, and a plan has many run files),
+/// or whose contents do not fit the data set.
+RunFile loadRunFile(const std::string& path, const Dataset& data, std::uint64_t dataFingerprint);
 
 } // namespace rnr

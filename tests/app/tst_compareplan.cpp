@@ -78,12 +78,11 @@ class TestComparePlan : public QObject
     /// The comparison both sides run: a single-task model, a grid over alpha, a balance with a
     /// grid of its own parameter, a model with a setting of its own; two seeds.
     const QStringList m_comparison{QStringLiteral("--models=bpr,rnr:bpr+svd,rnr:bpr+svd@gradnorm,ple:bpr+svd@levels=2"),
-                                   QStringLiteral("--seeds=2"),
-                                   QStringLiteral("--alphas=0.9,1"),
-                                   QStringLiteral("--lambdas=0.01"),
-                                   QStringLiteral("--epochs=2"),
-                                   QStringLiteral("--dim=8"),
-                                   QStringLiteral("--split-users=100")};
+                                   QStringLiteral("--seeds=2"), QStringLiteral("--alphas=0.9,1"),
+                                   QStringLiteral("--lambdas=0.01"), QStringLiteral("--epochs=2"),
+                                   QStringLiteral("--dim=8"), QStringLiteral("--split-users=100"),
+                                   // in every run's config, also of the runs without GradNorm
+                                   QStringLiteral("--gradnorm-asymmetry=0.7")};
 
     static QStringList outputs(const QString& stem)
     {
@@ -183,6 +182,13 @@ private Q_SLOTS:
                                                  QStringLiteral("--json=x.json")})
                      .code,
                  2);
+        // A grid value out of its range is refused before anything is planned or trained.
+        const CliOutcome outOfRange =
+            runCli(comparison + QStringList{QStringLiteral("--alphas=0.9,1.5"),
+                                            QStringLiteral("--plan=") + plan + QStringLiteral("3")});
+        QCOMPARE(outOfRange.code, 2);
+        QVERIFY2(outOfRange.err.contains(QStringLiteral("--alphas: '1.5'")), qPrintable(outOfRange.err));
+        QVERIFY(!QFileInfo::exists(plan + QStringLiteral("3")));
 
         QVERIFY(QFile::remove(data));
         QVERIFY(shell(lines[1]) != 0); // job 0002 fails: its data file is gone

@@ -258,25 +258,28 @@ private Q_SLOTS:
         std::vector<Interaction> heldOut;
         for (std::uint32_t u = 0; u < users; ++u)
             heldOut.push_back({9, u, (u * 13 + 5) % items, 9, 4.0f});
-        EvaluationOptions options;
-        options.k = 10;
-        options.keepTop = true;
-        const Evaluation e = evaluate(model, heldOut, options);
-        std::vector<std::uint32_t> ids(users);
-        std::iota(ids.begin(), ids.end(), 0u);
-        RowMatrix<float> scores;
-        model.rankingScores(ids, scores);
-        for (std::uint32_t u = 0; u < users; ++u) {
-            std::vector<float> row(scores.row(u).data(), scores.row(u).data() + items);
-            for (const std::uint32_t j : model.history().of(u))
-                row[j] = -std::numeric_limits<float>::infinity();
-            std::vector<std::uint32_t> order(items);
-            std::iota(order.begin(), order.end(), 0u);
-            std::sort(order.begin(), order.end(),
-                      [&](std::uint32_t a, std::uint32_t b) { return row[a] > row[b] || (row[a] == row[b] && a < b); });
-            QCOMPARE(e.outcomes[u].top, std::vector<std::uint32_t>(order.begin(), order.begin() + 10));
-            const auto at = std::find(order.begin(), order.end(), heldOut[u].item) - order.begin();
-            QCOMPARE(e.outcomes[u].rank, std::uint32_t(at + 1));
+        for (const std::uint32_t k : {10u, 100u}) { // kept by insertion; by a partial sort
+            EvaluationOptions options;
+            options.k = k;
+            options.keepTop = true;
+            const Evaluation e = evaluate(model, heldOut, options);
+            std::vector<std::uint32_t> ids(users);
+            std::iota(ids.begin(), ids.end(), 0u);
+            RowMatrix<float> scores;
+            model.rankingScores(ids, scores);
+            for (std::uint32_t u = 0; u < users; ++u) {
+                std::vector<float> row(scores.row(u).data(), scores.row(u).data() + items);
+                for (const std::uint32_t j : model.history().of(u))
+                    row[j] = -std::numeric_limits<float>::infinity();
+                std::vector<std::uint32_t> order(items);
+                std::iota(order.begin(), order.end(), 0u);
+                std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    return row[a] > row[b] || (row[a] == row[b] && a < b);
+                });
+                QCOMPARE(e.outcomes[u].top, std::vector<std::uint32_t>(order.begin(), order.begin() + k));
+                const auto at = std::find(order.begin(), order.end(), heldOut[u].item) - order.begin();
+                QCOMPARE(e.outcomes[u].rank, std::uint32_t(at + 1));
+            }
         }
     }
 

@@ -262,7 +262,7 @@ private Q_SLOTS:
             RunResult run = fixtures::trainedRun(*m_data, name, fixtures::smallHyperParams(2));
             const QString path = m_dir.filePath(QStringLiteral("job.rnrrun"));
             saveRunFile(run, *m_data, "0007", path.toStdString());
-            const RunFile back = loadRunFile(path.toStdString(), *m_data);
+            const RunFile back = loadRunFile(path.toStdString(), *m_data, m_data->fingerprint());
             QCOMPARE(back.job, std::string("0007"));
             QVERIFY(!back.result.model);
             QVERIFY(back.model);
@@ -291,16 +291,16 @@ private Q_SLOTS:
             const auto other = fixtures::smallDemo(121, 80);
             QString message;
             try {
-                loadRunFile(path.toStdString(), *other);
+                loadRunFile(path.toStdString(), *other, other->fingerprint());
             } catch (const DataError& e) {
                 message = QString::fromStdString(e.what());
             }
             QVERIFY2(message.contains(QStringLiteral("another data set")), qPrintable(message));
-            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(m_path.toStdString(), *m_data));
+            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(m_path.toStdString(), *m_data, m_data->fingerprint()));
             QByteArray bytes = readAll(path);
             bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x5a);
             writeAll(path, bytes);
-            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(path.toStdString(), *m_data));
+            QVERIFY_THROWS_EXCEPTION(DataError, loadRunFile(path.toStdString(), *m_data, m_data->fingerprint()));
         }
         RunResult none = fixtures::trainedRun(*m_data, "bpr", fixtures::smallHyperParams(1));
         none.model.reset();

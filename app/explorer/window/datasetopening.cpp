@@ -19,6 +19,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -41,7 +43,8 @@ bool MainWindow::openDataset(const QString& path)
     // as the session its collection wrote.
     if (QFile manifest(QDir(path).filePath(QStringLiteral("manifest.json")));
         QFileInfo(path).isDir() && manifest.open(QIODevice::ReadOnly) &&
-        manifest.read(4096).contains("\"rnr-compare-plan\"")) {
+        QJsonDocument::fromJson(manifest.readAll()).object().value(QStringLiteral("format")) ==
+            QLatin1String("rnr-compare-plan")) {
         const QString session = QDir(path).filePath(QStringLiteral("session.rnrsession"));
         if (QFileInfo::exists(session))
             return openSession(session);
