@@ -260,13 +260,9 @@ Collected collectPlan(const QString& dir, QTextStream& out)
         for (std::size_t m = 0; m < c.models.size(); ++m) {
             GridResult grid;
             std::shared_ptr<const Model> kept;
-            bool first = true;
             for (std::size_t j = 0; j < jobs.size(); ++j)
-                if (jobs[j].model == m && jobs[j].seed == s) {
-                    if (addGridPoint(grid, std::move(runs[j].result), first))
-                        kept = runs[j].model;
-                    first = false;
-                }
+                if (jobs[j].model == m && jobs[j].seed == s && addGridPoint(grid, std::move(runs[j].result)))
+                    kept = runs[j].model;
             ModelRuns& model = c.models[m];
             out << runLine(model, grid.best, grid.best.hp.seed);
             session.runs.push_back(

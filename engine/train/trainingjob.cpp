@@ -132,8 +132,9 @@ std::vector<HyperParams> gridPoints(const ModelSpec& spec, const HyperParams& hp
     return points;
 }
 
-bool addGridPoint(GridResult& result, RunResult run, bool first)
+bool addGridPoint(GridResult& result, RunResult run)
 {
+    const bool first = result.points.empty();
     const double value =
         run.spec.coupling == Coupling::Single ? std::numeric_limits<double>::quiet_NaN() : balanceValue(run.hp);
     result.points.push_back(GridPoint{run.hp.alpha, run.hp.lambda, value, run.validation, run.bestEpoch});
@@ -229,7 +230,7 @@ struct TrainingJob::State
              << run.trainSeconds << " s";
         logInfo("train", text.str());
         trainer.reset();
-        addGridPoint(result, std::move(run), !haveResult);
+        addGridPoint(result, std::move(run));
         haveResult = true;
         run = RunResult{};
         if (++point == points.size())

@@ -21,9 +21,9 @@ std::vector<HyperParams> gridPoints(const ModelSpec& spec, const HyperParams& hp
                                     const std::optional<GridSettings>& grid);
 
 /// Adds a finished point's run to a grid's result: its GridPoint, and the run as the best when it
-/// is the first or better on validation than the best so far (an earlier point wins a tie).
-/// Returns whether it became the best.
-bool addGridPoint(GridResult& result, RunResult run, bool first);
+/// is the first (result.points was empty) or better on validation than the best so far (an
+/// earlier point wins a tie). Returns whether it became the best.
+bool addGridPoint(GridResult& result, RunResult run);
 
 /// What a job reports as it goes. Called on the thread that calls step().
 struct JobObserver
