@@ -34,6 +34,7 @@ bool render(QCustomPlot* plot, const QString& suffix, QIODevice* into)
         QCPPainter painter;
         if (!painter.begin(&pdf))
             return false;
+        painter.setMode(QCPPainter::pmVectorized); // as QCustomPlot's own savePdf(): shapes, no sprites
         plot->toPainter(&painter, width, height);
         return painter.end();
     }
@@ -45,6 +46,7 @@ bool render(QCustomPlot* plot, const QString& suffix, QIODevice* into)
     QCPPainter painter;
     if (!painter.begin(&svg))
         return false;
+    painter.setMode(QCPPainter::pmVectorized);
     plot->toPainter(&painter, width, height);
     return painter.end();
 }

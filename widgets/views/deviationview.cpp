@@ -6,6 +6,7 @@
 #include "plots/palette.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
+#include "plots/pointcloud.h"
 
 #include "analysis/projection.h"
 
@@ -224,9 +225,7 @@ void DeviationView::drawScatter(int p, const std::vector<double>& x, const QStri
         xs << x[i];
         ys << m_summary->norm[i];
     }
-    QCPGraph* graph = plot->addGraph();
-    graph->setLineStyle(QCPGraph::lsNone);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kBlue, 4));
+    auto* graph = new PointCloud(plot, QCPScatterStyle(QCPScatterStyle::ssDisc, kBlue, 4));
     graph->setData(xs, ys);
     if (logX) {
         plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -255,9 +254,7 @@ void DeviationView::drawArrows()
         xs << projection.points(i, 0);
         ys << projection.points(i, 1);
     }
-    QCPGraph* all = plot->addGraph();
-    all->setLineStyle(QCPGraph::lsNone);
-    all->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(160, 160, 160), 3));
+    auto* all = new PointCloud(plot, QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(160, 160, 160), 3));
     all->setData(xs, ys);
     double left = 1e300, right = -1e300, bottom = 1e300, top = -1e300;
     auto extend = [&](double x, double y) {

@@ -7,6 +7,7 @@
 #include "plots/palette.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
+#include "plots/pointcloud.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -424,10 +425,9 @@ void EmbeddingView::redraw()
                 ux << users(u, 0);
                 uy << users(u, 1);
             }
-            QCPGraph* graph = plot->addGraph();
+            auto* graph =
+                new PointCloud(plot, QCPScatterStyle(QCPScatterStyle::ssCross, QColor(120, 120, 120, 140), 4));
             graph->setName(tr("users"));
-            graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(120, 120, 120, 140), 4));
             graph->setData(ux, uy);
         }
         std::vector<QVector<double>> xs(std::size_t(names.size())), ys(std::size_t(names.size()));
@@ -436,10 +436,9 @@ void EmbeddingView::redraw()
             ys[std::size_t(bin[std::size_t(i)])].push_back(pts(i, 1));
         }
         for (int b = 0; b < names.size(); ++b) {
-            QCPGraph* graph = plot->addGraph();
+            auto* graph =
+                new PointCloud(plot, QCPScatterStyle(QCPScatterStyle::ssDisc, colours.colours[std::size_t(b)], 4));
             graph->setName(names[b]);
-            graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colours.colours[std::size_t(b)], 4));
             graph->setData(xs[std::size_t(b)], ys[std::size_t(b)]);
             // The shades of a sequential map are read off the colour scale, not the legend.
             if (names[b].isEmpty() || (colours.sequential && xs[std::size_t(b)].isEmpty()))
