@@ -569,6 +569,14 @@
         <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the rating task uses as it is (no FC layer).</source>
         <translation>%1: Die Abweichungsmatrix verschiebt jedes Item von q_i (Ranking) nach q_i + q^d_i, das die Bewertungsaufgabe unverändert verwendet (keine FC-Schicht).</translation>
     </message>
+    <message>
+        <source>%1: summarising the deviation of every item...</source>
+        <translation>%1: die Abweichung jedes Items wird zusammengefasst ...</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>rnr::EmbeddingView</name>
@@ -735,6 +743,14 @@
     <message>
         <source>Like-tower item vectors g(W_L q_j + c_L) (what the like head reads after the choice)</source>
         <translation>Item-Vektoren des Gefallensturms g(W_L q_j + c_L) (was der Gefallenskopf nach der Wahl liest)</translation>
+    </message>
+    <message>
+        <source>%1: reading the item vectors...</source>
+        <translation>%1: die Item-Vektoren werden gelesen ...</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

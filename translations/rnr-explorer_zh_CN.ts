@@ -568,6 +568,14 @@
         <source>%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the rating task uses as it is (no FC layer).</source>
         <translation>%1：偏差矩阵将每个物品从 q_i（排序）移到 q_i + q^d_i，评分任务直接使用它（没有全连接层）。</translation>
     </message>
+    <message>
+        <source>%1: summarising the deviation of every item...</source>
+        <translation>%1：正在汇总每个物品的偏差……</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>rnr::EmbeddingView</name>
@@ -734,6 +742,14 @@
     <message>
         <source>Like-tower item vectors g(W_L q_j + c_L) (what the like head reads after the choice)</source>
         <translation>喜欢塔的物品向量 g(W_L q_j + c_L)（喜欢头在选择之后读取的向量）</translation>
+    </message>
+    <message>
+        <source>%1: reading the item vectors...</source>
+        <translation>%1：正在读取物品向量……</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

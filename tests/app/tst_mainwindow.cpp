@@ -165,7 +165,9 @@ private Q_SLOTS:
         QVERIFY(window.userInspector()->showUser(QStringLiteral("1")));
         QCOMPARE(window.userInspector()->runCount(), 2);
         QCOMPARE(window.userInspector()->runTable(0)->rowCount(), 10);
-        // The embedding view shows the latest run, the deviation view the RnR one, on the same data.
+        // The embedding view shows the latest run, the deviation view the RnR one, on the same data
+        // (their vectors and summaries come from pool threads).
+        QTRY_VERIFY(!window.embeddingView()->computing() && !window.deviationView()->computing());
         const Dataset* data = window.embeddingView()->dataset();
         QVERIFY(data);
         QCOMPARE(window.deviationView()->dataset(), data);
@@ -191,6 +193,7 @@ private Q_SLOTS:
         // Renaming a run: the run choosers, the training legend and the Users tab follow.
         window.embeddingView()->runPicker()->choose(0);
         window.deviationView()->runPicker()->choose(0);
+        QTRY_VERIFY(!window.embeddingView()->computing() && !window.deviationView()->computing());
         const QString oldName = window.runs()->run(ids[0])->name;
         QVERIFY(window.embeddingView()->caption(0).startsWith(oldName));
         QVERIFY(window.deviationView()->caption().startsWith(oldName));

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <qcustomplot.h>
@@ -33,7 +34,11 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
-        QVERIFY(view.hasRun());
+        // The summary is computed off the GUI thread (issue 13: no stall over 20 ms at a run's end).
+        QVERIFY(view.computing());
+        QVERIFY(!view.hasRun());
+        QTRY_VERIFY(view.hasRun());
+        QVERIFY(!view.computing());
         // Histogram bars count every item.
         auto* bars = qobject_cast<QCPBars*>(view.plot(0)->plottable(0));
         QVERIFY(bars);
@@ -89,10 +94,11 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.setRun(std::make_shared<const Dataset>(std::move(real)), m_rnr, QStringLiteral("RnR #1"));
-        QVERIFY(view.hasRun());
+        QTRY_VERIFY(view.hasRun());
         QVERIFY(!view.plot(4)->isVisible());
         QVERIFY(view.plot(3)->isVisible());
         view.setRun(m_data, m_rnr, QStringLiteral("RnR #1")); // the demo data: shown again
+        QTRY_VERIFY(view.hasRun());
         QVERIFY(view.plot(4)->isVisible());
     }
 
@@ -111,12 +117,36 @@ private Q_SLOTS:
         const auto model = fixtures::trained(*m_data, "deviation-only:bpr+svd", 2);
         DeviationView view;
         view.setRun(m_data, model, QStringLiteral("Deviation-only #3"));
-        QVERIFY(view.hasRun());
+        QTRY_VERIFY(view.hasRun());
         QVERIFY2(view.caption().contains(QStringLiteral("no FC layer")), qPrintable(view.caption()));
         QCOMPARE(view.topItems()->rowCount(), 25);
         // An FC-only run has no deviation to show.
         view.setRun(m_data, fixtures::trained(*m_data, "fc-only:bpr+svd", 1), QStringLiteral("FC-only #4"));
         QVERIFY(!view.hasRun());
+        QVERIFY(!view.computing());
+    }
+
+    void aLaterRunAndAnEarlySelectionWin()
+    {
+        // Two runs chosen in quick succession: the first one's summary, still under way, is never
+        // shown; an item chosen in another view before the summary is ready is marked once it is.
+        const auto model = fixtures::trained(*m_data, "deviation-only:bpr+svd", 2);
+        DeviationView view;
+        QSignalSpy ready(&view, &DeviationView::ready);
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        view.setRun(m_data, model, QStringLiteral("Deviation-only #3"));
+        view.selectItem(7);
+        QTRY_VERIFY(view.hasRun());
+        QVERIFY2(view.caption().startsWith(QStringLiteral("Deviation-only #3")), qPrintable(view.caption()));
+        QCOMPARE(view.selectedItem(), std::optional<std::uint32_t>(7));
+        QTest::qWait(100);
+        QCOMPARE(ready.count(), 1);
+        // A run without a deviation chosen while a summary is computed drops it too.
+        view.setRun(m_data, m_rnr, QStringLiteral("RnR #1"));
+        view.setRun(m_data, m_vanilla, QStringLiteral("Vanilla #2"));
+        QTest::qWait(100);
+        QVERIFY(!view.hasRun());
+        QVERIFY(view.caption().contains(QStringLiteral("learns no deviation")));
     }
 };
 

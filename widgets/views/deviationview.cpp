@@ -1,5 +1,7 @@
 #include "views/deviationview.h"
 
+#include "views/backgroundwork.h"
+
 #include "panels/itemsearch.h"
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
@@ -38,13 +40,14 @@ void titled(QCustomPlot* plot, const QString& title)
 
 DeviationView::DeviationView(QWidget* parent)
     : QWidget(parent), m_caption(new QLabel(this)), m_picker(new RunPicker(this)), m_top(new QTableWidget(this)),
-      m_search(new ItemSearch(this))
+      m_search(new ItemSearch(this)), m_work(new BackgroundWork(this))
 {
     connect(m_search, &ItemSearch::itemChosen, this, [this](std::uint32_t item) {
         selectItem(item);
         Q_EMIT itemSelected(item);
     });
     connect(m_picker, &RunPicker::chosen, this, &DeviationView::setRun);
+    connect(m_work, &BackgroundWork::delivered, this, &DeviationView::ready);
     connect(m_picker, &RunPicker::shownRenamed, this, [this](const QString& oldName, const QString& name) {
         RunPicker::renameCaption(m_caption, oldName, name);
     });
@@ -108,11 +111,14 @@ DeviationView::DeviationView(QWidget* parent)
 void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Model> model,
                            const QString& name)
 {
+    m_work->cancel();
     m_data = std::move(dataset);
     m_search->setDataset(m_data.get());
     m_model = std::move(model);
+    m_name = name;
     m_summary.reset();
     m_selected.reset();
+    m_pendingSelection.reset();
     m_projected.resize(0, 2);
     for (QCPGraph*& mark : m_marks)
         mark = nullptr;
@@ -130,14 +136,32 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
                 .arg(name));
         return;
     }
-    m_summary = std::make_unique<DeviationSummary>(summariseDeviation(*m_model, *m_data));
+    m_caption->setText(tr("%1: summarising the deviation of every item...").arg(name));
+    // A pass over every rating and a PCA of every item: off the GUI thread (docs/product-notes.md,
+    // "Budgets": no stall over 20 ms), on the immutable data set and model the run shares.
+    m_work->start(
+        [data = m_data, model = m_model] {
+            Summary out;
+            out.summary = summariseDeviation(*model, *data);
+            const RowMatrix<float>& items = model->params()[Block::Items];
+            out.projection = pca2(items);
+            out.moved = out.projection.apply(items + model->params()[Block::Deviation]);
+            return out;
+        },
+        [this](Summary done) { showSummary(std::move(done)); },
+        [this](const QString& message) { m_caption->setText(tr("%1: %2").arg(m_name, message)); });
+}
+
+void DeviationView::showSummary(Summary done)
+{
+    m_summary = std::make_unique<DeviationSummary>(std::move(done.summary));
     QString caption = m_model->spec().coupling == Coupling::RnR
                           ? tr("%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i before the "
                                "tied FC layer (rating).")
-                                .arg(name)
+                                .arg(m_name)
                           : tr("%1: the deviation matrix moves each item from q_i (ranking) to q_i + q^d_i, which the "
                                "rating task uses as it is (no FC layer).")
-                                .arg(name);
+                                .arg(m_name);
     if (!std::isnan(m_summary->spearmanWithTruth))
         caption += tr(" On the demo data the learnt \u2016q^d_i\u2016 correlates with the planted deviation: "
                       "Spearman %1, Pearson %2.")
@@ -150,7 +174,7 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     drawScatter(1, popularity, tr("Training ratings (log)"), true);
     const std::vector<double> mean(m_summary->meanRating.begin(), m_summary->meanRating.end());
     drawScatter(2, mean, tr("Mean rating"), false);
-    drawArrows();
+    drawArrows(done.projection, done.moved);
     // Only the demo data has a planted truth: elsewhere that plot would stand empty.
     const bool truthKnown = m_data->trueDeviation.size() == m_data->itemCount();
     m_plots[4]->setVisible(truthKnown);
@@ -171,6 +195,8 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
         m_top->setItem(r, 2, new QTableWidgetItem(QString::number(m_summary->popularity[item])));
         m_top->setItem(r, 3, new QTableWidgetItem(QString::number(m_summary->meanRating[item], 'f', 2)));
     }
+    if (m_pendingSelection) // chosen in another view while the summary was under way
+        selectItem(*std::exchange(m_pendingSelection, std::nullopt));
 }
 
 void DeviationView::drawHistogram()
@@ -242,12 +268,9 @@ void DeviationView::drawScatter(int p, const std::vector<double>& x, const QStri
     requestReplot(plot);
 }
 
-void DeviationView::drawArrows()
+void DeviationView::drawArrows(const Projection& projection, const RowMatrix<float>& moved)
 {
     QCustomPlot* plot = m_plots[3];
-    const RowMatrix<float>& items = m_model->params()[Block::Items];
-    const Projection projection = pca2(items);
-    const RowMatrix<float> moved = projection.apply(items + m_model->params()[Block::Deviation]);
     m_projected = projection.points;
     QVector<double> xs, ys;
     for (Eigen::Index i = 0; i < projection.points.rows(); ++i) {
@@ -284,6 +307,11 @@ void DeviationView::drawArrows()
     requestReplot(plot);
 }
 
+bool DeviationView::computing() const
+{
+    return m_work->busy();
+}
+
 QString DeviationView::caption() const
 {
     return m_caption->text();
@@ -303,6 +331,10 @@ void DeviationView::clearRuns()
 
 void DeviationView::selectItem(std::uint32_t item)
 {
+    if (m_work->busy()) {
+        m_pendingSelection = item;
+        return;
+    }
     if (!m_summary || item >= m_summary->norm.size())
         return;
     m_selected = item;

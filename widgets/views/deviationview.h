@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/deviation.h"
+#include "analysis/projection.h"
 
 #include <QWidget>
 
@@ -15,6 +16,7 @@ class QTableWidget;
 
 namespace rnr {
 
+class BackgroundWork;
 class RunModel;
 class ItemSearch;
 class RunPicker;
@@ -41,26 +43,40 @@ public:
     QString caption() const;
     ItemSearch* itemSearch() const { return m_search; }
     bool hasRun() const { return m_summary != nullptr; }
+    /// The summary of the run given to setRun() is being computed off the GUI thread; ready()
+    /// follows when it is drawn.
+    bool computing() const;
     const DeviationSummary* summary() const { return m_summary.get(); }
     QTableWidget* topItems() const { return m_top; }
     const Dataset* dataset() const { return m_data.get(); }
     /// Marks an item in the scatter plots and the arrows, and in the table when listed (no signal).
     void selectItem(std::uint32_t item);
-    std::optional<std::uint32_t> selectedItem() const { return m_selected; }
+    /// The item marked (or to be marked once the summary is computed).
+    std::optional<std::uint32_t> selectedItem() const { return m_pendingSelection ? m_pendingSelection : m_selected; }
 
 Q_SIGNALS:
     /// The user picked an item in the table of top deviating items.
     void itemSelected(std::uint32_t item);
+    /// The summary of the run given to setRun() is drawn (or could not be computed: the caption says why).
+    void ready();
 
 public:
     /// 0 histogram, 1 vs popularity, 2 vs mean rating, 3 arrows, 4 learnt vs true.
     QCustomPlot* plot(int index) const { return m_plots[index]; }
 
 private:
+    /// What setRun() computes off the GUI thread.
+    struct Summary
+    {
+        DeviationSummary summary;
+        Projection projection;  ///< PCA of q
+        RowMatrix<float> moved; ///< q_i + q^d_i on the same axes
+    };
+    void showSummary(Summary done);
     void drawHistogram();
     static void labelLogTicks(QCPAxis* axis);
     void drawScatter(int plot, const std::vector<double>& x, const QString& xLabel, bool logX);
-    void drawArrows();
+    void drawArrows(const Projection& projection, const RowMatrix<float>& moved);
     void markSelection();
 
     std::shared_ptr<const Dataset> m_data;
@@ -73,6 +89,9 @@ private:
     ItemSearch* m_search;
     RowMatrix<float> m_projected; ///< PCA of q (the arrows plot)
     std::optional<std::uint32_t> m_selected;
+    std::optional<std::uint32_t> m_pendingSelection; ///< chosen while the summary was computed
+    QString m_name;                                  ///< the run shown
+    BackgroundWork* m_work;
     QCPGraph* m_marks[5] = {};
 };
 

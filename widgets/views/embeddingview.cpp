@@ -1,5 +1,7 @@
 #include "views/embeddingview.h"
 
+#include "views/backgroundwork.h"
+
 #include "panels/itemsearch.h"
 #include "panels/runpicker.h"
 #include "plots/lazyreplot.h"
@@ -36,7 +38,7 @@ constexpr int kShades = 16;                      ///< steps of the sequential co
 EmbeddingView::EmbeddingView(QWidget* parent)
     : QWidget(parent), m_colourBox(new QComboBox(this)), m_usersBox(new QCheckBox(tr("Show &users"), this)),
       m_picker(new RunPicker(this)), m_methodBox(new QComboBox(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_search(new ItemSearch(this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_search(new ItemSearch(this)), m_work(new BackgroundWork(this))
 {
     connect(m_search, &ItemSearch::itemChosen, this, [this](std::uint32_t item) {
         select(item);
@@ -126,6 +128,7 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     if (m_computing)
         Q_EMIT projectionCancelled();
     m_computing = false;
+    m_work->cancel();
     m_data = std::move(dataset);
     m_model = std::move(model);
     m_name = name;
@@ -136,20 +139,56 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     for (int p = 0; p < 2; ++p) {
         m_vectors[p].resize(0, 0);
         m_users[p].resize(0, 0);
+        m_pca[p] = {};
     }
-    if (m_model && m_data) {
-        m_vectors[0] = m_model->rankingItemVectors();
-        const CouplingInfo* coupling = findCoupling(m_model->spec().coupling);
-        // The users beside the items they are ranked against: p_u, unless the ranking task mixes it.
-        if (m_model->params()[Block::Users].cols() == m_vectors[0].cols() &&
-            !(coupling && (coupling->experts || coupling->crossStitch)))
-            m_users[0] = m_model->params()[Block::Users];
-        m_vectors[1] = m_model->ratingItemVectors();
-        const RowMatrix<float> users = m_model->ratingUserVectors();
-        if (users.cols() == m_vectors[1].cols())
-            m_users[1] = users;
+    if (!m_model || !m_data) {
+        project();
+        return;
     }
-    project();
+    for (int p = 0; p < 2; ++p) {
+        m_points[p].resize(0, 2);
+        m_userPoints[p].resize(0, 2);
+        m_captions[p]->setText(p == 0 ? tr("%1: reading the item vectors...").arg(m_name) : QString());
+    }
+    redraw();
+    // The rating-task vectors (a pass of every item through the FC layer) and both PCAs: off the
+    // GUI thread (docs/product-notes.md, "Budgets": no stall over 20 ms), on the run's immutable model.
+    m_work->start([model = m_model] { return prepareSpaces(*model); },
+                  [this](Spaces spaces) {
+                      for (int p = 0; p < 2; ++p) {
+                          m_vectors[p] = std::move(spaces.items[p]);
+                          m_users[p] = std::move(spaces.users[p]);
+                          m_pca[p] = std::move(spaces.pca[p]);
+                      }
+                      project();
+                  },
+                  [this](const QString& message) { m_captions[0]->setText(tr("%1: %2").arg(m_name, message)); });
+}
+
+EmbeddingView::Spaces EmbeddingView::prepareSpaces(const Model& model)
+{
+    Spaces out;
+    out.items[0] = model.rankingItemVectors();
+    const CouplingInfo* coupling = findCoupling(model.spec().coupling);
+    // The users beside the items they are ranked against: p_u, unless the ranking task mixes it.
+    if (model.params()[Block::Users].cols() == out.items[0].cols() &&
+        !(coupling && (coupling->experts || coupling->crossStitch)))
+        out.users[0] = model.params()[Block::Users];
+    out.items[1] = model.ratingItemVectors();
+    RowMatrix<float> users = model.ratingUserVectors();
+    if (users.cols() == out.items[1].cols())
+        out.users[1] = std::move(users);
+    for (int p = 0; p < 2; ++p) {
+        if (out.items[p].size() == 0)
+            continue;
+        Projection pca = pca2(out.items[p]);
+        out.pca[p].points = std::move(pca.points);
+        out.pca[p].explained[0] = pca.explained[0];
+        out.pca[p].explained[1] = pca.explained[1];
+        if (out.users[p].size() > 0)
+            out.pca[p].users = pca.apply(out.users[p]);
+    }
+    return out;
 }
 
 void EmbeddingView::setMethod(ProjectionMethod method)
@@ -230,7 +269,7 @@ void EmbeddingView::project()
     m_usersBox->setEnabled(m_method == ProjectionMethod::Pca);
     m_progress->hide();
     m_cancel->hide();
-    if (!m_model || !m_data) {
+    if (!m_model || !m_data || m_work->busy()) { // busy: project() runs again when the vectors arrive
         redraw();
         return;
     }
@@ -243,10 +282,9 @@ void EmbeddingView::project()
             continue;
         }
         if (m_method == ProjectionMethod::Pca) {
-            const Projection pca = pca2(m_vectors[p]);
+            const SpacePca& pca = m_pca[p];
             m_points[p] = pca.points;
-            if (m_users[p].size() > 0)
-                m_userPoints[p] = pca.apply(m_users[p]);
+            m_userPoints[p] = pca.users;
             m_captions[p]->setText(tr("%1; PCA explains %2% + %3%")
                                        .arg(spaces[p])
                                        .arg(100 * pca.explained[0], 0, 'f', 1)
@@ -310,6 +348,11 @@ void EmbeddingView::projectionStopped(int p, const QString& message)
     if (p >= 0 && p < 2)
         m_captions[p]->setText(message.isEmpty() ? tr("%1 cancelled: choose it again to start over.").arg(methodLabel())
                                                  : tr("%1 failed: %2").arg(methodLabel(), message));
+}
+
+bool EmbeddingView::computing() const
+{
+    return m_computing || m_work->busy();
 }
 
 QString EmbeddingView::caption(int p) const

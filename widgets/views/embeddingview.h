@@ -20,6 +20,7 @@ class QPushButton;
 
 namespace rnr {
 
+class BackgroundWork;
 class RunModel;
 class ItemSearch;
 class RunPicker;
@@ -64,7 +65,9 @@ public:
     void setProjectionProgress(int plot, double fraction);
     /// A requested projection ended without points: cancelled (empty message) or failed.
     void projectionStopped(int plot, const QString& message);
-    bool computing() const { return m_computing; }
+    /// Points are being computed: the item and user vectors and their PCA after setRun(), or a
+    /// requested t-SNE or UMAP.
+    bool computing() const;
     /// Marks an item in both plots (no signal: this is how other views link to it).
     void select(std::uint32_t item);
     std::optional<std::uint32_t> selectedItem() const { return m_selected; }
@@ -95,6 +98,20 @@ Q_SIGNALS:
     void projectionCancelled();
 
 private:
+    /// A space's PCA: the items' points, the users' on the same axes, the variance explained.
+    struct SpacePca
+    {
+        RowMatrix<float> points, users;
+        double explained[2] = {0, 0};
+    };
+    /// What setRun() computes off the GUI thread: per space (0 ranking, 1 rating) the item and
+    /// user vectors and their PCA.
+    struct Spaces
+    {
+        RowMatrix<float> items[2], users[2];
+        SpacePca pca[2];
+    };
+    static Spaces prepareSpaces(const Model& model);
     void redraw();
     void project();
     QString methodLabel() const;
@@ -133,6 +150,7 @@ private:
     QString m_name;
     RowMatrix<float> m_vectors[2];                           ///< what is projected: raw and rating-task item vectors
     RowMatrix<float> m_users[2];                             ///< the user vectors of each space (PCA only)
+    SpacePca m_pca[2];                                       ///< each space's PCA, this run
     std::map<std::pair<int, int>, RowMatrix<float>> m_cache; ///< (method, plot) -> points, this run
     RowMatrix<float> m_points[2];
     bool m_fitted[2] = {false, false}; ///< the axes were fitted to the current points
@@ -140,6 +158,7 @@ private:
     std::optional<std::uint32_t> m_selectedUser;
     Colour m_colour = Colour::Genre;
     std::optional<std::uint32_t> m_selected;
+    BackgroundWork* m_work; ///< setRun()'s vectors and PCA
 };
 
 } // namespace rnr
