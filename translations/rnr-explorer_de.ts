@@ -2211,10 +2211,34 @@ rnr compare --collect %1</translation>
         <translation>keine Trainingsdaten</translation>
     </message>
     <message>
-        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; training took %7 s; tabs switched every 300 ms):
-  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s into the run, with the %14 tab in front</source>
-        <translation>Blockaden des GUI-Threads beim Training von RnR(BPR, SVD) über %1 Epochen mit %2 Threads (%3: %4 Nutzer, %5 Items, %6 Bewertungen; Training dauerte %7 s; Tabwechsel alle 300 ms):
-  längste Blockade %8 ms (Budget %9 ms), 99. Perzentil %10 ms, %11 von %12 Heartbeats um mehr als das Budget verspätet; die längste begann %13 s nach Beginn des Laufs, mit dem Tab „%14“ im Vordergrund</translation>
+        <source>training</source>
+        <translation>des Trainings</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>des Ladens</translation>
+    </message>
+    <message>
+        <source>the data set could not be loaded</source>
+        <translation>der Datensatz konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>the data set could not be opened</source>
+        <translation>der Datensatz konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>showing the results</source>
+        <translation>der Anzeige der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>loading it took %1 s and is counted; </source>
+        <translation>das Laden dauerte %1 s und zählt mit; </translation>
+    </message>
+    <message>
+        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; %15training took %7 s; tabs switched every 300 ms):
+  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s in, while %16, with the %14 tab in front</source>
+        <translation>Blockaden des GUI-Threads beim Training von RnR(BPR, SVD) über %1 Epochen mit %2 Threads (%3: %4 Nutzer, %5 Items, %6 Bewertungen; %15Training dauerte %7 s; Tabwechsel alle 300 ms):
+  längste Blockade %8 ms (Budget %9 ms), 99. Perzentil %10 ms, %11 von %12 Heartbeats um mehr als das Budget verspätet; die längste begann nach %13 s, während %16, mit dem Tab „%14“ im Vordergrund</translation>
     </message>
 </context>
 <context>

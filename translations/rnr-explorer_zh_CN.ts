@@ -2207,10 +2207,34 @@ rnr compare --collect %1</translation>
         <translation>没有可训练的数据</translation>
     </message>
     <message>
-        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; training took %7 s; tabs switched every 300 ms):
-  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s into the run, with the %14 tab in front</source>
-        <translation>在 %2 个线程上训练 RnR(BPR, SVD) %1 轮期间的 GUI 线程卡顿（%3：%4 个用户，%5 个物品，%6 条评分；训练耗时 %7 秒；每 300 毫秒切换一次标签页）：
-  最长卡顿 %8 毫秒（预算 %9 毫秒），第 99 百分位数 %10 毫秒，%12 次心跳中有 %11 次延迟超出预算；最长卡顿始于运行开始后 %13 秒，当时前台为“%14”标签页</translation>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>the data set could not be loaded</source>
+        <translation>无法加载数据集</translation>
+    </message>
+    <message>
+        <source>the data set could not be opened</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>showing the results</source>
+        <translation>显示结果</translation>
+    </message>
+    <message>
+        <source>loading it took %1 s and is counted; </source>
+        <translation>加载耗时 %1 秒并计入；</translation>
+    </message>
+    <message>
+        <source>GUI-thread stalls while training RnR(BPR, SVD) for %1 epochs on %2 threads (%3: %4 users, %5 items, %6 ratings; %15training took %7 s; tabs switched every 300 ms):
+  largest stall %8 ms (budget %9 ms), 99th percentile %10 ms, %11 of %12 heartbeats late by more than the budget; the largest began %13 s in, while %16, with the %14 tab in front</source>
+        <translation>在 %2 个线程上训练 RnR(BPR, SVD) %1 轮期间的 GUI 线程卡顿（%3：%4 个用户，%5 个物品，%6 条评分；%15训练耗时 %7 秒；每 300 毫秒切换一次标签页）：
+  最长卡顿 %8 毫秒（预算 %9 毫秒），第 99 百分位数 %10 毫秒，%12 次心跳中有 %11 次延迟超出预算；最长卡顿始于第 %13 秒，处于%16阶段，当时前台为“%14”标签页</translation>
     </message>
 </context>
 <context>

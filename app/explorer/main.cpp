@@ -177,11 +177,7 @@ int main(int argc, char* argv[])
             window.showDataset(std::move(data));
             benchmark.start();
         } else {
-            QObject::connect(&window, &rnr::MainWindow::loadFinished, &benchmark, [&](bool ok) {
-                if (ok)
-                    benchmark.start();
-            });
-            window.openDataset(positional.first());
+            benchmark.startWithLoad(positional.first());
         }
         const int result = QApplication::exec();
         return code != 0 ? code : result;

@@ -30,22 +30,26 @@ ItemSearch::ItemSearch(QWidget* parent) : QLineEdit(parent), m_model(new QString
     setEnabled(false);
 }
 
-void ItemSearch::setDataset(const Dataset* items)
+void ItemSearch::setDataset(std::shared_ptr<const Dataset> items)
 {
+    if (items == m_items)
+        return;
+    m_items = std::move(items);
+    const Dataset* const shown = m_items.get();
     m_labels.clear();
     QStringList list;
-    if (items) {
-        m_labels.reserve(items->itemCount());
-        for (std::uint32_t i = 0; i < items->itemCount(); ++i) {
-            const std::string title = i < items->itemTitles.size() ? items->itemTitles[i] : std::string();
+    if (shown) {
+        m_labels.reserve(shown->itemCount());
+        for (std::uint32_t i = 0; i < shown->itemCount(); ++i) {
+            const std::string title = i < shown->itemTitles.size() ? shown->itemTitles[i] : std::string();
             // Titles repeat (remakes): the id tells them apart.
-            const QString id = QString::fromStdString(items->itemIds[i]);
+            const QString id = QString::fromStdString(shown->itemIds[i]);
             m_labels.push_back(title.empty() ? id : QStringLiteral("%1 [%2]").arg(QString::fromStdString(title), id));
             list << m_labels.back();
         }
     }
     m_model->setStringList(list);
-    setEnabled(items != nullptr && !m_labels.empty());
+    setEnabled(shown != nullptr && !m_labels.empty());
 }
 
 std::optional<std::uint32_t> ItemSearch::find(const QString& text) const

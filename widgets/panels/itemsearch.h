@@ -3,6 +3,7 @@
 #include <QLineEdit>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,8 +23,9 @@ class ItemSearch : public QLineEdit
 public:
     explicit ItemSearch(QWidget* parent = nullptr);
 
-    /// The items to search (null: none). The data set must outlive its use here.
-    void setDataset(const Dataset* items);
+    /// The items to search (null: none). The same data set again keeps the completions built
+    /// for it (26,744 labels on MovieLens-20M: views set it each time they show a run).
+    void setDataset(std::shared_ptr<const Dataset> items);
     /// The item a label names (its completion text, its title or its id), if any.
     std::optional<std::uint32_t> find(const QString& text) const;
     int itemCount() const { return int(m_labels.size()); }
@@ -35,6 +37,7 @@ private:
     void choose(const QString& text);
 
     QStringListModel* m_model;
+    std::shared_ptr<const Dataset> m_items;
     std::vector<QString> m_labels; ///< dense item -> its completion text
 };
 

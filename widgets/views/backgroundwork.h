@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/threadpriority.h"
+
 #include <QMetaObject>
 #include <QObject>
 #include <QThreadPool>
@@ -15,8 +17,9 @@ namespace rnr {
 /// of every item): start() runs it on a pool thread of its own and hands the result to the view's
 /// thread as a queued call, unless a later start() or cancel() superseded it. The work reads its
 /// inputs by value or through shared pointers to immutable data (data sets and models are never
-/// modified once shared). The destructor waits for the work under way (a few tens of
-/// milliseconds at most), so no result outlives its view (docs/architecture.md, "Threads").
+/// modified once shared). It runs at the engine's priority (nice 10 in the desktop app), so that
+/// on a machine whose cores are busy the window still wins the processor. The destructor waits for the work under way
+/// (a few tens of milliseconds at most), so no result outlives its view (docs/architecture.md, "Threads").
 class BackgroundWork : public QObject
 {
     Q_OBJECT

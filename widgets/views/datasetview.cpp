@@ -111,9 +111,23 @@ QString DatasetView::valueText(const QString& key) const
     return label ? label->text() : QString();
 }
 
+DatasetFacts DatasetView::factsOf(const Dataset& dataset)
+{
+    DatasetFacts facts;
+    facts.stats = computeStats(dataset);
+    facts.activity[0] = countFrequencies(interactionsPerUser(dataset));
+    facts.activity[1] = countFrequencies(interactionsPerItem(dataset));
+    return facts;
+}
+
 void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
 {
-    const DatasetStats s = computeStats(dataset);
+    setDataset(dataset, report, factsOf(dataset));
+}
+
+void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report, const DatasetFacts& facts)
+{
+    const DatasetStats& s = facts.stats;
     const QLocale locale;
     auto set = [this](const QString& key, const QString& text) {
         if (auto* label = findChild<QLabel*>(key))
@@ -158,7 +172,7 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report)
     m_report->setPlainText(report.file.empty() ? tr("Generated in memory: nothing was read or skipped.")
                                                : QString::fromStdString(report.describe()));
     plotHistogram(s, dataset.scale);
-    plotActivity(dataset);
+    plotActivity(facts);
 }
 
 void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
@@ -178,14 +192,13 @@ void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
                        .arg(config.seed));
 }
 
-void DatasetView::plotActivity(const Dataset& dataset)
+void DatasetView::plotActivity(const DatasetFacts& facts)
 {
     m_activity->clearGraphs();
     const std::pair<QString, QColor> series[] = {{tr("users"), palette::series(0)}, {tr("items"), palette::series(1)}};
-    const std::vector<std::uint32_t> counts[] = {interactionsPerUser(dataset), interactionsPerItem(dataset)};
     for (int k = 0; k < 2; ++k) {
         QVector<double> xs, ys;
-        for (const auto& [count, how] : countFrequencies(counts[k])) {
+        for (const auto& [count, how] : facts.activity[k]) {
             xs << count;
             ys << how;
         }

@@ -14,6 +14,16 @@ class QPlainTextEdit;
 
 namespace rnr {
 
+/// What the data set view shows of a data set that takes a pass over every rating: computed by
+/// DatasetView::factsOf() on any thread (for large files the loader's, so that showing a data set
+/// never stalls the window; docs/product-notes.md, "Budgets").
+struct DatasetFacts
+{
+    DatasetStats stats;
+    /// (ratings, how many users or items have that many), users first, for the activity plot.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> activity[2];
+};
+
 /// The data set view: counts, density, rating scale and histogram, activity per user and per
 /// item, and the load report (what was read, what was skipped and why).
 class DatasetView : public QWidget
@@ -25,6 +35,9 @@ public:
 
     /// Shows a data set and the report of its load (an empty report for built-in data).
     void setDataset(const Dataset& dataset, const LoadReport& report);
+    /// The same with its facts computed beforehand (factsOf(dataset)).
+    void setDataset(const Dataset& dataset, const LoadReport& report, const DatasetFacts& facts);
+    static DatasetFacts factsOf(const Dataset& dataset);
     /// Shows what training uses: the filtered data set and what the split holds out.
     void setSplit(const Dataset& filtered, const SplitConfig& config);
     /// 0: rating histogram, 1: activity (log-log).
@@ -36,7 +49,7 @@ public:
 private:
     QLabel* addRow(const QString& key, const QString& label);
     void plotHistogram(const DatasetStats& stats, const RatingScale& scale);
-    void plotActivity(const Dataset& dataset);
+    void plotActivity(const DatasetFacts& facts);
 
     QFormLayout* m_form = nullptr;
     QCustomPlot* m_histogram = nullptr;

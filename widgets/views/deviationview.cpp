@@ -113,7 +113,7 @@ void DeviationView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
 {
     m_work->cancel();
     m_data = std::move(dataset);
-    m_search->setDataset(m_data.get());
+    m_search->setDataset(m_data);
     m_model = std::move(model);
     m_name = name;
     m_summary.reset();

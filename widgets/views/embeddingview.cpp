@@ -135,7 +135,7 @@ void EmbeddingView::setRun(std::shared_ptr<const Dataset> dataset, std::shared_p
     m_selected.reset();
     m_selectedUser.reset();
     m_cache.clear();
-    m_search->setDataset(m_data.get());
+    m_search->setDataset(m_data);
     for (int p = 0; p < 2; ++p) {
         m_vectors[p].resize(0, 0);
         m_users[p].resize(0, 0);

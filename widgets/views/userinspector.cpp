@@ -139,7 +139,7 @@ void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
             ids << QString::fromStdString(id);
     }
     m_userIds->setStringList(ids);
-    m_itemSearch->setDataset(m_dataset.get());
+    m_itemSearch->setDataset(m_dataset);
     m_history->setRowCount(0);
     m_historyCaption->setText(m_dataset ? tr("<b>History</b> in %1 (held-out rating marked \u2605)")
                                               .arg(QString::fromStdString(m_dataset->name).toHtmlEscaped())

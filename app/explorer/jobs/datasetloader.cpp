@@ -7,6 +7,16 @@
 
 namespace rnr {
 
+std::shared_ptr<LoadedDataset> LoadedDataset::prepare(Dataset dataset, LoadReport report)
+{
+    auto out = std::make_shared<LoadedDataset>();
+    out->dataset = std::make_shared<const Dataset>(std::move(dataset));
+    out->filtered = std::make_shared<const Dataset>(filterMinInteractions(*out->dataset));
+    out->report = std::move(report);
+    out->facts = DatasetView::factsOf(*out->dataset);
+    return out;
+}
+
 DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent)
 {
     // A superseded load may still be winding down when the next one starts.
@@ -54,7 +64,8 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
     };
     m_pool.start([this, path, options = std::move(options), cancelFlag = m_cancel, report] {
         try {
-            auto result = std::make_shared<LoadResult>(loadDataset(path.toStdString(), options));
+            LoadResult read = loadDataset(path.toStdString(), options);
+            auto result = LoadedDataset::prepare(std::move(read.dataset), std::move(read.report));
             report([this, path, result] {
                 m_busy = false;
                 Q_EMIT loaded(path, result);

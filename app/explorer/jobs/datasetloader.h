@@ -1,6 +1,8 @@
 #pragma once
 
+#include "data/dataset.h"
 #include "io/loadoptions.h"
+#include "views/datasetview.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -12,6 +14,20 @@
 #include <vector>
 
 namespace rnr {
+
+/// A loaded data set with what showing it takes, all prepared on the loader's thread: the filtered
+/// set that runs train on and the Data set tab's figures are passes over every rating (over a
+/// second on 20 million), too long for the GUI thread (docs/product-notes.md, "Budgets").
+struct LoadedDataset
+{
+    std::shared_ptr<const Dataset> dataset;  ///< as read
+    std::shared_ptr<const Dataset> filtered; ///< filterMinInteractions(*dataset)
+    LoadReport report;
+    DatasetFacts facts; ///< DatasetView::factsOf(*dataset)
+
+    /// Prepares a data set (any thread).
+    static std::shared_ptr<LoadedDataset> prepare(Dataset dataset, LoadReport report);
+};
 
 /// Loads a data set off the GUI thread (docs/architecture.md, rule 4): progress as a fraction of the
 /// bytes, prompt cancel, and the result, the error or the cancellation as a signal on the GUI
@@ -31,7 +47,7 @@ public:
 
 Q_SIGNALS:
     void progress(double fraction);
-    void loaded(const QString& path, std::shared_ptr<rnr::LoadResult> result);
+    void loaded(const QString& path, std::shared_ptr<rnr::LoadedDataset> result);
     void failed(const QString& path, const QString& message);
     void cancelled(const QString& path);
 
@@ -45,4 +61,4 @@ private:
 
 } // namespace rnr
 
-Q_DECLARE_METATYPE(std::shared_ptr<rnr::LoadResult>)
+Q_DECLARE_METATYPE(std::shared_ptr<rnr::LoadedDataset>)

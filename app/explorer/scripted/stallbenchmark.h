@@ -24,7 +24,11 @@ class StallBenchmark : public QObject
 
 public:
     StallBenchmark(MainWindow& window, int epochs, int threads);
+    /// Trains on the data set the window shows.
     void start();
+    /// Opens a data set file and then trains on it; the load is watched too (the loader's work
+    /// and showing the data set count like the rest).
+    void startWithLoad(const QString& path);
 
     struct Figures
     {
@@ -37,6 +41,9 @@ Q_SIGNALS:
     void finished(const QString& report);
 
 private:
+    void warmUp();
+    void watch(const QString& phase);
+    void train();
     void beat();
     void finish();
 
@@ -53,6 +60,9 @@ private:
     double m_largest = 0;   ///< the largest stall so far (ms)
     double m_largestAt = 0; ///< seconds since the start when the largest stall began
     QString m_largestTab;   ///< the tab in front then
+    QString m_phase;        ///< loading, training, showing the results
+    QString m_largestPhase; ///< the phase of the largest stall
+    double m_loadSeconds = 0;
 };
 
 } // namespace rnr

@@ -94,10 +94,10 @@ void MainWindow::createLoadWiring()
             m_loadProgress->setValue(int(fraction * 1000));
     });
     connect(&m_loader, &DatasetLoader::loaded, this,
-            [this, finish](const QString& path, std::shared_ptr<LoadResult> result) {
+            [this, finish](const QString& path, std::shared_ptr<LoadedDataset> result) {
                 finish();
                 rememberRecent(path);
-                present(std::move(result->dataset), result->report);
+                present(*result);
                 Q_EMIT loadFinished(true);
                 const LoadReport& report = result->report;
                 if (report.rowsSkipped() > 0) {
@@ -211,10 +211,21 @@ void MainWindow::present(Dataset dataset, const LoadReport& report)
 
 void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadReport& report)
 {
-    m_dataset = std::move(dataset);
-    m_report = report;
-    m_filtered = std::make_shared<const Dataset>(filterMinInteractions(*m_dataset));
-    m_view->setDataset(*m_dataset, report);
+    // Built-in data and opened sessions: prepared here (a loaded file comes prepared by the loader).
+    LoadedDataset loaded;
+    loaded.dataset = std::move(dataset);
+    loaded.filtered = std::make_shared<const Dataset>(filterMinInteractions(*loaded.dataset));
+    loaded.report = report;
+    loaded.facts = DatasetView::factsOf(*loaded.dataset);
+    present(loaded);
+}
+
+void MainWindow::present(const LoadedDataset& loaded)
+{
+    m_dataset = loaded.dataset;
+    m_report = loaded.report;
+    m_filtered = loaded.filtered;
+    m_view->setDataset(*m_dataset, m_report, loaded.facts);
     m_view->setSplit(*m_filtered, m_panel->split());
     m_panel->form()->setAutoValue(QStringLiteral("like-threshold"), defaultLikeThreshold(m_dataset->scale));
     m_users->setDataset(m_filtered);

@@ -181,6 +181,7 @@ private:
     void showAbout();
     void present(Dataset dataset, const LoadReport& report);
     void present(std::shared_ptr<const Dataset> dataset, const LoadReport& report);
+    void present(const LoadedDataset& loaded);
     void createLoadWiring();
     void createSessionWiring();
     /// Shows an opened session: its data set, settings and runs.
