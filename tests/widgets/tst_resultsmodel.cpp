@@ -75,6 +75,56 @@ private Q_SLOTS:
         QCOMPARE(model.headerData(ResultsModel::Recall, Qt::Horizontal).toString(), QStringLiteral("Recall@10"));
     }
 
+    void keepsEverythingButTheModelAndTheLists()
+    {
+        // The table keeps each run's figures and per-user outcomes for the paired tests; the model
+        // and the top-k lists stay with the run model (issue 13: no copy of 138,402 lists).
+        RunResult r = ranked("rnr:bpr+svd", 7, {3, 1, 9});
+        r.epochs.resize(4);
+        r.epochs[2].epoch = 3;
+        r.bestEpoch = 3;
+        r.validation.recall = 0.2;
+        r.trainSeconds = 1.5;
+        r.hp.alpha = 0.5;
+        for (UserOutcome& o : r.testOutcomes) {
+            o.item = 40 + o.user;
+            o.rating = 4.0f;
+            o.predicted = 3.5f;
+            o.top = {1, 2, 3};
+            o.liked = true;
+            o.likeRank = 2 + o.user;
+            o.likeScore = 0.25f;
+            o.likeGivenChoice = 0.75f;
+        }
+        ResultsModel model;
+        model.addRun(r, QStringLiteral("demo"), 11, 5);
+        const RunResult& kept = model.runs(0).front();
+        QCOMPARE(kept.spec, r.spec);
+        QCOMPARE(kept.hp.alpha, 0.5);
+        QCOMPARE(kept.hp.seed, std::uint64_t(7));
+        QCOMPARE(kept.epochs.size(), std::size_t(4));
+        QCOMPARE(kept.epochs[2].epoch, 3u);
+        QCOMPARE(kept.bestEpoch, 3u);
+        QCOMPARE(kept.validation.recall, 0.2);
+        QCOMPARE(kept.test.recall, r.test.recall);
+        QCOMPARE(kept.trainSeconds, 1.5);
+        QVERIFY(!kept.model);
+        QCOMPARE(kept.testOutcomes.size(), r.testOutcomes.size());
+        for (std::size_t u = 0; u < r.testOutcomes.size(); ++u) {
+            const UserOutcome &a = kept.testOutcomes[u], &b = r.testOutcomes[u];
+            QVERIFY(a.top.empty());
+            QCOMPARE(a.user, b.user);
+            QCOMPARE(a.item, b.item);
+            QCOMPARE(a.rating, b.rating);
+            QCOMPARE(a.predicted, b.predicted);
+            QCOMPARE(a.rank, b.rank);
+            QCOMPARE(a.liked, b.liked);
+            QCOMPARE(a.likeRank, b.likeRank);
+            QCOMPARE(a.likeScore, b.likeScore);
+            QCOMPARE(a.likeGivenChoice, b.likeGivenChoice);
+        }
+    }
+
     void pairedTestBetweenTwoRows()
     {
         ResultsModel model;

@@ -28,17 +28,22 @@ public:
     void setDataset(std::shared_ptr<const Dataset> items);
     /// The item a label names (its completion text, its title or its id), if any.
     std::optional<std::uint32_t> find(const QString& text) const;
-    int itemCount() const { return int(m_labels.size()); }
+    int itemCount() const;
 
 Q_SIGNALS:
     void itemChosen(std::uint32_t item);
 
+protected:
+    void focusInEvent(QFocusEvent* event) override;
+
 private:
     void choose(const QString& text);
+    void ensureLabels() const;
 
     QStringListModel* m_model;
     std::shared_ptr<const Dataset> m_items;
-    std::vector<QString> m_labels; ///< dense item -> its completion text
+    mutable std::vector<QString> m_labels; ///< dense item -> its completion text, built when first wanted
+    mutable bool m_built = false;
 };
 
 } // namespace rnr
