@@ -42,12 +42,15 @@ public:
         m_pool.clear(); // earlier work not begun yet is not wanted any more
         m_pool.start(
             [this, generation, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+                applyEnginePriority(); // nice 10 in the desktop app: the window wins a busy machine
                 std::shared_ptr<Result> result;
                 QString error;
                 try {
                     result = std::make_shared<Result>(work());
                 } catch (const std::exception& e) {
                     error = QString::fromUtf8(e.what());
+                } catch (...) {
+                    error = QStringLiteral("unknown error");
                 }
                 QMetaObject::invokeMethod(
                     this,

@@ -50,6 +50,7 @@ DeviationView::DeviationView(QWidget* parent)
     connect(m_work, &BackgroundWork::delivered, this, &DeviationView::ready);
     connect(m_picker, &RunPicker::shownRenamed, this, [this](const QString& oldName, const QString& name) {
         RunPicker::renameCaption(m_caption, oldName, name);
+        m_name = name; // a summary still under way captions itself with the new name
     });
     connect(m_picker, &RunPicker::cleared, this, &DeviationView::clearRuns);
     const QString titles[5] = {tr("Distribution of \u2016q^d_i\u2016"), tr("\u2016q^d_i\u2016 against popularity"),

@@ -449,6 +449,17 @@ EmbeddingView::Colouring EmbeddingView::colouring() const
 
 void EmbeddingView::redraw()
 {
+    if (m_points[0].rows() == 0 && m_points[1].rows() == 0) {
+        // Nothing to draw (yet): no pass over every rating for the colours.
+        for (QCustomPlot* plot : m_plots) {
+            plot->clearGraphs();
+            plot->legend->setVisible(false);
+            requestReplot(plot);
+        }
+        for (int p = 0; p < 2; ++p)
+            showColourScale(p, nullptr);
+        return;
+    }
     const Colouring colours = colouring();
     const std::vector<int>& bin = colours.bin;
     const QStringList& names = colours.names;

@@ -66,6 +66,8 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
         try {
             LoadResult read = loadDataset(path.toStdString(), options);
             auto result = LoadedDataset::prepare(std::move(read.dataset), std::move(read.report));
+            if (cancelFlag->load())
+                throw Cancelled(); // pressed while the set was being prepared
             report([this, path, result] {
                 m_busy = false;
                 Q_EMIT loaded(path, result);

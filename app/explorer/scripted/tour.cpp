@@ -43,6 +43,16 @@ void Tour::start()
 void Tour::capture()
 {
     m_window.embeddingView()->runPicker()->choose(0); // RnR: raw and post-FC spaces differ
+    shoot();
+}
+
+void Tour::shoot()
+{
+    // The views fill in from their pool threads: go on once they have.
+    if (m_window.embeddingView()->computing() || m_window.deviationView()->computing()) {
+        QTimer::singleShot(20, this, &Tour::shoot);
+        return;
+    }
     m_window.userInspector()->showUser(QStringLiteral("1"));
     m_window.resultsView()->selectPair(0, 1); // the paired test of RnR against vanilla
     // As if the user clicked the most deviating item: every view marks it.

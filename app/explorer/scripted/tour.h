@@ -24,6 +24,7 @@ Q_SIGNALS:
 
 private:
     void capture();
+    void shoot(); ///< the screenshots, once the views have their runs
 
     MainWindow& m_window;
     QString m_directory;
