@@ -9,8 +9,13 @@ namespace rnr {
 
 std::shared_ptr<LoadedDataset> LoadedDataset::prepare(Dataset dataset, LoadReport report)
 {
+    return prepare(std::make_shared<const Dataset>(std::move(dataset)), std::move(report));
+}
+
+std::shared_ptr<LoadedDataset> LoadedDataset::prepare(std::shared_ptr<const Dataset> dataset, LoadReport report)
+{
     auto out = std::make_shared<LoadedDataset>();
-    out->dataset = std::make_shared<const Dataset>(std::move(dataset));
+    out->dataset = std::move(dataset);
     out->filtered = std::make_shared<const Dataset>(filterMinInteractions(*out->dataset));
     out->report = std::move(report);
     out->facts = DatasetView::factsOf(*out->dataset);

@@ -27,6 +27,7 @@ struct LoadedDataset
 
     /// Prepares a data set (any thread).
     static std::shared_ptr<LoadedDataset> prepare(Dataset dataset, LoadReport report);
+    static std::shared_ptr<LoadedDataset> prepare(std::shared_ptr<const Dataset> dataset, LoadReport report);
 };
 
 /// Loads a data set off the GUI thread (docs/architecture.md, rule 4): progress as a fraction of the

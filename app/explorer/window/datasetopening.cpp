@@ -212,12 +212,7 @@ void MainWindow::present(Dataset dataset, const LoadReport& report)
 void MainWindow::present(std::shared_ptr<const Dataset> dataset, const LoadReport& report)
 {
     // Built-in data and opened sessions: prepared here (a loaded file comes prepared by the loader).
-    LoadedDataset loaded;
-    loaded.dataset = std::move(dataset);
-    loaded.filtered = std::make_shared<const Dataset>(filterMinInteractions(*loaded.dataset));
-    loaded.report = report;
-    loaded.facts = DatasetView::factsOf(*loaded.dataset);
-    present(loaded);
+    present(*LoadedDataset::prepare(std::move(dataset), report));
 }
 
 void MainWindow::present(const LoadedDataset& loaded)
