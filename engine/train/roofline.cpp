@@ -88,7 +88,7 @@ EpochCost epochCost(const ModelSpec& spec, const HyperParams& hp, std::size_t tu
     // Per training tuple (README, "Performance: the roofline"). d-float rows touched by the ranking
     // model: the user's, the item's and its negatives' (CDAE: also its input node and, amortised over
     // the user's items, one input row). Every touched row is read (4d bytes), gets a gradient row
-    // written and read (8d), summed into the dense sums (8d) and stepped by the optimiser (theta, the
+    // written and read (8d), summed per row into a contiguous buffer (8d) and stepped by the optimiser (theta, the
     // gradient and the two Adam moments read and written: 32d): 52d bytes. A second task's gradient
     // on the same row adds 16d.
     const double d = double(hp.dim);

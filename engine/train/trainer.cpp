@@ -6,6 +6,7 @@
 #include "eval/like.h"
 #include "train/balance.h"
 #include "train/detail/optimizer.h"
+#include "train/detail/rowsums.h"
 
 #include <chrono>
 #include <cmath>
@@ -75,7 +76,9 @@ struct Trainer::State
     std::vector<BatchRange> chunks;
     std::vector<RowGrads<float>> chunkGrads;
     std::vector<Losses> chunkLosses;
-    SummedGrads<float> summed;
+    SummedGrads<float> summed; ///< balancing rules that see each task's gradient (perTask) only
+    RowSums rowSums;           ///< every other step's gradient sums
+    std::vector<double> partPenalty;
     std::vector<int> activeBlocks; ///< blocks the model has
 
     // Task interplay (multi-task models): each task's own gradient on a sample of the batches.
@@ -123,11 +126,12 @@ struct Trainer::State
         std::vector<std::uint32_t> fill(tuplesByUserStart.begin(), tuplesByUserStart.end() - 1);
         for (std::uint32_t t = 0; t < train.size(); ++t)
             tuplesByUser[fill[train[t].user]++] = t;
-        summed.resizeLike(model.params());
         multiTask = spec.coupling != Coupling::Single;
         if (multiTask) {
             balance = params.balance;
             perTask = findBalance(balance).perTaskGradients;
+            if (perTask)
+                summed.resizeLike(model.params());
             for (SummedGrads<float>& sums : taskSums) {
                 sums.resizeLike(model.params());
                 for (int b = 0; b < kBlockCount && !perTask; ++b) // only U and I are compared: no room for the rest
@@ -143,6 +147,8 @@ struct Trainer::State
         for (int b = 0; b < kBlockCount; ++b)
             if (model.params().blocks[b].size() > 0)
                 activeBlocks.push_back(b);
+        rowSums.plan(model.params(), activeBlocks);
+        partPenalty.assign(rowSums.parts(), 0.0);
     }
 
     void startEpoch()
@@ -292,22 +298,33 @@ struct Trainer::State
             combineTasks(w, losses, size);
         else if (multiTask && batches % interplayEvery == 0)
             measureInterplay(size); // on the parameters this batch's step starts from
-        // Blocks are independent: sum, regularise and update each on its own thread.
         optimizer.beginStep();
-        std::array<double, kBlockCount> penalty{};
-        parallel(activeBlocks.size(), [&](std::size_t index) {
-            const int b = activeBlocks[index];
-            for (std::size_t k = 0; k < chunks.size() && !perTask; ++k)
-                summed.addBlock(chunkGrads[k], b);
-            // Regularisation (as ModelT::regulariseBlock defines it), step and reset in one pass.
-            const bool regularised = isRegularised(static_cast<Block>(b));
-            const float decay = regularised ? float(2.0 * hp.lambda / double(size)) : 0.0f;
-            penalty[b] = hp.lambda * optimizer.updateRows(static_cast<Block>(b), summed.touched[b],
-                                                          model.params().blocks[b], summed.sums[b], decay);
-            summed.forget(b);
-        });
-        for (const double p : penalty)
-            losses.regularisation += p;
+        // Regularisation (as ModelT::regulariseBlock defines it) is added in the step's pass.
+        const auto decayOf = [&](int b) {
+            return isRegularised(static_cast<Block>(b)) ? float(2.0 * hp.lambda / double(size)) : 0.0f;
+        };
+        if (perTask) { // combineTasks() left the weighed sums in `summed`: blocks are independent
+            std::array<double, kBlockCount> penalty{};
+            parallel(activeBlocks.size(), [&](std::size_t index) {
+                const int b = activeBlocks[index];
+                penalty[std::size_t(b)] =
+                    hp.lambda * optimizer.updateRows(static_cast<Block>(b), summed.touched[b], model.params().blocks[b],
+                                                     summed.sums[b], decayOf(b));
+                summed.forget(b);
+            });
+            for (const double p : penalty)
+                losses.regularisation += p;
+        } else { // each part of each block summed and stepped on its own (train/detail/rowsums.h)
+            const std::span<const RowGrads<float>> grads(chunkGrads.data(), chunks.size());
+            parallel(rowSums.parts(), [&](std::size_t p) {
+                const RowSums::Part& part = rowSums.sum(p, grads);
+                partPenalty[p] = hp.lambda * optimizer.updateSums(static_cast<Block>(part.block), part.rows,
+                                                                  model.params().blocks[std::size_t(part.block)],
+                                                                  part.values.data(), decayOf(part.block));
+            });
+            for (const double p : partPenalty) // in part order: the same sum on any thread count
+                losses.regularisation += p;
+        }
         losses.objective += losses.regularisation / double(size);
         if (!std::isfinite(losses.objective))
             diverged(losses.objective);

@@ -104,6 +104,8 @@ private slots:
     void vectorBlockKeepsItsOwnState();
     void onlyTheTouchedGradientRowsAreConsumed_data();
     void onlyTheTouchedGradientRowsAreConsumed();
+    void contiguousSumsStepAsTheDenseRows_data();
+    void contiguousSumsStepAsTheDenseRows();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -479,6 +481,42 @@ void TestOptimizer::onlyTheTouchedGradientRowsAreConsumed()
     CHECK_ROW_UNMOVED(fx.grads, 1, 7.0f, -7.0f);
     CHECK_ROW_UNMOVED(fx.grads, 2, 0.0f, 0.0f);
     QVERIFY(!rowIs(fx.theta(), 0, 1.0f, -2.0f));
+}
+
+void TestOptimizer::contiguousSumsStepAsTheDenseRows_data()
+{
+    onlyTheTouchedGradientRowsAreConsumed_data();
+}
+
+void TestOptimizer::contiguousSumsStepAsTheDenseRows()
+{
+    // updateSums (the trainer's path: train/detail/rowsums.h) and updateRows (the dense path of
+    // the per-task balancing rules) are one step: the same rows, gradients and decay move theta
+    // and the penalty to the same bits over three steps; the contiguous sums are left as given.
+    QFETCH(Optimizer, kind);
+    Fixture dense, contiguous;
+    OptimizerState a(kind, 0.1, dense.params), b(kind, 0.1, contiguous.params);
+    const std::vector<std::uint32_t> rows{2, 0};
+    for (int step = 0; step < 3; ++step) {
+        const float g = 0.5f + float(step);
+        const std::vector<float> sums{g, -1.0f, 0.25f, -g}; // row 2's, then row 0's
+        dense.setGrad(2, sums[0], sums[1]);
+        dense.setGrad(0, sums[2], sums[3]);
+        a.beginStep();
+        b.beginStep();
+        const double penaltyA = a.updateRows(Block::Items, rows, dense.theta(), dense.grads, 0.01f);
+        const double penaltyB = b.updateSums(Block::Items, rows, contiguous.theta(), sums.data(), 0.01f);
+        QCOMPARE(penaltyB, penaltyA);
+        QVERIFY(penaltyA > 0);
+        for (int r = 0; r < 3; ++r)
+            QVERIFY2(rowIs(contiguous.theta(), r, dense.theta()(r, 0), dense.theta()(r, 1)),
+                     (QByteArray("row ") + QByteArray::number(r) + ": " + rowText(contiguous.theta(), r) + " vs " +
+                      rowText(dense.theta(), r))
+                         .constData());
+        QCOMPARE(sums[0], g);
+        QCOMPARE(sums[3], -g);
+    }
+    CHECK_ROW_UNMOVED(contiguous.theta(), 1, 0.5f, 0.25f);
 }
 
 QTEST_APPLESS_MAIN(TestOptimizer)

@@ -38,6 +38,23 @@ void OptimizerState::beginStep()
 double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
                                   RowMatrix<float>& grads, float decay)
 {
+    return step(
+        block, rows, theta, decay, [&](std::size_t k) { return grads.row(rows[k]).data(); }, true);
+}
+
+double OptimizerState::updateSums(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
+                                  const float* sums, float decay)
+{
+    const auto cols = static_cast<std::size_t>(theta.cols());
+    // The sums are contiguous and were just written: no prefetch, no reset.
+    return step(
+        block, rows, theta, decay, [&](std::size_t k) { return const_cast<float*>(sums + k * cols); }, false);
+}
+
+template <typename GradientRow>
+double OptimizerState::step(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta, float decay,
+                            const GradientRow& gradientRow, bool scattered)
+{
     // One fused pass per row (weight decay, moment updates, step, gradient reset): the rows are
     // scattered in memory, so every extra pass over them costs more than the arithmetic.
     const int b = static_cast<int>(block);
@@ -49,23 +66,22 @@ double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>&
         if (k + kPrefetchAhead < rows.size()) { // rows are scattered: ask for a later one now
             const std::uint32_t next = rows[k + kPrefetchAhead];
             detail::prefetchFloats(theta.row(next).data(), cols, true);
-            detail::prefetchFloats(grads.row(next).data(), cols, true);
+            if (scattered)
+                detail::prefetchFloats(gradientRow(k + kPrefetchAhead), cols, true);
             if (moments)
                 detail::prefetchFloats(m_first[b].row(next).data(), cols, true);
             if (second)
                 detail::prefetchFloats(m_second[b].row(next).data(), cols, true);
         }
         float* __restrict th = theta.row(row).data();
-        float* __restrict g = grads.row(row).data();
+        float* __restrict g = gradientRow(k);
         // Eigen reduces in SIMD packets; a plain float sum would keep GCC from vectorising the loop.
         if (decay != 0.0f)
             squares += double(Eigen::Map<const Eigen::ArrayXf>(th, cols).square().sum());
         switch (m_kind) {
         case Optimizer::SGD:
-            for (Eigen::Index c = 0; c < cols; ++c) {
+            for (Eigen::Index c = 0; c < cols; ++c)
                 th[c] -= m_rate * (g[c] + decay * th[c]);
-                g[c] = 0.0f;
-            }
             break;
         case Optimizer::AdaGrad: {
             float* __restrict acc = m_first[b].row(row).data();
@@ -73,7 +89,6 @@ double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>&
                 const float grad = g[c] + decay * th[c];
                 acc[c] += grad * grad;
                 th[c] -= m_rate * grad / std::sqrt(acc[c]);
-                g[c] = 0.0f;
             }
             break;
         }
@@ -86,11 +101,12 @@ double OptimizerState::updateRows(Block block, const std::vector<std::uint32_t>&
                 m[c] = kBeta1 * m[c] + (1.0f - kBeta1) * grad;
                 v[c] = kBeta2 * v[c] + (1.0f - kBeta2) * grad * grad;
                 th[c] -= rate * m[c] / (std::sqrt(v[c]) + kEpsilon);
-                g[c] = 0.0f;
             }
             break;
         }
         }
+        if (scattered)
+            std::fill(g, g + cols, 0.0f);
     }
     return squares;
 }

@@ -21,9 +21,18 @@ public:
     double updateRows(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta,
                       RowMatrix<float>& grads, float decay);
 
+    /// The same step for rows whose gradients are contiguous: row k's sum at sums + k * cols
+    /// (train/detail/rowsums.h); the sums are left as they are.
+    double updateSums(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta, const float* sums,
+                      float decay);
+
     Optimizer kind() const { return m_kind; }
 
 private:
+    template <typename GradientRow>
+    double step(Block block, const std::vector<std::uint32_t>& rows, RowMatrix<float>& theta, float decay,
+                const GradientRow& gradientRow, bool scattered);
+
     Optimizer m_kind;
     float m_rate;
     float m_adamRate = 0.0f; ///< learning rate with Adam's bias correction for the current step
