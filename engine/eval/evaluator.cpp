@@ -21,12 +21,10 @@ std::size_t blockUsers(std::size_t items)
     return std::clamp<std::size_t>(kScores / std::max<std::size_t>(items, 1), 8, 128);
 }
 
-/// Lists up to this long are kept by insertion; longer ones by a partial sort.
-constexpr std::uint32_t kInsertTop = 64;
-
 /// Rank of `item` and the top-k of one row of scores whose excluded items are -infinity.
 void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::uint32_t k, bool keepTop,
-             UserOutcome& out, std::vector<std::uint32_t>& scratch)
+             UserOutcome& out, std::vector<std::uint32_t>& scratch, std::vector<float>& maxima,
+             std::vector<float>& order)
 {
     const float target = scores[item];
     std::uint32_t ahead = 0;
@@ -42,49 +40,53 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     out.rank = ahead + 1;
     if (!keepTop)
         return;
-    // One pass keeping the best `top` so far, best first: most items are rejected by one comparison
-    // with the last kept, where a sort of all items would compare each several times. Items come in
-    // ascending order, so an equal score never displaces an earlier item: the same order as sorting
-    // by (score descending, item ascending), NaN last.
+    // The top by (score descending, item ascending), NaN as -infinity (README, "Performance"):
+    // the items are cut into kGroups interleaved groups (item j in group j mod R, R = items /
+    // kGroups) whose largest scores one vectorised pass finds. The top-th largest of these maxima,
+    // tau, is reached by `top` distinct items, so every item of the top scores at least tau: only
+    // items at or above it in groups whose maximum reaches it are candidates, usually a few times
+    // `top`, and a partial sort of them gives the list.
     const std::uint32_t top = std::min(k, items);
     const auto value = [scores](std::uint32_t j) {
         return std::isnan(scores[j]) ? -std::numeric_limits<float>::infinity() : scores[j];
     };
-    if (top > kInsertTop) { // a long list: a heap-based partial sort (inserting costs O(top) each)
-        scratch.resize(items);
-        std::iota(scratch.begin(), scratch.end(), 0u);
-        std::partial_sort(scratch.begin(), scratch.begin() + top, scratch.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return value(a) > value(b) || (value(a) == value(b) && a < b);
-        });
-        scratch.resize(top);
-        out.top.assign(scratch.begin(), scratch.end());
-        return;
+    constexpr std::uint32_t kGroups = 16;
+    const std::uint32_t stride = items / kGroups; // items from kGroups * stride on are always candidates
+    float tau = -std::numeric_limits<float>::infinity();
+    if (stride >= top && top > 0) {
+        maxima.assign(stride, -std::numeric_limits<float>::infinity());
+        for (std::uint32_t g = 0; g < kGroups; ++g) {
+            const float* __restrict row = scores + std::size_t(g) * stride;
+            float* __restrict m = maxima.data();
+            for (std::uint32_t r = 0; r < stride; ++r)
+                m[r] = row[r] > m[r] ? row[r] : m[r]; // element-wise (vectorises); NaN never enters
+        }
+        // The `top` largest maxima, largest first: most are rejected by one comparison.
+        order.assign(top, -std::numeric_limits<float>::infinity());
+        for (const float m : maxima)
+            if (m > order.back()) {
+                order.pop_back();
+                order.insert(std::upper_bound(order.begin(), order.end(), m, std::greater<>()), m);
+            }
+        tau = order.back();
     }
     scratch.clear();
-    float worst = -std::numeric_limits<float>::infinity(); // the last kept's score once `top` are kept
-    constexpr std::uint32_t kRun = 16; // a run of items none of which beats the last kept is skipped at once
-    for (std::uint32_t j = 0; j < items && top > 0; ++j) {
-        if (scratch.size() == top && j % kRun == 0 && j + kRun <= items) {
-            bool any = false; // NaN compares false: never kept once `top` are
-            for (std::uint32_t c = 0; c < kRun; ++c)
-                any |= scores[j + c] > worst;
-            if (!any) {
-                j += kRun - 1;
-                continue;
-            }
-        }
-        const float v = value(j);
-        if (scratch.size() == top && !(v > worst))
+    for (std::uint32_t r = 0; r < stride; ++r) {
+        if (tau > -std::numeric_limits<float>::infinity() && !(maxima[r] >= tau))
             continue;
-        const auto at = std::upper_bound(scratch.begin(), scratch.end(), v,
-                                         [&](float x, std::uint32_t kept) { return x > value(kept); }) -
-                        scratch.begin();
-        if (scratch.size() == top)
-            scratch.pop_back();
-        scratch.insert(scratch.begin() + at, j);
-        worst = value(scratch.back());
+        for (std::uint32_t g = 0; g < kGroups; ++g)
+            if (const std::uint32_t j = g * stride + r; value(j) >= tau)
+                scratch.push_back(j);
     }
-    out.top.assign(scratch.begin(), scratch.end());
+    for (std::uint32_t j = kGroups * stride; j < items; ++j)
+        if (value(j) >= tau)
+            scratch.push_back(j);
+    const auto better = [&](std::uint32_t a, std::uint32_t b) {
+        return value(a) > value(b) || (value(a) == value(b) && a < b);
+    };
+    const auto kept = scratch.begin() + std::min<std::size_t>(top, scratch.size());
+    std::partial_sort(scratch.begin(), kept, scratch.end(), better);
+    out.top.assign(scratch.begin(), kept);
 }
 
 void evaluateBlock(const Model& model, const RowMatrix<float>& likeTower, const std::vector<Interaction>& heldOut,
@@ -102,6 +104,7 @@ void evaluateBlock(const Model& model, const RowMatrix<float>& likeTower, const 
     }
     const auto& history = model.history();
     std::vector<std::uint32_t> scratch;
+    std::vector<float> maxima, order;
     const float excluded = -std::numeric_limits<float>::infinity();
     for (std::size_t h = begin; h < end; ++h) {
         const auto r = Eigen::Index(h - begin);
@@ -113,14 +116,14 @@ void evaluateBlock(const Model& model, const RowMatrix<float>& likeTower, const 
         o.item = heldOut[h].item;
         o.rating = heldOut[h].rating;
         o.likeScore = row[o.item]; // the choice score; a rating component's prediction replaces it
-        rankRow(row, model.itemCount(), o.item, options.k, options.keepTop, o, scratch);
+        rankRow(row, model.itemCount(), o.item, options.k, options.keepTop, o, scratch, maxima, order);
         o.likeRank = o.rank;
         if (likes.size() > 0) {
             float* likeRow = likes.row(r).data();
             for (const std::uint32_t j : history.of(heldOut[h].user))
                 likeRow[j] = excluded;
             UserOutcome byLike;
-            rankRow(likeRow, model.itemCount(), o.item, options.k, false, byLike, scratch);
+            rankRow(likeRow, model.itemCount(), o.item, options.k, false, byLike, scratch, maxima, order);
             o.likeRank = byLike.rank;
             o.likeScore = likeRow[o.item]; // log p(like): the AUC's order, without p's underflow ties
         }
