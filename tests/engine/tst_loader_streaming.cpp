@@ -38,6 +38,8 @@ private slots:
 
     // Line reader
     void lineReaderHandsOutEveryLine();
+    void lineReaderEstimatesTheLines();
+    void duplicatesAmongManyUsersAreFound();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +123,56 @@ void TestLoaderStreaming::cancelWhileLoading()
 
 // ---------------------------------------------------------------------------------------------
 // Line reader
+
+void TestLoaderStreaming::lineReaderEstimatesTheLines()
+{
+    // 5,000 lines of 10 bytes: after 4,096 of them (40,960 bytes) the mean is 10 bytes, so the
+    // estimate is 1.1 x 50,000 / 10 + 1,024 = 6,524 lines; none before the first line.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray text;
+    for (int k = 0; k < 5000; ++k)
+        text += "1,2,3,400\n";
+    LoadOptions options;
+    LineReader reader(writeFile(dir, "lines.txt", text), options);
+    QCOMPARE(reader.estimatedLines(), std::uint64_t(0));
+    std::string_view line;
+    while (reader.lineNumber() < 4096 && reader.next(line)) {
+    }
+    QCOMPARE(reader.estimatedLines(), std::uint64_t(6524));
+}
+
+void TestLoaderStreaming::duplicatesAmongManyUsersAreFound()
+{
+    // 3,000 users with 3 ratings each in a MovieLens 1M file (past the line at which the rows are
+    // reserved); users 0, 1,234 and 2,999 rate one item twice, the second time later: each
+    // earlier line is reported as a duplicate and the later rating kept; no other user loses one.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray text;
+    std::vector<std::uint64_t> expected;
+    std::uint64_t lineNumber = 0;
+    for (int u = 1; u <= 3000; ++u) {
+        for (int k = 0; k < 3; ++k)
+            text += QByteArray::number(u) + "::" + QByteArray::number((u * 7 + k * 101) % 3706 + 1) +
+                    "::3::" + QByteArray::number(1000 + k) + "\n";
+        lineNumber += 3;
+        if (u == 1 || u == 1235 || u == 3000) {
+            text += QByteArray::number(u) + "::" + QByteArray::number((u * 7 + 101) % 3706 + 1) + "::5::2000\n";
+            ++lineNumber;
+            expected.push_back(lineNumber - 2); // the user's second line
+        }
+    }
+    const LoadResult result = loadDataset(writeFile(dir, "ratings.dat", text));
+    QCOMPARE(result.report.rowsRead, std::uint64_t(9003));
+    QCOMPARE(result.report.rowsKept, std::uint64_t(9000));
+    const ProblemTally& duplicates = result.report.problems[static_cast<std::size_t>(Problem::Duplicate)];
+    QCOMPARE(duplicates.count, std::uint64_t(3));
+    QCOMPARE(std::vector<std::uint64_t>(duplicates.firstLines.begin(), duplicates.firstLines.end()), expected);
+    for (const Interaction& x : result.dataset.interactions)
+        if (x.timestamp == 2000)
+            QCOMPARE(x.rating, 5.0f);
+}
 
 void TestLoaderStreaming::lineReaderHandsOutEveryLine()
 {

@@ -230,6 +230,8 @@ Dataset loadGenericCsv(const std::string& file, const LoadOptions& options, Load
         std::string_view line;
         bool first = true;
         while (reader.next(line)) {
+            if (reader.lineNumber() == DatasetBuilder::kEstimateAfter)
+                builder.reserve(reader.estimatedLines());
             if (trimmed(line).empty())
                 continue;
             if (first && resolved.header) {

@@ -43,6 +43,13 @@ void DatasetBuilder::reject(Problem problem, std::uint64_t line, const std::stri
         tally.firstLines.push_back(line);
 }
 
+void DatasetBuilder::reserve(std::uint64_t rows)
+{
+    constexpr std::uint64_t kMostRows = std::uint64_t(1) << 32; // lines beyond are refused anyway
+    if (rows > m_rows.capacity())
+        m_rows.reserve(static_cast<std::size_t>(std::min(rows, kMostRows)));
+}
+
 void DatasetBuilder::add(std::string_view user, std::string_view item, double rating, std::int64_t timestamp,
                          std::uint64_t line)
 {
@@ -85,8 +92,20 @@ void DatasetBuilder::dropDuplicates()
     }
     std::vector<char> drop(m_rows.size(), 0);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> dropped; // (line dropped, line kept)
+    // Most users rate each item once: a pass marking each item with the last user seen finds the
+    // few who did not, and only their rows are sorted (the sort was a fifth of parsing 20M rows).
+    std::vector<std::uint32_t> seenBy(m_items.size(), 0); // user + 1 who last had the item
     for (std::size_t u = 0; u < users; ++u) {
         auto first = order.begin() + start[u], last = order.begin() + start[u + 1];
+        const auto stamp = static_cast<std::uint32_t>(u + 1);
+        bool repeated = false;
+        for (auto it = first; it != last && !repeated; ++it) {
+            std::uint32_t& seen = seenBy[m_rows[*it].item];
+            repeated = seen == stamp;
+            seen = stamp;
+        }
+        if (!repeated)
+            continue;
         std::sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
             const auto &x = m_rows[a], &y = m_rows[b];
             if (x.item != y.item)

@@ -100,6 +100,17 @@ bool LineReader::next(std::string_view& line)
     }
 }
 
+std::uint64_t LineReader::estimatedLines() const
+{
+    const std::uint64_t consumed = m_done - (m_end - m_pos);
+    if (m_lineNumber == 0 || consumed == 0 || m_size == 0)
+        return 0;
+    // 10% more than the mean so far predicts: a file whose later lines are a little shorter
+    // does not make the rows' vector grow (and copy) once more at the end.
+    const double perLine = double(consumed) / double(m_lineNumber);
+    return static_cast<std::uint64_t>(1.1 * double(m_size) / perLine) + 1024;
+}
+
 std::string readFirstLine(const std::string& path, std::size_t maxBytes)
 {
     std::FILE* file = openForReading(path);

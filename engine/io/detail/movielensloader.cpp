@@ -27,6 +27,8 @@ void readRatings(LineReader& reader, DatasetBuilder& builder, const ColumnLayout
     std::string_view line;
     bool first = true;
     while (reader.next(line)) {
+        if (reader.lineNumber() == DatasetBuilder::kEstimateAfter)
+            builder.reserve(reader.estimatedLines());
         if (trimmed(line).empty())
             continue;
         if (first && skipHeader) {
