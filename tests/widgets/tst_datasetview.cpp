@@ -1,6 +1,7 @@
 // The data set view shows the numbers of the data set it is given, and its load report.
 #include "data/demo.h"
 #include "data/split.h"
+#include "plots/pointcloud.h"
 #include "views/datasetview.h"
 
 #include <QApplication>
@@ -80,6 +81,7 @@ private Q_SLOTS:
         QCOMPARE(activity->graphCount(), 2);
         const std::size_t expected[] = {data.userCount(), data.itemCount()};
         for (int g = 0; g < 2; ++g) {
+            QVERIFY(qobject_cast<PointCloud*>(activity->graph(g))); // drawn as sprites on the screen
             double counted = 0, ratings = 0;
             for (auto it = activity->graph(g)->data()->constBegin(); it != activity->graph(g)->data()->constEnd();
                  ++it) {

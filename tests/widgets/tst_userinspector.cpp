@@ -4,6 +4,8 @@
 #include "views/userinspector.h"
 
 #include <QCompleter>
+#include <QCoreApplication>
+#include <QFocusEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -187,6 +189,28 @@ private Q_SLOTS:
         // Completion over the open data set's user ids.
         QVERIFY(search->completer());
         QCOMPARE(search->completer()->model()->rowCount(), int(m_data->userCount()));
+    }
+
+    void userIdsCompleteWhenFirstNeeded()
+    {
+        // The ids are converted when the field is first used (MovieLens-20M has 138,493), not as
+        // the data set opens: none before, all of them on focus; a field in use follows a new set.
+        UserInspector inspector;
+        inspector.setDataset(m_data);
+        QLineEdit* search = inspector.searchField();
+        QAbstractItemModel* ids = search->completer()->model();
+        QCOMPARE(ids->rowCount(), 0);
+        QFocusEvent focus(QEvent::FocusIn);
+        QCoreApplication::sendEvent(search, &focus);
+        QCOMPARE(ids->rowCount(), int(m_data->userCount()));
+        const auto smaller = fixtures::smallDemo(120, 90);
+        inspector.setDataset(smaller);
+        QCOMPARE(ids->rowCount(), int(m_data->userCount())); // idle field: still deferred
+        search->setText(QStringLiteral("1"));
+        QCOMPARE(ids->rowCount(), int(smaller->userCount()));
+        inspector.setDataset(m_data); // the field holds text: at once
+        QCOMPARE(ids->rowCount(), int(m_data->userCount()));
+        QCOMPARE(ids->index(0, 0).data().toString(), QString::fromStdString(m_data->userIds[0]));
     }
 
     void unknownUser()

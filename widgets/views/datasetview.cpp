@@ -6,6 +6,7 @@
 #include "plots/palette.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
+#include "plots/pointcloud.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -202,11 +203,11 @@ void DatasetView::plotActivity(const DatasetFacts& facts)
             xs << count;
             ys << how;
         }
-        QCPGraph* graph = m_activity->addGraph();
+        // Thousands of points on MovieLens-20M: sprites, not an antialiased shape each (pointcloud.h).
+        auto* graph =
+            new PointCloud(m_activity, QCPScatterStyle(k == 0 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssTriangle,
+                                                       series[k].second, 5));
         graph->setName(series[k].first);
-        graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(
-            QCPScatterStyle(k == 0 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssTriangle, series[k].second, 5));
         graph->setData(xs, ys, true);
     }
     m_activity->rescaleAxes();

@@ -7,6 +7,7 @@
 
 #include <QCompleter>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -78,6 +79,9 @@ UserInspector::UserInspector(QWidget* parent)
     completer->setModelSorting(QCompleter::UnsortedModel);
     completer->setMaxVisibleItems(12);
     m_search->setCompleter(completer);
+    m_search->installEventFilter(this);
+    // Typed or set text completes from the ids: they must be there before the completer looks.
+    connect(m_search, &QLineEdit::textChanged, this, [this] { ensureUserIds(); });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
             [this](const QString& id) { showUser(id); });
     auto* show = new QPushButton(tr("&Show"), this);
@@ -132,13 +136,9 @@ void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
 {
     m_dataset = std::move(dataset);
     m_datasetFingerprint = 0;
-    QStringList ids;
-    if (m_dataset) {
-        ids.reserve(qsizetype(m_dataset->userIds.size()));
-        for (const auto& id : m_dataset->userIds)
-            ids << QString::fromStdString(id);
-    }
-    m_userIds->setStringList(ids);
+    m_userIdsStale = true;
+    if (m_search->hasFocus() || !m_search->text().isEmpty())
+        ensureUserIds(); // in use now: the completer must see the new ids
     m_itemSearch->setDataset(m_dataset);
     m_history->setRowCount(0);
     m_historyCaption->setText(m_dataset ? tr("<b>History</b> in %1 (held-out rating marked \u2605)")
@@ -148,6 +148,27 @@ void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
         run.table->setRowCount(0);
     if (!m_search->text().isEmpty() && m_dataset && !m_runs.empty())
         showUser(m_search->text());
+}
+
+void UserInspector::ensureUserIds()
+{
+    if (!m_userIdsStale)
+        return;
+    m_userIdsStale = false;
+    QStringList ids;
+    if (m_dataset) {
+        ids.reserve(qsizetype(m_dataset->userIds.size()));
+        for (const auto& id : m_dataset->userIds)
+            ids << QString::fromStdString(id);
+    }
+    m_userIds->setStringList(ids);
+}
+
+bool UserInspector::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::FocusIn)
+        ensureUserIds();
+    return QWidget::eventFilter(watched, event);
 }
 
 bool UserInspector::isOpen(const Run& run) const

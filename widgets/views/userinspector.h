@@ -70,7 +70,13 @@ Q_SIGNALS:
     /// The user clicked an item (dense id in `data`) in the history or a recommendation list.
     void itemActivated(const rnr::Dataset* data, std::uint32_t item);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// Fills the user-id completions when first needed (focus, typing): 138,493 ids of
+    /// MovieLens-20M would otherwise be converted on the GUI thread as the data set opens.
+    void ensureUserIds();
     void connectTable(QTableWidget* table);
     void fitTable(QTableWidget* table, int rows) const;
 
@@ -92,6 +98,7 @@ private:
     QHBoxLayout* m_runsLayout;
     QScrollArea* m_runsArea = nullptr;
     QStringListModel* m_userIds;
+    bool m_userIdsStale = false; ///< the completions are not yet the open data set's
     ItemSearch* m_itemSearch;
     std::vector<Run> m_runs;
     std::shared_ptr<const Dataset> m_dataset;
