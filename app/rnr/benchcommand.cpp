@@ -171,12 +171,12 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out.flush();
     }
     const Split split = makeSplit(filtered, SplitConfig{});
-    QJsonObject epochs, costs;
+    QJsonObject epochs, costs, epochFloors;
     for (const ModelSpec& spec : specs) {
         const EpochCost cost = epochCost(spec, base, split.train.size());
         costs.insert(QString::fromStdString(spec.name()),
                      QJsonObject{{QStringLiteral("flops"), cost.flops}, {QStringLiteral("bytes"), cost.bytes}});
-        QJsonObject perThreads;
+        QJsonObject perThreads, floors;
         for (const std::uint32_t t : threadCounts) {
             HyperParams hp = base;
             hp.threads = t;
@@ -190,8 +190,10 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
             perThreads.insert(QString::number(t), best);
             const auto budget = budgets.epoch.find(spec.name());
             const MachineRates& r = rates[t];
+            const double floor = floorSeconds(cost, r);
+            floors.insert(QString::number(t), floor);
             out << tr("epoch of %1 on %2 thread(s): %3 s%4; %5 GFLOP at %6 GFLOP/s (%7% of GEMM 64x%8x%8), %9 GB "
-                      "of rows at %10 GB/s (%11% of random rows)\n")
+                      "of rows at %10 GB/s (%11% of random rows); floor at these rates %12 s\n")
                        .arg(QString::fromStdString(spec.title()))
                        .arg(t)
                        .arg(best, 0, 'f', 3)
@@ -203,13 +205,16 @@ int runBench(const QStringList& arguments, QTextStream& out, QTextStream& err)
                        .arg(base.dim)
                        .arg(cost.bytes / 1e9, 0, 'f', 1)
                        .arg(cost.bytes / best / 1e9, 0, 'f', 1)
-                       .arg(100.0 * cost.bytes / best / r.rowBytes, 0, 'f', 0);
+                       .arg(100.0 * cost.bytes / best / r.rowBytes, 0, 'f', 0)
+                       .arg(floor, 0, 'f', 3);
             out.flush();
         }
         epochs.insert(QString::fromStdString(spec.name()), perThreads);
+        epochFloors.insert(QString::fromStdString(spec.name()), floors);
     }
     result.insert(QStringLiteral("epoch_seconds"), epochs);
     result.insert(QStringLiteral("epoch_cost"), costs);
+    result.insert(QStringLiteral("epoch_floor_seconds"), epochFloors);
     {
         // Every user's held-out item, ranked against all items.
         std::vector<Interaction> heldOut = split.validation;

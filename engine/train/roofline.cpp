@@ -157,4 +157,11 @@ EpochCost epochCost(const ModelSpec& spec, const HyperParams& hp, std::size_t tu
     return cost;
 }
 
+double floorSeconds(const EpochCost& cost, const MachineRates& rates)
+{
+    if (rates.smallGemmFlops <= 0 || rates.rowBytes <= 0)
+        return 0.0;
+    return std::max(cost.flops / rates.smallGemmFlops, cost.bytes / rates.rowBytes);
+}
+
 } // namespace rnr

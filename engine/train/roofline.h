@@ -34,4 +34,10 @@ struct EpochCost
 /// The cost of an epoch over `tuples` training tuples (hp: dim, negatives).
 EpochCost epochCost(const ModelSpec& spec, const HyperParams& hp, std::size_t tuples);
 
+/// The least time an epoch of this cost can take on a machine of these rates by the roofline: the
+/// slower of its FLOPs at the tied layer's GEMM rate and its row traffic at the random-row rate
+/// (as if the two overlapped perfectly). A budget below it cannot be met by scheduling; only by
+/// fewer operations or bytes per tuple. 0 when a rate is unknown.
+double floorSeconds(const EpochCost& cost, const MachineRates& rates);
+
 } // namespace rnr

@@ -565,6 +565,19 @@ private Q_SLOTS:
         QVERIFY(cost.value(QStringLiteral("flops")).toDouble() > 0 &&
                 cost.value(QStringLiteral("bytes")).toDouble() > 0);
         QVERIFY2(outcome.out.contains(QStringLiteral("% of GEMM 64x50x50)")), qPrintable(outcome.out));
+        // Each epoch's floor is the slower of its FLOPs and its bytes at the machine's rates.
+        const double floor = figures.value(QStringLiteral("epoch_floor_seconds"))
+                                 .toObject()
+                                 .value(QStringLiteral("rnr:bpr+svd"))
+                                 .toObject()
+                                 .value(QStringLiteral("2"))
+                                 .toDouble();
+        const double expected = std::max(cost.value(QStringLiteral("flops")).toDouble() /
+                                             machine.value(QStringLiteral("small_gemm_flops")).toDouble(),
+                                         cost.value(QStringLiteral("bytes")).toDouble() /
+                                             machine.value(QStringLiteral("row_bytes")).toDouble());
+        QVERIFY2(floor > 0 && std::abs(floor - expected) <= 1e-9 * expected, qPrintable(QString::number(floor)));
+        QVERIFY2(outcome.out.contains(QStringLiteral("; floor at these rates ")), qPrintable(outcome.out));
         QCOMPARE(figures.value(QStringLiteral("size")).toString(), QStringLiteral("1m"));
         QCOMPARE(figures.value(QStringLiteral("users")).toInt(), 121); // 6,040 users' activity, 20,000 ratings
         QVERIFY2(outcome.out.contains(QStringLiteral("peak memory (resident): ")), qPrintable(outcome.out));

@@ -37,6 +37,20 @@ private Q_SLOTS:
         QCOMPARE(epochCost(parseModelSpec("popularity"), hp, 1000).flops, 0.0);
     }
 
+    void theFloorIsTheSlowerCeiling()
+    {
+        // 30 GFLOP at 120 GFLOP/s is 0.25 s; 10 GB of rows at 40 GB/s is 0.25 s too; more bytes
+        // make the rows the floor, more FLOPs the arithmetic; an unknown rate gives none.
+        MachineRates rates;
+        rates.smallGemmFlops = 120e9;
+        rates.rowBytes = 40e9;
+        QCOMPARE(floorSeconds(EpochCost{30e9, 10e9}, rates), 0.25);
+        QCOMPARE(floorSeconds(EpochCost{30e9, 20e9}, rates), 0.5);
+        QCOMPARE(floorSeconds(EpochCost{60e9, 10e9}, rates), 0.5);
+        rates.rowBytes = 0;
+        QCOMPARE(floorSeconds(EpochCost{30e9, 10e9}, rates), 0.0);
+    }
+
     void theMachineProbeMeasuresSomething()
     {
         const MachineRates rates = measureMachine(1, 16, 1);
