@@ -59,6 +59,18 @@ Dataset filterMinInteractions(const Dataset& data, std::uint32_t minPerUser, Fil
     return out;
 }
 
+bool filterKeepsEverything(const Dataset& data, std::uint32_t minPerUser)
+{
+    std::vector<std::uint32_t> perUser(data.userCount(), 0);
+    std::vector<char> itemUsed(data.itemCount(), 0);
+    for (const auto& x : data.interactions) {
+        ++perUser[x.user];
+        itemUsed[x.item] = 1;
+    }
+    return std::all_of(perUser.begin(), perUser.end(), [&](std::uint32_t n) { return n >= minPerUser; }) &&
+           std::all_of(itemUsed.begin(), itemUsed.end(), [](char used) { return used != 0; });
+}
+
 SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config)
 {
     const std::uint32_t chosen = std::min(config.users, users);

@@ -22,6 +22,10 @@ struct FilterReport
 /// original ids, titles, genres and true deviations follow). One pass suffices: only users
 /// are filtered, so removing a user never changes another user's count.
 Dataset filterMinInteractions(const Dataset& data, std::uint32_t minPerUser = 4, FilterReport* report = nullptr);
+/// Whether filterMinInteractions() would return the data unchanged: every user has at least
+/// minPerUser interactions and every item one. Then a caller can share the set instead of keeping
+/// a copy beside it (MovieLens-20M: 480 MB of interactions).
+bool filterKeepsEverything(const Dataset& data, std::uint32_t minPerUser = 4);
 
 inline constexpr std::uint32_t kAllUsers = std::numeric_limits<std::uint32_t>::max();
 

@@ -13,6 +13,9 @@ namespace rnr {
 
 namespace {
 
+/// Thresholds for lists up to this long are found by insertion; longer ones by a selection.
+constexpr std::uint32_t kInsertTop = 64;
+
 /// Users per block: at most 128, fewer on a large catalogue so that a block's scores (written by
 /// the GEMM, read twice by the ranking) stay within about 4 MiB of cache.
 std::size_t blockUsers(std::size_t items)
@@ -41,44 +44,50 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     if (!keepTop)
         return;
     // The top by (score descending, item ascending), NaN as -infinity (README, "Performance"):
-    // the items are cut into kGroups interleaved groups (item j in group j mod R, R = items /
-    // kGroups) whose largest scores one vectorised pass finds. The top-th largest of these maxima,
-    // tau, is reached by `top` distinct items, so every item of the top scores at least tau: only
-    // items at or above it in groups whose maximum reaches it are candidates, usually a few times
-    // `top`, and a partial sort of them gives the list.
+    // with R = items / 16, the first 16 R items are cut into R groups of 16 interleaved items
+    // (group r: items r, r + R, ..., r + 15 R), whose largest scores one vectorised pass finds.
+    // The top-th largest of these maxima, tau, is reached by `top` distinct items, so every item
+    // of the top scores at least tau: only items at or above it in groups whose maximum reaches
+    // it (and the last items / 16 items) are candidates, usually a few times `top`, and a partial
+    // sort of them gives the list. With more than R to keep, every item is a candidate.
     const std::uint32_t top = std::min(k, items);
     const auto value = [scores](std::uint32_t j) {
         return std::isnan(scores[j]) ? -std::numeric_limits<float>::infinity() : scores[j];
     };
-    constexpr std::uint32_t kGroups = 16;
-    const std::uint32_t stride = items / kGroups; // items from kGroups * stride on are always candidates
+    constexpr std::uint32_t kGroupItems = 16;
+    const std::uint32_t stride = items / kGroupItems; // the groups; items from 16 * stride on are always candidates
     float tau = -std::numeric_limits<float>::infinity();
     if (stride >= top && top > 0) {
         maxima.assign(stride, -std::numeric_limits<float>::infinity());
-        for (std::uint32_t g = 0; g < kGroups; ++g) {
+        for (std::uint32_t g = 0; g < kGroupItems; ++g) {
             const float* __restrict row = scores + std::size_t(g) * stride;
             float* __restrict m = maxima.data();
             for (std::uint32_t r = 0; r < stride; ++r)
                 m[r] = row[r] > m[r] ? row[r] : m[r]; // element-wise (vectorises); NaN never enters
         }
-        // The `top` largest maxima, largest first: most are rejected by one comparison.
-        order.assign(top, -std::numeric_limits<float>::infinity());
-        for (const float m : maxima)
-            if (m > order.back()) {
-                order.pop_back();
-                order.insert(std::upper_bound(order.begin(), order.end(), m, std::greater<>()), m);
-            }
-        tau = order.back();
+        if (top <= kInsertTop) { // the `top` largest maxima, largest first: most rejected by one comparison
+            order.assign(top, -std::numeric_limits<float>::infinity());
+            for (const float m : maxima)
+                if (m > order.back()) {
+                    order.pop_back();
+                    order.insert(std::upper_bound(order.begin(), order.end(), m, std::greater<>()), m);
+                }
+            tau = order.back();
+        } else { // a long list: linear selection (inserting would cost O(top) each)
+            order.assign(maxima.begin(), maxima.end());
+            std::nth_element(order.begin(), order.begin() + (top - 1), order.end(), std::greater<>());
+            tau = order[top - 1];
+        }
     }
     scratch.clear();
     for (std::uint32_t r = 0; r < stride; ++r) {
         if (tau > -std::numeric_limits<float>::infinity() && !(maxima[r] >= tau))
             continue;
-        for (std::uint32_t g = 0; g < kGroups; ++g)
+        for (std::uint32_t g = 0; g < kGroupItems; ++g)
             if (const std::uint32_t j = g * stride + r; value(j) >= tau)
                 scratch.push_back(j);
     }
-    for (std::uint32_t j = kGroups * stride; j < items; ++j)
+    for (std::uint32_t j = kGroupItems * stride; j < items; ++j)
         if (value(j) >= tau)
             scratch.push_back(j);
     const auto better = [&](std::uint32_t a, std::uint32_t b) {

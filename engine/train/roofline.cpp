@@ -88,9 +88,9 @@ EpochCost epochCost(const ModelSpec& spec, const HyperParams& hp, std::size_t tu
     // Per training tuple (README, "Performance: the roofline"). d-float rows touched by the ranking
     // model: the user's, the item's and its negatives' (CDAE: also its input node and, amortised over
     // the user's items, one input row). Every touched row is read (4d bytes), gets a gradient row
-    // written and read (8d), summed per row into a contiguous buffer (8d) and stepped by the optimiser (theta, the
-    // gradient and the two Adam moments read and written: 32d): 52d bytes. A second task's gradient
-    // on the same row adds 16d.
+    // written and read (8d), summed per row into a contiguous buffer (8d) and stepped by the
+    // optimiser (theta and the two Adam moments read and written, the sum read: 28d): 48d bytes. A
+    // second task's gradient on the same row adds 16d.
     const double d = double(hp.dim);
     double rows = 0, flops = 0, secondGradients = 0;
     switch (spec.ranker) {
@@ -153,7 +153,7 @@ EpochCost epochCost(const ModelSpec& spec, const HyperParams& hp, std::size_t tu
     flops += 12.0 * d * rows; // the optimiser's step per value (moments, square root, division)
     EpochCost cost;
     cost.flops = double(tuples) * flops;
-    cost.bytes = double(tuples) * (52.0 * d * rows + 16.0 * d * secondGradients);
+    cost.bytes = double(tuples) * (48.0 * d * rows + 16.0 * d * secondGradients);
     return cost;
 }
 

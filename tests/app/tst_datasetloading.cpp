@@ -69,6 +69,28 @@ private Q_SLOTS:
         QVERIFY(!loader.isLoading());
     }
 
+    void preparingSharesASetTheFilterKeepsWhole()
+    {
+        // Two users with 4 ratings each: the filter keeps everything, so the set trained on is
+        // the set as read, shared rather than copied; a third user with 2 ratings makes a copy.
+        rnr::Dataset data;
+        data.name = "hand-made";
+        data.userIds = {"a", "b"};
+        data.itemIds = {"1", "2", "3", "4"};
+        for (std::uint32_t u = 0; u < 2; ++u)
+            for (std::uint32_t i = 0; i < 4; ++i)
+                data.interactions.push_back({std::int64_t(10 * u + i), u, i, 4 * u + i + 1, 3.0f});
+        const auto whole = rnr::LoadedDataset::prepare(data, rnr::LoadReport{});
+        QVERIFY(whole->filtered == whole->dataset);
+        data.userIds.push_back("c");
+        data.interactions.push_back({50, 2, 0, 9, 4.0f});
+        data.interactions.push_back({51, 2, 1, 10, 4.0f});
+        const auto filtered = rnr::LoadedDataset::prepare(data, rnr::LoadReport{});
+        QVERIFY(filtered->filtered != filtered->dataset);
+        QCOMPARE(filtered->filtered->userCount(), std::size_t(2));
+        QCOMPARE(filtered->dataset->userCount(), std::size_t(3));
+    }
+
     void aNewLoadSupersedesTheOldOne()
     {
         QTemporaryDir dir;

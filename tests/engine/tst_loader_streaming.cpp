@@ -140,6 +140,16 @@ void TestLoaderStreaming::lineReaderEstimatesTheLines()
     while (reader.lineNumber() < 4096 && reader.next(line)) {
     }
     QCOMPARE(reader.estimatedLines(), std::uint64_t(6524));
+
+    // 4,096 blank lines first, then 1,000 of 10 bytes (14,096 bytes): the mean of 1 byte counts as
+    // 4, and the estimate, 1.1 x 14,096 / 4 + 1,024 = 4,900, is capped at 14,096 / 4 + 1 = 3,525.
+    QByteArray blankFirst(4096, '\n');
+    for (int k = 0; k < 1000; ++k)
+        blankFirst += "1,2,3,400\n";
+    LineReader blanks(writeFile(dir, "blank-first.txt", blankFirst), options);
+    while (blanks.lineNumber() < 4096 && blanks.next(line)) {
+    }
+    QCOMPARE(blanks.estimatedLines(), std::uint64_t(3525));
 }
 
 void TestLoaderStreaming::duplicatesAmongManyUsersAreFound()

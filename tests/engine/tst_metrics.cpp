@@ -239,63 +239,65 @@ private Q_SLOTS:
 
     void evaluatorTopAndRankMatchAFullSort()
     {
-        // 203 items (12 interleaved groups of 16 and a tail of 11), against sorting every unseen
-        // item by (score descending, item ascending), NaN as -infinity: scores with ties
-        // everywhere (a few distinct values) and distinct scores with one NaN item; k = 1 and 10
-        // (the groups' threshold), 12 (as many as a group has items), 13 and 100 (no threshold:
-        // every item a candidate).
-        const std::uint32_t users = 40, items = 203;
-        std::vector<Interaction> train;
-        for (std::uint32_t u = 0; u < users; ++u)
-            for (std::uint32_t k = 0; k < 6; ++k)
-                train.push_back({std::int64_t(k), u, (u * 31 + k * 17) % items, k + 1, 3.0f});
-        HyperParams hp;
-        hp.dim = 2;
-        for (const bool ties : {true, false}) {
-            Model model(parseModelSpec("bpr"), hp, users, items, buildUserItems(train, users, items), 3.0);
-            Rng rng(11);
-            for (const Block b : {Block::Users, Block::Items, Block::RankItemBias})
-                for (Eigen::Index r = 0; r < model.params()[b].rows(); ++r)
-                    for (Eigen::Index c = 0; c < model.params()[b].cols(); ++c)
-                        model.params()[b](r, c) = ties ? float(rng.below(3)) : float(rng.uniform()); // 0, 1 or 2
-            if (!ties)
-                model.params()[Block::RankItemBias](7, 0) = std::numeric_limits<float>::quiet_NaN();
-            std::vector<Interaction> heldOut;
+        // Against sorting every unseen item by (score descending, item ascending), NaN as
+        // -infinity, with scores with ties everywhere (a few distinct values) and distinct scores
+        // with one NaN item. 203 items: 12 groups of 16 interleaved items and a tail of 11; k = 1
+        // and 10 (the groups' threshold), 12 (as many as there are groups), 13 and 100 (every
+        // item a candidate). 1,200 items: 75 groups; k = 70 (the threshold by selection).
+        const std::uint32_t users = 40;
+        for (const std::uint32_t items : {203u, 1200u}) {
+            std::vector<Interaction> train;
             for (std::uint32_t u = 0; u < users; ++u)
-                heldOut.push_back({9, u, u == 3 ? 7 : (u * 13 + 5) % items, 9, 4.0f});
-            for (const std::uint32_t k : {1u, 10u, 12u, 13u, 100u}) {
-                EvaluationOptions options;
-                options.k = k;
-                options.keepTop = true;
-                const Evaluation e = evaluate(model, heldOut, options);
-                std::vector<std::uint32_t> ids(users);
-                std::iota(ids.begin(), ids.end(), 0u);
-                RowMatrix<float> scores;
-                model.rankingScores(ids, scores);
-                for (std::uint32_t u = 0; u < users; ++u) {
-                    std::vector<float> raw(scores.row(u).data(), scores.row(u).data() + items);
-                    for (const std::uint32_t j : model.history().of(u))
-                        raw[j] = -std::numeric_limits<float>::infinity();
-                    std::vector<float> row = raw;
-                    for (float& v : row)
-                        v = std::isnan(v) ? -std::numeric_limits<float>::infinity() : v;
-                    std::vector<std::uint32_t> order(items);
-                    std::iota(order.begin(), order.end(), 0u);
-                    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-                        return row[a] > row[b] || (row[a] == row[b] && a < b);
-                    });
-                    QCOMPARE(e.outcomes[u].top, std::vector<std::uint32_t>(order.begin(), order.begin() + k));
-                    if (u == 3 && !ties) { // a NaN held-out item is ranked last
-                        QCOMPARE(e.outcomes[u].rank, items);
-                        continue;
+                for (std::uint32_t k = 0; k < 6; ++k)
+                    train.push_back({std::int64_t(k), u, (u * 31 + k * 17) % items, k + 1, 3.0f});
+            HyperParams hp;
+            hp.dim = 2;
+            for (const bool ties : {true, false}) {
+                Model model(parseModelSpec("bpr"), hp, users, items, buildUserItems(train, users, items), 3.0);
+                Rng rng(11);
+                for (const Block b : {Block::Users, Block::Items, Block::RankItemBias})
+                    for (Eigen::Index r = 0; r < model.params()[b].rows(); ++r)
+                        for (Eigen::Index c = 0; c < model.params()[b].cols(); ++c)
+                            model.params()[b](r, c) = ties ? float(rng.below(3)) : float(rng.uniform()); // 0, 1 or 2
+                if (!ties)
+                    model.params()[Block::RankItemBias](7, 0) = std::numeric_limits<float>::quiet_NaN();
+                std::vector<Interaction> heldOut;
+                for (std::uint32_t u = 0; u < users; ++u)
+                    heldOut.push_back({9, u, u == 3 ? 7 : (u * 13 + 5) % items, 9, 4.0f});
+                for (const std::uint32_t k : {1u, 10u, 12u, 13u, 70u, 100u}) {
+                    EvaluationOptions options;
+                    options.k = k;
+                    options.keepTop = true;
+                    const Evaluation e = evaluate(model, heldOut, options);
+                    std::vector<std::uint32_t> ids(users);
+                    std::iota(ids.begin(), ids.end(), 0u);
+                    RowMatrix<float> scores;
+                    model.rankingScores(ids, scores);
+                    for (std::uint32_t u = 0; u < users; ++u) {
+                        std::vector<float> raw(scores.row(u).data(), scores.row(u).data() + items);
+                        for (const std::uint32_t j : model.history().of(u))
+                            raw[j] = -std::numeric_limits<float>::infinity();
+                        std::vector<float> row = raw;
+                        for (float& v : row)
+                            v = std::isnan(v) ? -std::numeric_limits<float>::infinity() : v;
+                        std::vector<std::uint32_t> order(items);
+                        std::iota(order.begin(), order.end(), 0u);
+                        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                            return row[a] > row[b] || (row[a] == row[b] && a < b);
+                        });
+                        QCOMPARE(e.outcomes[u].top, std::vector<std::uint32_t>(order.begin(), order.begin() + k));
+                        if (u == 3 && !ties) { // a NaN held-out item is ranked last
+                            QCOMPARE(e.outcomes[u].rank, items);
+                            continue;
+                        }
+                        // Ahead of the held-out item: a higher score, or an equal one at a smaller
+                        // item; a NaN is never ahead.
+                        const std::uint32_t item = heldOut[u].item;
+                        std::uint32_t ahead = 0;
+                        for (std::uint32_t j = 0; j < items; ++j)
+                            ahead += j != item && (raw[j] > raw[item] || (raw[j] == raw[item] && j < item));
+                        QCOMPARE(e.outcomes[u].rank, ahead + 1);
                     }
-                    // Ahead of the held-out item: a higher score, or an equal one at a smaller
-                    // item; a NaN is never ahead.
-                    const std::uint32_t item = heldOut[u].item;
-                    std::uint32_t ahead = 0;
-                    for (std::uint32_t j = 0; j < items; ++j)
-                        ahead += j != item && (raw[j] > raw[item] || (raw[j] == raw[item] && j < item));
-                    QCOMPARE(e.outcomes[u].rank, ahead + 1);
                 }
             }
         }

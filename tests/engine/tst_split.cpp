@@ -98,6 +98,28 @@ private Q_SLOTS:
         QCOMPARE(filterMinInteractions(data, 6).userCount(), 0u);
     }
 
+    void filterKeepsEverythingSaysWhenNothingGoes()
+    {
+        // Ten users with 5 rows each over 12 items, all used: nothing goes at 4 or 5 (and the
+        // filter's copy equals the set), something at 6; the same set with an item nobody rated,
+        // or one user short of rows, loses something.
+        const Dataset data = tenUsers();
+        QVERIFY(filterKeepsEverything(data, 4));
+        QVERIFY(filterKeepsEverything(data, 5));
+        QVERIFY(!filterKeepsEverything(data, 6));
+        const Dataset out = filterMinInteractions(data, 5);
+        QCOMPARE(out.userIds, data.userIds);
+        QCOMPARE(out.itemIds, data.itemIds);
+        QCOMPARE(out.fingerprint(), data.fingerprint());
+        Dataset orphan = data;
+        orphan.itemIds.push_back("unrated");
+        QVERIFY(!filterKeepsEverything(orphan, 4));
+        Dataset light = data;
+        light.interactions.erase(light.interactions.begin()); // user 0 now has 4
+        QVERIFY(filterKeepsEverything(light, 4));
+        QVERIFY(!filterKeepsEverything(light, 5));
+    }
+
     void heldOutItemIsChronologicallyLast()
     {
         const Dataset data = tenUsers();

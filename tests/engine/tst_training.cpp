@@ -6,6 +6,7 @@
 #include "core/threadpriority.h"
 #include "data/demo.h"
 #include "model/model.h"
+#include "train/detail/rowsums.h"
 #include "train/experiment.h"
 #include "train/trainer.h"
 
@@ -121,6 +122,33 @@ private Q_SLOTS:
                 other.step();
             QVERIFY(other.model().params()[Block::Users] != one.model().params()[Block::Users]);
         }
+    }
+
+    void blocksCutIntoPartsTrainAlikeOnAnyThreadCount()
+    {
+        // 2,500 users and 2,100 items: the user and item tables are cut into two ranges each
+        // (train/detail/rowsums.h), summed and stepped on different threads; the models and the
+        // reported losses (the penalty is added range by range) are the same bits on 1 and 2 threads.
+        const Dataset data = *fixtures::smallDemo(2500, 2100);
+        QVERIFY(RowSums::partsFor(Eigen::Index(data.userCount()), 8) == 2);
+        QVERIFY(RowSums::partsFor(Eigen::Index(data.itemCount()), 8) == 2);
+        const Split split = makeSplit(data, SplitConfig{kAllUsers, 3});
+        HyperParams hp;
+        hp.dim = 8;
+        hp.epochs = 1;
+        hp.validationUsers = 50;
+        Trainer one(data, split, parseModelSpec("vanilla:bpr+svd"), hp);
+        hp.threads = 2;
+        Trainer two(data, split, parseModelSpec("vanilla:bpr+svd"), hp);
+        const auto a = one.step(), b = two.step();
+        QVERIFY(a && b);
+        QCOMPARE(a->regularisation, b->regularisation);
+        QVERIFY(a->regularisation > 0);
+        QCOMPARE(a->objective, b->objective);
+        QCOMPARE(a->rankingLoss, b->rankingLoss);
+        for (int k = 0; k < kBlockCount; ++k)
+            QVERIFY2(one.model().params().blocks[k] == two.model().params().blocks[k],
+                     blockName(static_cast<Block>(k)).data());
     }
 
     void stepInSlices()

@@ -205,10 +205,12 @@ private Q_SLOTS:
         QCOMPARE(ids->rowCount(), int(m_data->userCount()));
         const auto smaller = fixtures::smallDemo(120, 90);
         inspector.setDataset(smaller);
-        QCOMPARE(ids->rowCount(), int(m_data->userCount())); // idle field: still deferred
+        QCOMPARE(ids->rowCount(), 0); // idle field: deferred, and not the last set's ids meanwhile
         search->setText(QStringLiteral("1"));
         QCOMPARE(ids->rowCount(), int(smaller->userCount()));
-        inspector.setDataset(m_data); // the field holds text: at once
+        inspector.setDataset(m_data); // text in the field but no focus: still deferred
+        QCOMPARE(ids->rowCount(), 0);
+        QCoreApplication::sendEvent(search, &focus);
         QCOMPARE(ids->rowCount(), int(m_data->userCount()));
         QCOMPARE(ids->index(0, 0).data().toString(), QString::fromStdString(m_data->userIds[0]));
     }

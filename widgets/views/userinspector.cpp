@@ -80,7 +80,7 @@ UserInspector::UserInspector(QWidget* parent)
     completer->setMaxVisibleItems(12);
     m_search->setCompleter(completer);
     m_search->installEventFilter(this);
-    // Typed or set text completes from the ids: they must be there before the completer looks.
+    // Typing needs focus first, which fills the ids; text set by the program fills them too.
     connect(m_search, &QLineEdit::textChanged, this, [this] { ensureUserIds(); });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
             [this](const QString& id) { showUser(id); });
@@ -137,8 +137,10 @@ void UserInspector::setDataset(std::shared_ptr<const Dataset> dataset)
     m_dataset = std::move(dataset);
     m_datasetFingerprint = 0;
     m_userIdsStale = true;
-    if (m_search->hasFocus() || !m_search->text().isEmpty())
+    if (m_search->hasFocus())
         ensureUserIds(); // in use now: the completer must see the new ids
+    else
+        m_userIds->setStringList({}); // not the last set's ids meanwhile
     m_itemSearch->setDataset(m_dataset);
     m_history->setRowCount(0);
     m_historyCaption->setText(m_dataset ? tr("<b>History</b> in %1 (held-out rating marked \u2605)")

@@ -16,7 +16,11 @@ std::shared_ptr<LoadedDataset> LoadedDataset::prepare(std::shared_ptr<const Data
 {
     auto out = std::make_shared<LoadedDataset>();
     out->dataset = std::move(dataset);
-    out->filtered = std::make_shared<const Dataset>(filterMinInteractions(*out->dataset));
+    // Most published sets already have 4 ratings per user (MovieLens: 20): then the filtered set is
+    // the set itself, shared, not a second copy of every rating.
+    out->filtered = filterKeepsEverything(*out->dataset)
+                        ? out->dataset
+                        : std::make_shared<const Dataset>(filterMinInteractions(*out->dataset));
     out->report = std::move(report);
     out->facts = DatasetView::factsOf(*out->dataset);
     return out;

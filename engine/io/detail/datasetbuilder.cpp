@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <new>
+#include <stdexcept>
 
 namespace rnr {
 
@@ -46,8 +48,14 @@ void DatasetBuilder::reject(Problem problem, std::uint64_t line, const std::stri
 void DatasetBuilder::reserve(std::uint64_t rows)
 {
     constexpr std::uint64_t kMostRows = std::uint64_t(1) << 32; // lines beyond are refused anyway
-    if (rows > m_rows.capacity())
+    if (rows <= m_rows.capacity())
+        return;
+    try {
         m_rows.reserve(static_cast<std::size_t>(std::min(rows, kMostRows)));
+    } catch (const std::bad_alloc&) {
+        // Only a hint: without the room the vector grows as it goes.
+    } catch (const std::length_error&) {
+    }
 }
 
 void DatasetBuilder::add(std::string_view user, std::string_view item, double rating, std::int64_t timestamp,

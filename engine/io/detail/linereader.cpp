@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -107,8 +108,10 @@ std::uint64_t LineReader::estimatedLines() const
         return 0;
     // 10% more than the mean so far predicts: a file whose later lines are a little shorter
     // does not make the rows' vector grow (and copy) once more at the end.
-    const double perLine = double(consumed) / double(m_lineNumber);
-    return static_cast<std::uint64_t>(1.1 * double(m_size) / perLine) + 1024;
+    // A rating line has at least 4 bytes ("1 1\n"): blank or short first lines never make the
+    // estimate exceed the lines the file can hold.
+    const double perLine = std::max(double(consumed) / double(m_lineNumber), 4.0);
+    return std::min(static_cast<std::uint64_t>(1.1 * double(m_size) / perLine) + 1024, m_size / 4 + 1);
 }
 
 std::string readFirstLine(const std::string& path, std::size_t maxBytes)

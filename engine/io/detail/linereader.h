@@ -31,8 +31,8 @@ public:
     std::uint64_t lineNumber() const { return m_lineNumber; }
     const std::string& path() const { return m_path; }
     std::uint64_t sizeBytes() const { return m_size; }
-    /// The file's lines estimated from those read so far (their mean length), with a margin; 0
-    /// before any line or when the size is unknown.
+    /// The file's lines estimated from those read so far (their mean length, at least 4 bytes),
+    /// with a margin, at most a quarter of its bytes; 0 before any line or when the size is unknown.
     std::uint64_t estimatedLines() const;
 
 private:

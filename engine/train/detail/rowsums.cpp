@@ -3,7 +3,7 @@
 namespace rnr {
 
 namespace {
-constexpr Eigen::Index kRowsPerPart = 1024; ///< blocks smaller than this are one part
+constexpr Eigen::Index kRowsPerPart = 1024; ///< a part per this many rows: blocks under twice it are one part
 constexpr std::uint32_t kMaxParts = 4;      ///< enough for two threads to share a batch's blocks evenly
 } // namespace
 
@@ -52,11 +52,13 @@ const RowSums::Part& RowSums::sum(std::size_t p, std::span<const RowGrads<float>
             const float* __restrict from = entries.values.data() + k * cols;
             const std::int32_t s = slot[row];
             if (s < 0) { // a new row: 0 + x, as a dense sum starting at zero would give (-0 becomes +0)
-                slot[row] = static_cast<std::int32_t>(part.rows.size());
                 const std::size_t at = part.rows.size() * cols;
-                part.rows.push_back(row);
-                if (part.values.size() < at + cols) // grows only: no zero fill per batch
-                    part.values.resize(std::max(2 * part.values.size(), at + cols));
+                if (part.values.size() < at + cols) { // grows only (no zero fill per batch), to the part's rows at most
+                    const std::size_t most = std::size_t(part.rowEnd - part.rowBegin) * cols;
+                    part.values.resize(std::min(most, std::max(2 * part.values.size(), at + cols)));
+                }
+                part.rows.push_back(row); // first: a slot set is always one the next batch clears
+                slot[row] = static_cast<std::int32_t>(part.rows.size() - 1);
                 float* __restrict to = part.values.data() + at;
                 for (std::size_t c = 0; c < cols; ++c)
                     to[c] = 0.0f + from[c];
