@@ -48,7 +48,7 @@ void rankRow(const float* scores, std::uint32_t items, std::uint32_t item, std::
     // (group r: items r, r + R, ..., r + 15 R), whose largest scores one vectorised pass finds.
     // The top-th largest of these maxima, tau, is reached by `top` distinct items, so every item
     // of the top scores at least tau: only items at or above it in groups whose maximum reaches
-    // it (and the last items / 16 items) are candidates, usually a few times `top`, and a partial
+    // it (and the last items mod 16 items) are candidates, usually a few times `top`, and a partial
     // sort of them gives the list. With more than R to keep, every item is a candidate.
     const std::uint32_t top = std::min(k, items);
     const auto value = [scores](std::uint32_t j) {
