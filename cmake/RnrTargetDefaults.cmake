@@ -17,3 +17,14 @@ if(RNR_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+# The fuzz build: every target instrumented for libFuzzer's coverage and under ASan + UBSan; the
+# fuzz targets themselves link -fsanitize=fuzzer (tests/fuzz/CMakeLists.txt).
+if(RNR_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "RNR_FUZZ needs clang (libFuzzer): configure with the fuzz preset")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()

@@ -3,11 +3,17 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace rnr {
 
+/// The text with control characters (a NUL, a line end, an escape) written as "\x00": bytes of a
+/// file quoted in a message never cut it short (what() is a C string) or break its line.
+std::string printable(std::string_view text);
+
 /// A problem with input data. what() reads "file:line: cause" (or "file: cause" when the
-/// problem is not tied to one line) so that every message names where and why.
+/// problem is not tied to one line) so that every message names where and why. The cause is
+/// kept printable(), and so is the file in what().
 class DataError : public std::runtime_error
 {
 public:

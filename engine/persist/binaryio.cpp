@@ -430,7 +430,8 @@ void readContainer(const std::string& path, const ContainerFormat& format,
     {
         in.seekg(0, std::ios::beg);
         Fnv1a hash;
-        std::vector<char> buffer(std::size_t(1) << 20);
+        constexpr std::uint64_t kReadChunk = std::uint64_t(1) << 20;
+        std::vector<char> buffer(static_cast<std::size_t>(std::clamp<std::uint64_t>(bodyEnd, 1, kReadChunk)));
         std::uint64_t left = bodyEnd;
         while (left > 0) {
             const auto chunk = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
@@ -439,7 +440,7 @@ void readContainer(const std::string& path, const ContainerFormat& format,
                 fail(kTruncated);
             hash.add(buffer.data(), chunk);
             left -= chunk;
-            if (progress && (bodyEnd - left) % kProgressStep < buffer.size())
+            if (progress && (bodyEnd - left) % kProgressStep < kReadChunk)
                 progress(bodyEnd - left, bodyEnd);
         }
         std::array<unsigned char, 8> trailer{};

@@ -65,7 +65,12 @@ void DatasetBuilder::add(std::string_view user, std::string_view item, double ra
         reject(Problem::NotNumeric, line, "rating is not a finite number");
         return;
     }
+    // Ratings are kept as float: a finite double beyond its range would become infinite.
     const auto value = static_cast<float>(rating);
+    if (!std::isfinite(value)) {
+        reject(Problem::NotNumeric, line, "rating " + formatNumber(rating) + " is too large to be a rating");
+        return;
+    }
     if (m_scale && !m_scale->contains(value)) {
         reject(Problem::OutOfScale, line,
                "rating " + formatNumber(rating) + " is outside the scale " + m_scale->describe());

@@ -31,9 +31,19 @@ LineReader::LineReader(std::string path, const LoadOptions& options) : m_path(st
     m_size = std::filesystem::file_size(m_path, ec);
     if (ec)
         m_size = 0;
-    m_buffer.resize(kChunk + kPadding);
-    refill();
-    checkStart();
+    // A small file gets a buffer of its size (plus one byte, to see its end in one read): opening
+    // one costs no 4 MiB allocation.
+    const std::size_t first = m_size > 0 && m_size < kChunk ? std::max<std::size_t>(m_size + 1, 4096) : kChunk;
+    try {
+        m_buffer.resize(first + kPadding);
+        refill();
+        checkStart();
+    } catch (...) {
+        // The destructor does not run for an object whose constructor threw.
+        std::fclose(m_file);
+        m_file = nullptr;
+        throw;
+    }
 }
 
 LineReader::~LineReader()
@@ -59,11 +69,15 @@ bool LineReader::refill()
         throw Cancelled();
     // Keep the unfinished line, move it to the front, grow when one line exceeds the buffer.
     const std::size_t kept = m_end - m_pos;
+    if (kept > kMaxLineBytes)
+        throw DataError(m_path, m_lineNumber + 1,
+                        "the line is longer than " + std::to_string(kMaxLineBytes >> 20) +
+                            " MiB: this is not a text file of ratings");
     if (kept > 0 && m_pos > 0)
         std::memmove(m_buffer.data(), m_buffer.data() + m_pos, kept);
     m_pos = 0;
     m_end = kept;
-    if (m_buffer.size() - kPadding - m_end < kChunk / 2)
+    if (m_buffer.size() - kPadding - m_end < std::min(kChunk, m_buffer.size() - kPadding) / 2)
         m_buffer.resize(m_buffer.size() * 2);
     const std::size_t room = m_buffer.size() - kPadding - m_end;
     const std::size_t got = std::fread(m_buffer.data() + m_end, 1, room, m_file);

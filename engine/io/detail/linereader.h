@@ -19,6 +19,9 @@ class LineReader
 {
 public:
     static constexpr std::size_t kPadding = 64;
+    /// A longer line is refused (DataError at its number): a file without line ends, such as a
+    /// sparse or binary file past its first 8 KiB, never makes the buffer grow without bound.
+    static constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
     LineReader(std::string path, const LoadOptions& options);
     ~LineReader();
