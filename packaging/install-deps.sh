@@ -5,8 +5,9 @@
 set -euo pipefail
 
 packages=(
-    # toolchain
-    cmake ninja-build g++ clang-format
+    # toolchain; clang 14 and its sanitizer and libFuzzer runtimes for the fuzz targets
+    # (packaging/fuzz.sh)
+    cmake ninja-build g++ clang-format clang-14 libclang-rt-14-dev
     # Qt 6 Widgets, Qt Test, Linguist tools, the platform plugins, Qt SVG (the icon plugin and the
     # SVG export of plots), and fonts for offscreen tests and screenshots (Latin and Chinese)
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 qt6-svg-dev libgl-dev

@@ -202,6 +202,8 @@ private Q_SLOTS:
     {
 #ifndef __linux__
         QSKIP("per-thread nice values are a Linux feature");
+#elif defined(__SANITIZE_THREAD__)
+        QSKIP("under ThreadSanitizer the loop's helper threads end with each loop (core/detail/parallel.cpp)");
 #else
         const Dataset data = *fixtures::smallDemo(200, 150);
         HyperParams hp;

@@ -69,6 +69,7 @@ int main(int argc, char** argv)
         saveSession(session, (root / "session" / "two-runs.rnrsession").string());
         Session empty;
         empty.dataset = data;
+        empty.spec = parseModelSpec("bpr");
         saveSession(empty, (root / "session" / "data-only.rnrsession").string());
     } catch (const std::exception& error) {
         std::fprintf(stderr, "fuzz_seed_writer: %s\n", error.what());
