@@ -1,5 +1,6 @@
 // Sessions in the window: saved and opened off the GUI thread, everything shown comes back, a
-// bad file changes nothing, restored runs keep their ids clear of new ones.
+// bad file changes nothing, a save that cannot be written loses nothing, restored runs keep their
+// ids clear of new ones.
 #include "../isolatedsettings.h"
 #include "../trainedruns.h"
 #include "models/resultsmodel.h"
@@ -17,6 +18,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/mount.h>
+#include <unistd.h>
 
 using namespace rnr;
 
@@ -107,6 +111,66 @@ private Q_SLOTS:
         const QString name = window.runs()->run(next.first())->name;
         QVERIFY2(name.endsWith(QStringLiteral(" #3")), qPrintable(name));
         window.runController()->cancelAll();
+    }
+
+    void aSaveThatCannotBeWrittenLosesNothing()
+    {
+        // Saving to a full disk (a 64 KiB tmpfs, when the test may mount one) and under a path
+        // that is not a folder: the user is told why, the file that was there stays as it was, the
+        // runs stay in the window, and the next save to a good place writes them all.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.setErrorReporter([](const QString&, const QString& message) { QFAIL(qPrintable(message)); });
+        window.loadDemo();
+        HyperParams hp = window.experimentPanel()->params();
+        hp.dim = 4;
+        hp.epochs = 1;
+        window.experimentPanel()->setParams(hp);
+        QSignalSpy finished(&window.bridge(), &EngineBridge::runFinished);
+        QVERIFY(!window.startRun().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+        QStringList errors;
+        window.setErrorReporter(
+            [&](const QString& title, const QString& message) { errors << title + ": " + message; });
+        QSignalSpy done(&window, &MainWindow::sessionFinished);
+        QStringList failing{dir.filePath(QStringLiteral("notes.txt/window.rnrsession"))};
+        QFile(dir.filePath(QStringLiteral("notes.txt"))).open(QIODevice::WriteOnly);
+        const QString full = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("full")));
+        const bool mounted =
+            ::geteuid() == 0 && ::mount("tmpfs", QFile::encodeName(full).constData(), "tmpfs", 0, "size=64k") == 0;
+        if (mounted) {
+            QFile previous(full + QStringLiteral("/window.rnrsession"));
+            QVERIFY(previous.open(QIODevice::WriteOnly));
+            previous.write("previous");
+            previous.close();
+            failing << previous.fileName();
+        }
+        for (const QString& path : failing) {
+            const qsizetype before = done.count();
+            QVERIFY(window.saveSession(path));
+            QTRY_COMPARE_WITH_TIMEOUT(done.count(), before + 1, 60000);
+            QCOMPARE(done.last().at(0).toBool(), false);
+            QVERIFY2(errors.size() == before + 1 && errors.last().contains(path), qPrintable(errors.join('\n')));
+            QCOMPARE(window.finishedRuns().size(), 1);
+        }
+        if (mounted) {
+            {
+                QFile previous(full + QStringLiteral("/window.rnrsession"));
+                QVERIFY(previous.open(QIODevice::ReadOnly));
+                QCOMPARE(previous.readAll(), QByteArray("previous"));
+            }
+            QVERIFY2(errors.last().contains(QStringLiteral("No space left on device")), qPrintable(errors.last()));
+            QCOMPARE(QDir(full).entryList(QDir::Files).size(), 1); // no temporary file left
+            QCOMPARE(::umount(QFile::encodeName(full).constData()), 0);
+        }
+        const QString good = dir.filePath(QStringLiteral("window.rnrsession"));
+        QVERIFY(window.saveSession(good));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), failing.size() + 1, 60000);
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QCOMPARE(loadSession(QFile::encodeName(good).toStdString()).runs.size(), std::size_t{1});
     }
 
     void aCollectedPlanFolderOpensAsASession()
