@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "data/dataset.h"
+#include "io/detail/idmap.h"
 #include "io/detail/linereader.h"
 #include "io/loader.h"
 #include "io/loadoptions.h"
@@ -40,6 +41,9 @@ private slots:
     void lineReaderHandsOutEveryLine();
     void lineReaderEstimatesTheLines();
     void duplicatesAmongManyUsersAreFound();
+
+    // Ids
+    void largeNumericIdsStayInProportion();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +226,35 @@ void TestLoaderStreaming::lineReaderHandsOutEveryLine()
         dataErrorFrom([&] { LineReader r(writeFile(dir, "u16.txt", utf16("a,b\n", false)), options); }).has_value());
     QVERIFY(
         dataErrorFrom([&] { LineReader r(writeFile(dir, "bin.txt", QByteArray("a\0b\n", 4)), options); }).has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+void TestLoaderStreaming::largeNumericIdsStayInProportion()
+{
+    // One id of 11,111,193 made a direct table of 11 million entries (44 MB, zeroed), which took
+    // 13 s under the fuzzer's sanitizers (fuzz target mldat, corpus finding-large-numeric-id).
+    // Such an id is hashed until the table has grown to it in proportion; then both paths must
+    // still give the id its first dense number.
+    IdMap ids;
+    QCOMPARE(ids.intern("11111193"), 0u);
+    QCOMPARE(ids.intern("5"), 1u);
+    QCOMPARE(ids.intern("11111193"), 0u);
+    for (std::uint32_t n = 1; n <= 200000; ++n)
+        if (n != 5)
+            ids.intern(std::to_string(n));
+    QCOMPARE(ids.size(), std::size_t{200001});
+    // 11,111,193 / 64 <= 200,001 ids: the table may grow to it now, and must find the hashed id.
+    QCOMPARE(ids.intern("11111193"), 0u);
+    QCOMPARE(ids.find("11111193"), std::optional<std::uint32_t>(0));
+    QCOMPARE(ids.intern("11111194"), 200001u);
+    QCOMPARE(ids.find("11111194"), std::optional<std::uint32_t>(200001));
+    QCOMPARE(ids.find("11111195"), std::optional<std::uint32_t>());
+    QCOMPARE(ids.intern("7"), 7u);
+    QCOMPARE(ids.ids().size(), std::size_t{200002});
+    QCOMPARE(ids.ids()[0], std::string("11111193"));
+    QCOMPARE(ids.ids()[200001], std::string("11111194"));
 }
 
 QTEST_APPLESS_MAIN(TestLoaderStreaming)

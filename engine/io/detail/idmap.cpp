@@ -1,10 +1,14 @@
 #include "io/detail/idmap.h"
 
+#include <algorithm>
+
 namespace rnr {
 
 namespace {
 constexpr std::uint32_t kDirectLimit = 1u << 24;
-}
+constexpr std::uint32_t kProportionalFloor = 1u << 16;
+constexpr std::uint32_t kEntriesPerId = 64;
+} // namespace
 
 bool IdMap::smallNumber(std::string_view id, std::uint32_t& value)
 {
@@ -22,11 +26,17 @@ bool IdMap::smallNumber(std::string_view id, std::uint32_t& value)
 std::uint32_t IdMap::intern(std::string_view id)
 {
     std::uint32_t number = 0;
-    if (smallNumber(id, number)) {
+    if (smallNumber(id, number) &&
+        (number < m_direct.size() || number < kProportionalFloor || number / kEntriesPerId <= m_ids.size())) {
         if (number >= m_direct.size())
-            m_direct.resize(std::max<std::size_t>(number + 1, m_direct.size() * 2), 0);
+            m_direct.resize(std::min<std::size_t>(std::max<std::size_t>(number + 1, m_direct.size() * 2), kDirectLimit),
+                            0);
         std::uint32_t& slot = m_direct[number];
         if (slot == 0) {
+            if (auto it = m_hashed.find(id); it != m_hashed.end()) {
+                slot = it->second + 1; // hashed before the table reached it
+                return it->second;
+            }
             m_ids.emplace_back(id);
             slot = static_cast<std::uint32_t>(m_ids.size());
         }
@@ -43,11 +53,8 @@ std::uint32_t IdMap::intern(std::string_view id)
 std::optional<std::uint32_t> IdMap::find(std::string_view id) const
 {
     std::uint32_t number = 0;
-    if (smallNumber(id, number)) {
-        if (number < m_direct.size() && m_direct[number] != 0)
-            return m_direct[number] - 1;
-        return std::nullopt;
-    }
+    if (smallNumber(id, number) && number < m_direct.size() && m_direct[number] != 0)
+        return m_direct[number] - 1;
     if (auto it = m_hashed.find(id); it != m_hashed.end())
         return it->second;
     return std::nullopt;

@@ -10,8 +10,11 @@
 namespace rnr {
 
 /// Maps the publisher's ids (any text) to dense 0-based ids in order of first appearance.
-/// Canonical decimal ids below 2^24 take a direct-indexed fast path; everything else goes
-/// through a hash map with heterogeneous (string_view) lookup.
+/// Canonical decimal ids take a direct-indexed fast path while the table stays in proportion to
+/// the ids seen (below 2^16, or below 64 entries per id so far, and below 2^24): a file of a few
+/// large numeric ids never makes a table of millions. Everything else goes through a hash map with
+/// heterogeneous (string_view) lookup; a number hashed early is found there after the table has
+/// grown past it.
 class IdMap
 {
 public:
