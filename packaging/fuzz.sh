@@ -36,13 +36,17 @@ for target in "${targets[@]}"; do
     [[ " ${all_targets[*]} " == *" $target "* ]] || { echo "fuzz: no target '$target'" >&2; exit 2; }
 done
 
+cd "$source_dir"
 echo "== fuzz: build (fuzz preset) in $build_dir"
-cmake --preset fuzz -S "$source_dir" > /dev/null
+cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz
 
 findings=$build_dir/findings
 mkdir -p "$findings" "$build_dir/logs"
-rm -f "$findings"/*
+rm -f "$findings"/* "$build_dir"/logs/*
+# The targets' scratch folders: a run ended by a finding leaves its folder behind.
+export TMPDIR=$build_dir/tmp
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
 
 # The leak checker runs on every input where allocations and frees differ, which costs most of
 # the time: it is off while fuzzing and on in the pass over the corpora afterwards.
@@ -51,10 +55,12 @@ fuzz_one() {
     mkdir -p "$build_dir/corpus/$target"
     "$build_dir/bin/fuzz_$target" "${limit[@]}" -detect_leaks=0 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$findings/$target-" \
-        "$build_dir/corpus/$target" "$source_dir/tests/fuzz/corpus/$target" > "$build_dir/logs/$target.log" 2>&1 || true
+        "$build_dir/corpus/$target" "$source_dir/tests/fuzz/corpus/$target" > "$build_dir/logs/$target.log" 2>&1
+    echo $? > "$build_dir/logs/$target.rc"
     "$build_dir/bin/fuzz_$target" -runs=0 -detect_leaks=1 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$findings/$target-" \
-        "$build_dir/corpus/$target" "$source_dir/tests/fuzz/corpus/$target" > "$build_dir/logs/$target.leaks.log" 2>&1 || true
+        "$build_dir/corpus/$target" "$source_dir/tests/fuzz/corpus/$target" > "$build_dir/logs/$target.leaks.log" 2>&1
+    echo $? > "$build_dir/logs/$target.leaks.rc"
 }
 
 running=0
@@ -63,7 +69,7 @@ for target in "${targets[@]}"; do
     fuzz_one "$target" &
     running=$((running + 1))
     if [ "$running" -ge "$jobs" ]; then
-        wait -n
+        wait -n || true
         running=$((running - 1))
     fi
 done
@@ -79,7 +85,11 @@ report=$build_dir/report.txt
         seconds=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
         corpus=$(find "$build_dir/corpus/$target" "$source_dir/tests/fuzz/corpus/$target" -type f | wc -l)
         found=$(find "$findings" -name "$target-*" -type f | wc -l)
-        if grep -q "ERROR: \|fuzz property violated\|runtime error" "$log" "$build_dir/logs/$target.leaks.log"; then
+        # A finding leaves an artifact; a run that failed without one (it did not start, or
+        # stopped before libFuzzer's statistics) counts as one too.
+        if grep -q "ERROR: \|fuzz property violated\|runtime error" "$log" "$build_dir/logs/$target.leaks.log" ||
+            [ "$(cat "$build_dir/logs/$target.rc")" != 0 ] || [ "$(cat "$build_dir/logs/$target.leaks.rc")" != 0 ] ||
+            [ -z "$runs" ]; then
             found=$((found > 0 ? found : 1))
         fi
         printf '%-11s %12s %8s %8s %9s\n' "$target" "${runs:-?}" "${seconds:-?}" "$corpus" "$found"

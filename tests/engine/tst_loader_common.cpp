@@ -13,12 +13,14 @@
 #include <QDir>
 #include <QFile>
 #include <QList>
+#include <QScopeGuard>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <fcntl.h>
 #include <optional>
@@ -531,6 +533,11 @@ void TestLoaderCommon::nonUtf8PathLoadsAndIsNamed()
     const std::string folder = QFile::encodeName(dir.path()).toStdString() + "/caf\xe9";
     QVERIFY(::mkdir(folder.c_str(), 0755) == 0);
     const std::string file = folder + "/u.data";
+    // QTemporaryDir cannot remove a name that is not UTF-8.
+    const auto remove = qScopeGuard([&] {
+        ::unlink(file.c_str());
+        ::rmdir(folder.c_str());
+    });
     {
         const QByteArray ratings = ml100kRatings();
         const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -544,9 +551,6 @@ void TestLoaderCommon::nonUtf8PathLoadsAndIsNamed()
     const auto refusal = dataErrorFrom([&] { loadDataset(folder + "/missing.csv"); });
     QVERIFY(refusal.has_value());
     QCOMPARE(refusal->file(), folder + "/missing.csv");
-    // QTemporaryDir cannot remove a name that is not UTF-8.
-    QCOMPARE(::unlink(file.c_str()), 0);
-    QCOMPARE(::rmdir(folder.c_str()), 0);
 }
 
 void TestLoaderCommon::fileReplacedWhileLoadingEndsCleanly()
@@ -566,8 +570,9 @@ void TestLoaderCommon::fileReplacedWhileLoadingEndsCleanly()
         std::atomic<bool> started{false};
         LoadOptions options;
         options.progress = [&](std::uint64_t, std::uint64_t) { started = true; };
-        std::thread meddler([&] {
-            while (!started)
+        const std::jthread meddler([&] {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (!started && std::chrono::steady_clock::now() < deadline)
                 std::this_thread::yield();
             switch (round % 3) {
             case 0: // cut short
@@ -591,7 +596,6 @@ void TestLoaderCommon::fileReplacedWhileLoadingEndsCleanly()
             QVERIFY(!error.cause().empty());
             ++refused;
         }
-        meddler.join();
     }
     QCOMPARE(loaded + refused, 6);
 }

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,10 +118,10 @@ private slots:
         const std::string folder = QFile::encodeName(dir.path()).toStdString();
         if (::geteuid() != 0 || ::mount("tmpfs", folder.c_str(), "tmpfs", 0, "size=64k") != 0)
             QSKIP("mounting a small tmpfs needs root (the file-size limit below covers the same path)");
+        const auto unmount = qScopeGuard([&] { ::umount2(folder.c_str(), MNT_DETACH); });
         writePrevious(folder);
         for (const Writer& writer : writers())
             QCOMPARE(inChild([&] { return failsCleanly(writer, folder); }), 0);
-        QCOMPARE(::umount(folder.c_str()), 0);
     }
 
     void fileSizeLimit()
@@ -147,6 +148,7 @@ private slots:
         const std::string folder = QFile::encodeName(dir.path()).toStdString();
         writePrevious(folder);
         QVERIFY(::chmod(folder.c_str(), 0555) == 0);
+        const auto writable = qScopeGuard([&] { ::chmod(folder.c_str(), 0755); });
         for (const Writer& writer : writers())
             QCOMPARE(inChild([&] {
                          // root may write anywhere: the child gives that up first.
@@ -155,7 +157,6 @@ private slots:
                          return failsCleanly(writer, folder);
                      }),
                      0);
-        QVERIFY(::chmod(folder.c_str(), 0755) == 0);
     }
 };
 

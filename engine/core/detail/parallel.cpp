@@ -14,7 +14,12 @@
 // gives (and its own task objects, inlined from its headers) would be reported as races. Built
 // with TSan, the loop runs the same bodies on plain threads that TSan sees instead
 // (docs/testing.md, "ThreadSanitizer").
-#if defined(__SANITIZE_THREAD__)
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define RNR_TSAN_BUILD 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) || defined(RNR_TSAN_BUILD)
 #define RNR_PLAIN_THREADS 1
 #include <algorithm>
 #include <atomic>

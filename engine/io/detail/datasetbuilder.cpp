@@ -66,11 +66,11 @@ void DatasetBuilder::add(std::string_view user, std::string_view item, double ra
         return;
     }
     // Ratings are kept as float: a finite double beyond its range would become infinite.
-    const auto value = static_cast<float>(rating);
-    if (!std::isfinite(value)) {
+    if (std::fabs(rating) > double(std::numeric_limits<float>::max())) {
         reject(Problem::NotNumeric, line, "rating " + formatNumber(rating) + " is too large to be a rating");
         return;
     }
+    const auto value = static_cast<float>(rating);
     if (m_scale && !m_scale->contains(value)) {
         reject(Problem::OutOfScale, line,
                "rating " + formatNumber(rating) + " is outside the scale " + m_scale->describe());
