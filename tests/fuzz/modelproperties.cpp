@@ -1,5 +1,6 @@
 #include "modelproperties.h"
 
+#include "core/errors.h"
 #include "fuzzinput.h"
 
 #include <algorithm>
@@ -31,6 +32,23 @@ void exerciseModel(const Model& model)
     (void)model.ratingItemVectors();
     (void)model.ratingUserVectors();
     (void)model.rankingItemVectors();
+}
+
+void checkContainerInput(const std::uint8_t* data, std::size_t size, const std::string& name, const std::string& what,
+                         const std::function<void(const std::string& path)>& open)
+{
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    for (const std::string& bytes : {std::string(input), withValidChecksums(input)}) {
+        const std::string path = scratch().write(name, bytes);
+        try {
+            open(path);
+        } catch (const DataError& error) {
+            require(error.file() == path && error.line() == 0 && !error.cause().empty(),
+                    "a " + what + " refused without naming the file: " + error.what());
+        } catch (const std::exception& other) {
+            violated("a " + what + " threw something other than a DataError: " + other.what());
+        }
+    }
 }
 
 } // namespace rnr::fuzz
