@@ -3,6 +3,7 @@
 #include "../trainedruns.h"
 #include "core/detail/rng.h"
 #include "core/errors.h"
+#include "core/sanitizers.h"
 #include "core/threadpriority.h"
 #include "data/demo.h"
 #include "model/model.h"
@@ -202,7 +203,7 @@ private Q_SLOTS:
     {
 #ifndef __linux__
         QSKIP("per-thread nice values are a Linux feature");
-#elif defined(__SANITIZE_THREAD__)
+#elif RNR_THREAD_SANITIZER
         QSKIP("under ThreadSanitizer the loop's helper threads end with each loop (core/detail/parallel.cpp)");
 #else
         const Dataset data = *fixtures::smallDemo(200, 150);

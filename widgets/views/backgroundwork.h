@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/threadpriority.h"
+#include "threads/crossthread.h"
 
 #include <QMetaObject>
 #include <QObject>
@@ -40,33 +41,30 @@ public:
         const quint64 generation = ++m_generation;
         m_busy = true;
         m_pool.clear(); // earlier work not begun yet is not wanted any more
-        m_pool.start(
-            [this, generation, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
-                applyEnginePriority(); // nice 10 in the desktop app: the window wins a busy machine
-                std::shared_ptr<Result> result;
-                QString error;
-                try {
-                    result = std::make_shared<Result>(work());
-                } catch (const std::exception& e) {
-                    error = QString::fromUtf8(e.what());
-                } catch (...) {
-                    error = QStringLiteral("unknown error");
-                }
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, result = std::move(result), error, done = std::move(done),
-                     failed = std::move(failed)]() mutable {
-                        if (generation != m_generation)
-                            return;
-                        m_busy = false;
-                        if (result)
-                            done(std::move(*result));
-                        else if (failed)
-                            failed(error);
-                        Q_EMIT delivered();
-                    },
-                    Qt::QueuedConnection);
+        startOnPool(m_pool, [this, generation, work = std::move(work), done = std::move(done),
+                             failed = std::move(failed)]() mutable {
+            applyEnginePriority(); // nice 10 in the desktop app: the window wins a busy machine
+            std::shared_ptr<Result> result;
+            QString error;
+            try {
+                result = std::make_shared<Result>(work());
+            } catch (const std::exception& e) {
+                error = QString::fromUtf8(e.what());
+            } catch (...) {
+                error = QStringLiteral("unknown error");
+            }
+            postTo(this, [this, generation, result = std::move(result), error, done = std::move(done),
+                          failed = std::move(failed)]() mutable {
+                if (generation != m_generation)
+                    return;
+                m_busy = false;
+                if (result)
+                    done(std::move(*result));
+                else if (failed)
+                    failed(error);
+                Q_EMIT delivered();
             });
+        });
     }
 
     /// Drops the result of the work under way (it still runs to its end, unseen).

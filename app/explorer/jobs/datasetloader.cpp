@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "io/loader.h"
+#include "threads/crossthread.h"
 
 #include <QMetaObject>
 
@@ -58,20 +59,17 @@ void DatasetLoader::start(const QString& path, LoadOptions options)
     // Everything the thread touches is its own (options, the flag) or reached through a queued
     // call on this object, which Qt drops if the loader is gone.
     auto report = [this, generation](auto&& deliver) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, deliver = std::forward<decltype(deliver)>(deliver)]() mutable {
-                if (generation == m_generation)
-                    deliver();
-            },
-            Qt::QueuedConnection);
+        postTo(this, [this, generation, deliver = std::forward<decltype(deliver)>(deliver)]() mutable {
+            if (generation == m_generation)
+                deliver();
+        });
     };
     options.cancel = m_cancel.get();
     options.progress = [this, report](std::uint64_t done, std::uint64_t total) {
         if (total > 0)
             report([this, fraction = double(done) / double(total)] { Q_EMIT progress(fraction); });
     };
-    m_pool.start([this, path, options = std::move(options), cancelFlag = m_cancel, report] {
+    startOnPool(m_pool, [this, path, options = std::move(options), cancelFlag = m_cancel, report] {
         try {
             LoadResult read = loadDataset(path.toStdString(), options);
             auto result = LoadedDataset::prepare(std::move(read.dataset), std::move(read.report));

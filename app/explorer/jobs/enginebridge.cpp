@@ -2,6 +2,7 @@
 
 #include "core/threadpriority.h"
 #include "jobs/trainingworker.h"
+#include "threads/crossthread.h"
 
 namespace rnr {
 
@@ -61,8 +62,7 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent)
     });
     m_thread.start();
     // Training yields to the GUI thread when it uses every core (a 2-core machine, 2 threads).
-    QMetaObject::invokeMethod(
-        m_worker, [] { lowerEnginePriority(kEngineNice); }, Qt::QueuedConnection);
+    postTo(m_worker, [] { lowerEnginePriority(kEngineNice); });
 }
 
 EngineBridge::~EngineBridge()
@@ -70,7 +70,7 @@ EngineBridge::~EngineBridge()
     // The worker (and a job it trains) is destroyed on the engine thread once its loop ends; the
     // loop ends after the turn under way, at most a few milliseconds of training.
     cancelAll();
-    m_thread.quit();
+    handOff([this] { m_thread.quit(); }); // the worker, deleted there, drops this object's slots
     m_thread.wait();
 }
 
@@ -78,8 +78,7 @@ quint64 EngineBridge::start(const RunRequest& request)
 {
     const quint64 id = m_nextId++;
     m_pending.append(id);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, id, request] { worker->enqueue(id, request); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, id, request] { worker->enqueue(id, request); });
     return id;
 }
 
@@ -88,8 +87,7 @@ void EngineBridge::cancel(quint64 runId)
     if (!m_pending.contains(runId) || m_cancelled.contains(runId))
         return;
     m_cancelled.append(runId);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, runId] { worker->cancel(runId); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, runId] { worker->cancel(runId); });
 }
 
 void EngineBridge::cancelAll()
@@ -101,8 +99,7 @@ void EngineBridge::cancelAll()
 void EngineBridge::setPaused(bool paused)
 {
     m_paused = paused;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, paused] { worker->setPaused(paused); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, paused] { worker->setPaused(paused); });
 }
 
 void EngineBridge::settle(quint64 runId)

@@ -1,6 +1,7 @@
 #include "jobs/projectionrunner.h"
 
 #include "core/errors.h"
+#include "threads/crossthread.h"
 
 #include <QMetaObject>
 
@@ -49,16 +50,13 @@ void ProjectionRunner::start(int slot, ProjectionMethod method, RowMatrix<float>
     // Results reach the GUI thread by queued calls; a stale one (a newer request for the slot) is
     // dropped there.
     auto report = [this, slot, generation](auto&& deliver) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, slot, generation, deliver = std::forward<decltype(deliver)>(deliver)]() mutable {
-                auto it = m_jobs.find(slot);
-                if (it != m_jobs.end() && it->second.generation == generation)
-                    deliver(it->second);
-            },
-            Qt::QueuedConnection);
+        postTo(this, [this, slot, generation, deliver = std::forward<decltype(deliver)>(deliver)]() mutable {
+            auto it = m_jobs.find(slot);
+            if (it != m_jobs.end() && it->second.generation == generation)
+                deliver(it->second);
+        });
     };
-    m_pool.start([this, slot, method, rows = std::move(rows), seed, threads, stop = job.stop, report] {
+    startOnPool(m_pool, [this, slot, method, rows = std::move(rows), seed, threads, stop = job.stop, report] {
         LayoutOptions run;
         run.seed = seed;
         run.threads = threads;

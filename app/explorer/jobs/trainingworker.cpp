@@ -1,5 +1,6 @@
 #include "jobs/trainingworker.h"
 
+#include "threads/crossthread.h"
 #include "train/trainingjob.h"
 
 #include <QElapsedTimer>
@@ -29,14 +30,14 @@ void TrainingWorker::cancel(quint64 runId)
         m_job.reset();
         m_split = Split{};
         m_current = Queued{};
-        Q_EMIT cancelled(runId);
+        handOff([&] { Q_EMIT cancelled(runId); });
         scheduleTurn();
         return;
     }
     const auto it = std::find_if(m_queue.begin(), m_queue.end(), [runId](const Queued& q) { return q.id == runId; });
     if (it != m_queue.end()) {
         m_queue.erase(it);
-        Q_EMIT cancelled(runId);
+        handOff([&] { Q_EMIT cancelled(runId); });
     }
 }
 
@@ -60,14 +61,14 @@ void TrainingWorker::startNext()
     m_queue.pop_front();
     const quint64 id = m_current.id;
     const RunRequest& request = m_current.request;
-    Q_EMIT started(id);
+    handOff([&] { Q_EMIT started(id); });
     JobObserver observer;
     if (request.grid)
         observer.pointStarted = [this, id](int point, const HyperParams& hp) {
-            Q_EMIT gridPointStarted(id, point, hp.alpha, hp.lambda);
+            handOff([&] { Q_EMIT gridPointStarted(id, point, hp.alpha, hp.lambda); });
         };
-    observer.progress = [this, id](const BatchProgress& p) { Q_EMIT progress(id, p); };
-    observer.epoch = [this, id](const EpochRecord& e) { Q_EMIT epochFinished(id, e); };
+    observer.progress = [this, id](const BatchProgress& p) { handOff([&] { Q_EMIT progress(id, p); }); };
+    observer.epoch = [this, id](const EpochRecord& e) { handOff([&] { Q_EMIT epochFinished(id, e); }); };
     m_split = makeSplit(*request.data, request.split);
     m_job =
         std::make_unique<TrainingJob>(*request.data, m_split, request.spec, request.hp,
@@ -102,13 +103,13 @@ void TrainingWorker::turn()
             m_job.reset();
             m_split = Split{};
             m_current = Queued{};
-            Q_EMIT finished(id, outcome);
+            handOff([&] { Q_EMIT finished(id, outcome); });
         }
     } catch (const std::exception& e) {
         m_job.reset();
         m_split = Split{};
         m_current = Queued{};
-        Q_EMIT failed(id, QString::fromStdString(e.what()));
+        handOff([&] { Q_EMIT failed(id, QString::fromStdString(e.what())); });
     }
     scheduleTurn();
 }

@@ -15,7 +15,8 @@ class TrainingJob;
 /// loop: each turn runs the current TrainingJob for a few milliseconds and queues the next turn.
 /// Every entry point is a queued call from the GUI thread, so it never shares state with it:
 /// pausing stops queueing turns, cancelling destroys the job (or drops a queued request), and
-/// nothing ever sleeps or polls a flag. Reports through signals that carry value types.
+/// nothing ever sleeps or polls a flag. Reports through signals that carry value types; they are
+/// connected queued only, and each emit is a hand-off (threads/crossthread.h).
 class TrainingWorker : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "session/sessionfiles.h"
 
+#include "threads/crossthread.h"
+
 #include <QFile>
 #include <QMetaObject>
 
@@ -20,21 +22,16 @@ template <typename Work> void SessionFiles::run(Work&& work)
     m_busy = true;
     // The worker reaches this object only through queued calls (delivered on the GUI thread),
     // and the destructor waits for it.
-    m_pool.start([this, work = std::forward<Work>(work)]() mutable {
+    startOnPool(m_pool, [this, work = std::forward<Work>(work)]() mutable {
         auto deliver = [this](auto&& signal) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, signal = std::forward<decltype(signal)>(signal)]() mutable {
-                    m_busy = false;
-                    signal();
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, signal = std::forward<decltype(signal)>(signal)]() mutable {
+                m_busy = false;
+                signal();
+            });
         };
         SessionProgress progress = [this](std::uint64_t done, std::uint64_t total) {
             if (total > 0)
-                QMetaObject::invokeMethod(
-                    this, [this, fraction = double(done) / double(total)] { Q_EMIT this->progress(fraction); },
-                    Qt::QueuedConnection);
+                postTo(this, [this, fraction = double(done) / double(total)] { Q_EMIT this->progress(fraction); });
         };
         work(deliver, progress);
     });

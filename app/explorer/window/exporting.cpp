@@ -3,6 +3,7 @@
 
 #include "panels/experimentpanel.h"
 #include "persist/exports.h"
+#include "threads/crossthread.h"
 #include "views/embeddingview.h"
 
 #include <QDir>
@@ -23,26 +24,23 @@ std::string native(const QString& path)
 void MainWindow::runExport(const QString& what, std::function<void()> work)
 {
     statusBar()->showMessage(tr("Writing %1...").arg(what));
-    m_exports.start([this, what, work = std::move(work)] {
+    startOnPool(m_exports, [this, what, work = std::move(work)] {
         QString error;
         try {
             work();
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, what, error] {
-                if (error.isEmpty()) {
-                    statusBar()->showMessage(tr("Wrote %1").arg(what), 5000);
-                    Q_EMIT exportFinished(true, {});
-                } else {
-                    statusBar()->clearMessage();
-                    m_reportError(tr("Export failed"), error);
-                    Q_EMIT exportFinished(false, error);
-                }
-            },
-            Qt::QueuedConnection);
+        postTo(this, [this, what, error] {
+            if (error.isEmpty()) {
+                statusBar()->showMessage(tr("Wrote %1").arg(what), 5000);
+                Q_EMIT exportFinished(true, {});
+            } else {
+                statusBar()->clearMessage();
+                m_reportError(tr("Export failed"), error);
+                Q_EMIT exportFinished(false, error);
+            }
+        });
     });
 }
 

@@ -12,6 +12,7 @@
 #include "plots/interplayplot.h"
 #include "plots/lossplot.h"
 #include "runs/runcontroller.h"
+#include "threads/crossthread.h"
 #include "views/datasetview.h"
 #include "views/deviationview.h"
 #include "views/embeddingview.h"
@@ -99,12 +100,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_dataset(std::ma
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
     logDock->hide();
     m_logDock = logDock;
-    setLogSink(
-        [log = m_log](const LogMessage& message) {
-            QMetaObject::invokeMethod(
-                log, [log, message] { log->append(message); }, Qt::QueuedConnection);
-        },
-        this);
+    setLogSink([log = m_log](const LogMessage& message) { postTo(log, [log, message] { log->append(message); }); },
+               this);
 
     m_runLabel = new QLabel(this);
     m_queueLabel = new QLabel(this);

@@ -1,5 +1,6 @@
 #include "core/detail/parallel.h"
 
+#include "core/sanitizers.h"
 #include "core/threadpriority.h"
 
 #include <tbb/blocked_range.h>
@@ -14,12 +15,7 @@
 // gives (and its own task objects, inlined from its headers) would be reported as races. Built
 // with TSan, the loop runs the same bodies on plain threads that TSan sees instead
 // (docs/testing.md, "ThreadSanitizer").
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define RNR_TSAN_BUILD 1
-#endif
-#endif
-#if defined(__SANITIZE_THREAD__) || defined(RNR_TSAN_BUILD)
+#if RNR_THREAD_SANITIZER
 #define RNR_PLAIN_THREADS 1
 #include <algorithm>
 #include <atomic>
