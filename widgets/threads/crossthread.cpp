@@ -23,7 +23,7 @@ char g_handOffClock;
 // Called by Qt before it delivers any event, on the thread that delivers it.
 bool acquireOnDelivery(void**)
 {
-    __tsan_acquire(&g_handOffClock);
+    handedOver();
     return false; // deliver the event as usual
 }
 

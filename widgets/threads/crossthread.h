@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <type_traits>
 #include <utility>
 
 namespace rnr {
@@ -26,6 +27,29 @@ inline void handOffBegin() {}
 inline void handOffEnd() {}
 inline void handedOver() {}
 #endif
+
+/// A queued call that acquires the hand-over both when it runs and when it is dropped
+/// undelivered (its receiver was deleted first, and Qt frees the pending call on that thread):
+/// either way the values it carries are freed after the acquire.
+template <class Call> class Delivered
+{
+public:
+    explicit Delivered(Call call) : m_call(std::move(call)) {}
+    Delivered(Delivered&&) noexcept = default;
+    Delivered(const Delivered&) = delete;
+    Delivered& operator=(const Delivered&) = delete;
+    Delivered& operator=(Delivered&&) = delete;
+    ~Delivered() { handedOver(); }
+
+    void operator()()
+    {
+        handedOver();
+        m_call();
+    }
+
+private:
+    Call m_call;
+};
 } // namespace detail
 
 /// Runs queue(), which queues a call or emits a signal whose connections are all queued, for
@@ -41,7 +65,10 @@ template <class Queue> void handOff(Queue&& queue)
 /// Calls call() on receiver's thread, as a queued call.
 template <class Call> void postTo(QObject* receiver, Call&& call)
 {
-    handOff([&] { QMetaObject::invokeMethod(receiver, std::forward<Call>(call), Qt::QueuedConnection); });
+    handOff([&] {
+        QMetaObject::invokeMethod(receiver, detail::Delivered<std::decay_t<Call>>(std::forward<Call>(call)),
+                                  Qt::QueuedConnection);
+    });
 }
 
 /// Starts task() on one of pool's threads.

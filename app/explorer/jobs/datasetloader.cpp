@@ -4,8 +4,6 @@
 #include "io/loader.h"
 #include "threads/crossthread.h"
 
-#include <QMetaObject>
-
 namespace rnr {
 
 std::shared_ptr<LoadedDataset> LoadedDataset::prepare(Dataset dataset, LoadReport report)

@@ -3,8 +3,6 @@
 #include "core/errors.h"
 #include "threads/crossthread.h"
 
-#include <QMetaObject>
-
 namespace rnr {
 
 ProjectionRunner::ProjectionRunner(QObject* parent) : QObject(parent)

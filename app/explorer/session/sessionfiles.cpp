@@ -3,7 +3,6 @@
 #include "threads/crossthread.h"
 
 #include <QFile>
-#include <QMetaObject>
 
 namespace rnr {
 

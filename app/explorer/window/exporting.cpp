@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QMetaObject>
 #include <QStatusBar>
 #include <QThreadPool>
 
