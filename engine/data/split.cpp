@@ -77,34 +77,178 @@ SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config)
     return SplitSizes{chosen / 2, chosen - chosen / 2};
 }
 
+std::string_view tieRuleKey(TieRule rule)
+{
+    switch (rule) {
+    case TieRule::FileOrder:
+        return "file-order";
+    case TieRule::ItemId:
+        return "item-id";
+    case TieRule::Random:
+        return "random";
+    case TieRule::Drop:
+        return "drop";
+    }
+    return "item-id";
+}
+
+std::optional<TieRule> parseTieRule(std::string_view key)
+{
+    for (const TieRule rule : kTieRules)
+        if (tieRuleKey(rule) == key)
+            return rule;
+    return std::nullopt;
+}
+
+bool naturalIdLess(std::string_view a, std::string_view b)
+{
+    const auto numeric = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const bool na = numeric(a), nb = numeric(b);
+    if (na != nb)
+        return na;
+    if (na) {
+        const auto digits = [](std::string_view s) {
+            const auto first = s.find_first_not_of('0');
+            return first == std::string_view::npos ? std::string_view{} : s.substr(first);
+        };
+        const std::string_view da = digits(a), db = digits(b);
+        if (da.size() != db.size())
+            return da.size() < db.size();
+        if (da != db)
+            return da < db;
+    }
+    return a < b;
+}
+
+namespace {
+
+// The order of ids under naturalIdLess: rank[dense id] = new dense id.
+std::vector<std::uint32_t> naturalRanks(const std::vector<std::string>& ids)
+{
+    std::vector<std::uint32_t> order(ids.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return naturalIdLess(ids[a], ids[b]); });
+    std::vector<std::uint32_t> rank(ids.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k)
+        rank[order[k]] = k;
+    return rank;
+}
+
+template <class T> void permute(std::vector<T>& values, const std::vector<std::uint32_t>& rank)
+{
+    if (values.empty())
+        return;
+    std::vector<T> out(values.size());
+    for (std::size_t k = 0; k < values.size(); ++k)
+        out[rank[k]] = std::move(values[k]);
+    values = std::move(out);
+}
+
+// A well-mixed 64-bit hash of the seed and an original id: the key of TieRule::Random.
+std::uint64_t tieKey(std::uint64_t seed, std::string_view userId, std::string_view itemId)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull ^ (seed * 0x9e3779b97f4a7c15ull);
+    const auto add = [&h](std::string_view s) {
+        for (const char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ull;
+        }
+        h ^= 0xff; // separates "ab","c" from "a","bc"
+        h *= 0x100000001b3ull;
+    };
+    add(userId);
+    add(itemId);
+    h ^= h >> 33; // splitmix-style finish: FNV's low bits alone are weak
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+} // namespace
+
+void putInCanonicalOrder(Dataset& data)
+{
+    const std::vector<std::uint32_t> userRank = naturalRanks(data.userIds);
+    const std::vector<std::uint32_t> itemRank = naturalRanks(data.itemIds);
+    for (Interaction& x : data.interactions) {
+        x.user = userRank[x.user];
+        x.item = itemRank[x.item];
+    }
+    permute(data.userIds, userRank);
+    permute(data.itemIds, itemRank);
+    permute(data.itemTitles, itemRank);
+    permute(data.itemGenres, itemRank);
+    permute(data.trueDeviation, itemRank);
+    std::sort(data.interactions.begin(), data.interactions.end(), [](const Interaction& a, const Interaction& b) {
+        if (a.user != b.user)
+            return a.user < b.user;
+        if (a.timestamp != b.timestamp)
+            return a.timestamp < b.timestamp;
+        return a.item < b.item;
+    });
+}
+
 Split makeSplit(const Dataset& data, const SplitConfig& config)
 {
     const auto users = static_cast<std::uint32_t>(data.userCount());
-    // Each user's chronologically last interaction: larger timestamp, then larger row.
+    // Each user's chronologically last interaction; among several at the last timestamp, the
+    // one the tie rule prefers (Drop keeps the file's order and marks the user tied).
+    const auto later = [&](const Interaction& x, const Interaction& y) { // x preferred over y, same time
+        switch (config.ties) {
+        case TieRule::ItemId:
+            return naturalIdLess(data.itemIds[y.item], data.itemIds[x.item]);
+        case TieRule::Random: {
+            const std::string& user = data.userIds[x.user];
+            const std::uint64_t kx = tieKey(config.seed, user, data.itemIds[x.item]);
+            const std::uint64_t ky = tieKey(config.seed, user, data.itemIds[y.item]);
+            return kx != ky ? kx > ky : naturalIdLess(data.itemIds[y.item], data.itemIds[x.item]);
+        }
+        case TieRule::FileOrder:
+        case TieRule::Drop:
+            break;
+        }
+        return x.row > y.row;
+    };
     constexpr auto kNone = std::numeric_limits<std::size_t>::max();
     std::vector<std::size_t> last(users, kNone);
     std::vector<std::uint32_t> count(users, 0);
+    std::vector<char> tied(users, 0);
     for (std::size_t r = 0; r < data.interactions.size(); ++r) {
         const auto& x = data.interactions[r];
         ++count[x.user];
         std::size_t& best = last[x.user];
-        if (best == kNone)
+        if (best == kNone) {
             best = r;
-        else if (const auto& y = data.interactions[best];
-                 x.timestamp > y.timestamp || (x.timestamp == y.timestamp && x.row > y.row))
+            continue;
+        }
+        const auto& y = data.interactions[best];
+        if (x.timestamp > y.timestamp) {
             best = r;
+            tied[x.user] = 0;
+        } else if (x.timestamp == y.timestamp) {
+            tied[x.user] = 1;
+            if (later(x, y))
+                best = r;
+        }
     }
     for (std::uint32_t u = 0; u < users; ++u)
         if (count[u] < 2)
             throw UsageError("user " + data.userIds[u] + " has fewer than two interactions: filter the data set first");
 
-    // Choose n users: a seeded shuffle of all users, first n taken; the first half of the
-    // chosen (in shuffled order) validate, the rest test.
+    // Choose n users: a seeded shuffle of the users who may be held out (all, or with Drop those
+    // without a tie), first n taken; the first half of the chosen (in shuffled order) validate,
+    // the rest test.
     Rng rng(config.seed);
-    std::vector<std::uint32_t> order(users);
-    std::iota(order.begin(), order.end(), 0u);
+    std::vector<std::uint32_t> order;
+    order.reserve(users);
+    for (std::uint32_t u = 0; u < users; ++u)
+        if (config.ties != TieRule::Drop || !tied[u])
+            order.push_back(u);
     rng.shuffle(std::span(order));
-    const SplitSizes sizes = splitSizes(users, config);
+    const SplitSizes sizes = splitSizes(static_cast<std::uint32_t>(order.size()), config);
     const std::uint32_t chosen = sizes.validation + sizes.test;
     const std::uint32_t validationCount = sizes.validation;
 
@@ -115,6 +259,7 @@ Split makeSplit(const Dataset& data, const SplitConfig& config)
     Split split;
     split.userCount = users;
     split.itemCount = static_cast<std::uint32_t>(data.itemCount());
+    split.tiedUsers = static_cast<std::uint32_t>(std::count(tied.begin(), tied.end(), char{1}));
     split.config = config;
     split.train.reserve(data.interactions.size() - chosen);
     for (std::size_t r = 0; r < data.interactions.size(); ++r) {

@@ -1,5 +1,7 @@
 #include "io/loader.h"
 
+#include "data/split.h"
+
 #include "core/errors.h"
 #include "core/log.h"
 #include "io/detail/linereader.h"
@@ -169,6 +171,8 @@ LoadResult loadDataset(const std::string& path, const LoadOptions& options)
         break;
     }
     result.dataset.source = path;
+    // The same data in another row order gives the same data set (docs/method.md, "Split").
+    putInCanonicalOrder(result.dataset);
     const LoadReport& r = result.report;
     std::ostringstream text;
     text << "read " << file << " (" << formatTitle(format) << "): " << r.rowsRead << " rows, " << r.rowsKept

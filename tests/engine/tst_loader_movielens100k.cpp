@@ -67,15 +67,17 @@ void TestLoaderMovieLens100k::movieLens100kFolder()
     QCOMPARE(str(data.source), str(folder));
     QCOMPARE(data.scale, (RatingScale{1.0f, 5.0f, 1.0f}));
     QVERIFY(data.hasTimestamps);
-    // Dense ids in order of first appearance, mapping back to the file's ids.
-    QCOMPARE(toList(data.userIds), (QStringList{"196", "186", "22"}));
-    QCOMPARE(toList(data.itemIds), (QStringList{"1", "2", "4", "3"}));
+    // Dense ids in the canonical order (numeric ids by value), mapping back to the file's ids.
+    QCOMPARE(toList(data.userIds), (QStringList{"22", "186", "196"}));
+    QCOMPARE(toList(data.itemIds), (QStringList{"1", "2", "3", "4"}));
     QCOMPARE(rowsOf(data), (QStringList{"186 | 2 | 5 | 891717742", "186 | 3 | 2 | 891717800", "196 | 1 | 3 | 881250949",
                                         "196 | 4 | 4 | 881251000", "22 | 4 | 1 | 878887116"}));
-    // Rows keep their line numbers.
+    // Rows keep their line numbers; the interactions are sorted by user, then time.
     QCOMPARE(data.interactions.size(), std::size_t{5});
-    for (std::size_t r = 0; r < data.interactions.size(); ++r)
-        QCOMPARE(data.interactions[r].row, static_cast<std::uint32_t>(r + 1));
+    std::vector<std::uint32_t> lines;
+    for (const Interaction& x : data.interactions)
+        lines.push_back(x.row);
+    QCOMPARE(lines, (std::vector<std::uint32_t>{3, 2, 5, 1, 4}));
 
     // Titles are UTF-8 (u.item is Latin-1); the unrated movies 5 and 267 are not items.
     QCOMPARE(titleOf(data, "1"), QStringLiteral("Toy Story (1995)"));

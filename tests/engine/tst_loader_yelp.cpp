@@ -72,9 +72,9 @@ void TestLoaderYelp::yelp()
     QCOMPARE(data.scale, (RatingScale{1.0f, 5.0f, 1.0f}));
     QCOMPARE(summary(result.report), QString());
     QCOMPARE(result.report.rowsRead, std::uint64_t{5});
-    QCOMPARE(toList(data.userIds), (QStringList{"mh_-eMZ6K5RLWhZyISBhwA", "OyoGAe7OKpv6SyGZT5g77Q",
-                                                "8g_iMtfSiwikVnbP2etR0A", "_7bHUi9Uuf5__HHc_Q8guQ"}));
-    QCOMPARE(toList(data.itemIds), (QStringList{"XQfwVwDr-v0ZS3_CbbE5Xw", "7ATYjTIgM3jUlt4UM3IypQ",
+    QCOMPARE(toList(data.userIds), (QStringList{"8g_iMtfSiwikVnbP2etR0A", "OyoGAe7OKpv6SyGZT5g77Q",
+                                                "_7bHUi9Uuf5__HHc_Q8guQ", "mh_-eMZ6K5RLWhZyISBhwA"}));
+    QCOMPARE(toList(data.itemIds), (QStringList{"7ATYjTIgM3jUlt4UM3IypQ", "XQfwVwDr-v0ZS3_CbbE5Xw",
                                                 "YjUWPpI6HXG530lwP-fb2A", "kxX2SOes4o-D3ZQBkiMRfA"}));
     QCOMPARE(rowsOf(data), (QStringList{"8g_iMtfSiwikVnbP2etR0A | YjUWPpI6HXG530lwP-fb2A | 3 | 1391632230",
                                         "OyoGAe7OKpv6SyGZT5g77Q | 7ATYjTIgM3jUlt4UM3IypQ | 5 | 1325604498",
@@ -157,7 +157,7 @@ void TestLoaderYelp::yelpWithoutBusinessFile()
     QCOMPARE(result.report.rowsKept, std::uint64_t{5});
     QVERIFY(result.dataset.itemTitles.empty());
     QVERIFY(anyNoteContains(result.report, "yelp_academic_dataset_business.json not found"));
-    QCOMPARE(str(result.dataset.itemLabel(0)), QStringLiteral("item XQfwVwDr-v0ZS3_CbbE5Xw"));
+    QCOMPARE(str(result.dataset.itemLabel(0)), QStringLiteral("item 7ATYjTIgM3jUlt4UM3IypQ"));
 }
 
 QTEST_APPLESS_MAIN(TestLoaderYelp)

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <array>
+#include <optional>
 #include <set>
 
 using namespace rnr;
@@ -142,7 +144,8 @@ private Q_SLOTS:
         const Dataset data = makeData(
             {{0, 0, 3, 10}, {0, 1, 3, 50}, {0, 2, 3, 50}, {0, 3, 3, 20}, {1, 3, 3, 70}, {1, 0, 3, 10}, {1, 1, 3, 70}},
             2, 4);
-        const Split split = makeSplit(data, SplitConfig{kAllUsers, 1});
+        const Split split = makeSplit(data, SplitConfig{kAllUsers, 1, TieRule::FileOrder});
+        QCOMPARE(split.tiedUsers, 2u);
         std::vector<Interaction> held = split.validation;
         held.insert(held.end(), split.test.begin(), split.test.end());
         QCOMPARE(held.size(), 2u);
@@ -155,6 +158,128 @@ private Q_SLOTS:
                 QCOMPARE(x.row, 7u);
             }
         }
+    }
+
+    void naturalIdOrder()
+    {
+        QVERIFY(naturalIdLess("2", "10"));
+        QVERIFY(!naturalIdLess("10", "2"));
+        QVERIFY(naturalIdLess("007", "8"));   // by value
+        QVERIFY(naturalIdLess("07", "7"));    // equal values: by bytes
+        QVERIFY(naturalIdLess("99999", "a")); // numbers first
+        QVERIFY(naturalIdLess("i10", "i2"));  // others by bytes
+        QVERIFY(naturalIdLess("0", ""));      // empty is not a number
+        QVERIFY(!naturalIdLess("5", "5"));
+        QVERIFY(naturalIdLess("18446744073709551616", "18446744073709551617")); // beyond 64 bits
+    }
+
+    void canonicalOrderRenumbersAndSorts()
+    {
+        Dataset data = makeData({{1, 2, 4, 9}, {0, 0, 3, 5}, {1, 1, 2, 9}, {0, 2, 5, 1}}, 2, 3);
+        data.userIds = {"20", "3"};
+        data.itemIds = {"b", "10", "9"};
+        data.trueDeviation = {0.5f, 1.5f, 2.5f};
+        putInCanonicalOrder(data);
+        QCOMPARE(data.userIds, (std::vector<std::string>{"3", "20"}));
+        QCOMPARE(data.itemIds, (std::vector<std::string>{"9", "10", "b"}));
+        QCOMPARE(data.itemTitles, (std::vector<std::string>{"Title 2", "Title 1", "Title 0"}));
+        QCOMPARE(data.trueDeviation, (std::vector<float>{2.5f, 1.5f, 0.5f}));
+        // By user ("3" first), time, then item; rows keep their lines.
+        const std::vector<std::array<std::uint32_t, 3>> expected{{0, 0, 1}, {0, 1, 3}, {1, 0, 4}, {1, 2, 2}};
+        QCOMPARE(data.interactions.size(), expected.size());
+        for (std::size_t r = 0; r < expected.size(); ++r) {
+            QCOMPARE(data.interactions[r].user, expected[r][0]);
+            QCOMPARE(data.interactions[r].item, expected[r][1]);
+            QCOMPARE(data.interactions[r].row, expected[r][2]);
+        }
+        QCOMPARE(datasetProblem(data), std::string());
+    }
+
+    void tieRuleNamesRoundTrip()
+    {
+        for (const TieRule rule : kTieRules)
+            QCOMPARE(parseTieRule(tieRuleKey(rule)), std::optional<TieRule>(rule));
+        QCOMPARE(parseTieRule("later-row"), std::optional<TieRule>());
+        QCOMPARE(SplitConfig{}.ties, TieRule::ItemId);
+    }
+
+    void itemIdTakesTheLargerIdByValue()
+    {
+        // u0 ties "9" (later row) and "10" at time 50: file order holds out "9", item-id "10"
+        // (by bytes "9" would be larger). u1 has no tie.
+        Dataset data = makeData({{0, 0, 3, 10}, {0, 2, 3, 50}, {0, 1, 3, 50}, {1, 0, 3, 10}, {1, 1, 3, 20}}, 2, 3);
+        data.itemIds = {"1", "9", "10"};
+        const auto heldOf = [&](TieRule rule, std::uint32_t user) {
+            const Split split = makeSplit(data, SplitConfig{kAllUsers, 1, rule});
+            for (const auto* set : {&split.validation, &split.test})
+                for (const auto& x : *set)
+                    if (x.user == user)
+                        return data.itemIds[x.item];
+            return std::string("none");
+        };
+        QCOMPARE(heldOf(TieRule::FileOrder, 0), std::string("9"));
+        QCOMPARE(heldOf(TieRule::ItemId, 0), std::string("10"));
+        QCOMPARE(heldOf(TieRule::ItemId, 1), std::string("9"));
+        QCOMPARE(makeSplit(data, SplitConfig{kAllUsers, 1, TieRule::ItemId}).tiedUsers, 1u);
+    }
+
+    void randomPicksAmongTheTiedBySeed()
+    {
+        // 40 users, each with one early row and three rows tied at their last time.
+        std::vector<Row> rows;
+        for (std::uint32_t u = 0; u < 40; ++u) {
+            rows.push_back({u, 0, 3, 1});
+            for (std::uint32_t i = 1; i <= 3; ++i)
+                rows.push_back({u, i, 3, 100});
+        }
+        const Dataset data = makeData(rows, 40, 4);
+        std::vector<Row> reversed(rows.rbegin(), rows.rend());
+        const Dataset flipped = makeData(reversed, 40, 4);
+        const auto picks = [](const Dataset& d, std::uint64_t seed) {
+            const Split split = makeSplit(d, SplitConfig{kAllUsers, seed, TieRule::Random});
+            std::vector<std::uint32_t> item(40, 99);
+            for (const auto* set : {&split.validation, &split.test})
+                for (const auto& x : *set)
+                    item[x.user] = x.item;
+            return item;
+        };
+        const std::vector<std::uint32_t> a = picks(data, 7);
+        QCOMPARE(picks(data, 7), a);    // seeded
+        QCOMPARE(picks(flipped, 7), a); // the row order does not matter
+        std::array<int, 4> seen{};
+        for (const std::uint32_t item : a) {
+            QVERIFY(item >= 1 && item <= 3); // one of the tied, never the earlier row
+            ++seen[item];
+        }
+        for (std::uint32_t i = 1; i <= 3; ++i)
+            QVERIFY2(seen[i] >= 4, "each tied item is drawn for some of 40 users"); // expected 13.3
+        QVERIFY(picks(data, 8) != a);
+    }
+
+    void dropKeepsTiedUsersForTrainingOnly()
+    {
+        // Users 0..5 tie at their last time, 6..9 do not: only 6..9 are held out.
+        std::vector<Row> rows;
+        for (std::uint32_t u = 0; u < 10; ++u) {
+            rows.push_back({u, 0, 3, 1});
+            rows.push_back({u, 1, 3, 5});
+            rows.push_back({u, 2, 3, u < 6 ? 5 : 9});
+        }
+        const Dataset data = makeData(rows, 10, 3);
+        const Split split = makeSplit(data, SplitConfig{kAllUsers, 3, TieRule::Drop});
+        QCOMPARE(split.tiedUsers, 6u);
+        QCOMPARE(split.validation.size(), 2u);
+        QCOMPARE(split.test.size(), 2u);
+        for (const auto* set : {&split.validation, &split.test})
+            for (const auto& x : *set) {
+                QVERIFY(x.user >= 6);
+                QCOMPARE(x.item, 2u);
+            }
+        QCOMPARE(split.train.size(), 30u - 4u);
+        // n counts the users who may be held out.
+        const Split three = makeSplit(data, SplitConfig{3, 3, TieRule::Drop});
+        QCOMPARE(three.validation.size() + three.test.size(), 3u);
+        QCOMPARE(makeSplit(data, SplitConfig{kAllUsers, 3, TieRule::ItemId}).test.size(), 5u);
     }
 
     void eachChosenUserInExactlyOneSet()
