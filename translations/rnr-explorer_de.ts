@@ -484,6 +484,14 @@
         <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold is a like. Shown here at the threshold&apos;s default (auto): three quarters of the scale&apos;s range, rounded up to its step. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
         <translation>Erst wählen, dann mögen: ein bewerteter Artikel wurde gewählt, eine Bewertung ab der Gefällt-Schwelle ist ein Gefallen. Hier bei der Voreinstellung der Schwelle (automatisch): drei Viertel des Skalenbereichs, auf die Schrittweite aufgerundet. Unbewertete Artikel gelten als nicht gewählt: eine Annahme, denn die Daten verzeichnen nicht, was den Nutzern gezeigt wurde.</translation>
     </message>
+    <message>
+        <source>Users who rated several items at their last timestamp: %1, only trained on.</source>
+        <translation>Nutzer, die zu ihrem letzten Zeitstempel mehrere Items bewertet haben: %1, nur zum Training verwendet.</translation>
+    </message>
+    <message>
+        <source>Users who rated several items at their last timestamp: %1; the tie rule picks their held-out rating.</source>
+        <translation>Nutzer, die zu ihrem letzten Zeitstempel mehrere Items bewertet haben: %1; die Gleichstandsregel wählt ihre zurückgehaltene Bewertung.</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>
@@ -886,6 +894,46 @@
     <message>
         <source>Choose-then-like cascades have a like head instead of a rating algorithm.</source>
         <translation>Wählen-dann-mögen-Kaskaden haben einen Gefallenskopf statt eines Bewertungsalgorithmus.</translation>
+    </message>
+    <message>
+        <source>Larger item id</source>
+        <translation>Größere Item-ID</translation>
+    </message>
+    <message>
+        <source>Later row of the file</source>
+        <translation>Spätere Zeile der Datei</translation>
+    </message>
+    <message>
+        <source>Random (by the seed)</source>
+        <translation>Zufällig (nach dem Seed)</translation>
+    </message>
+    <message>
+        <source>Drop such users from held-out</source>
+        <translation>Solche Nutzer nicht zurückhalten</translation>
+    </message>
+    <message>
+        <source>The larger item id (by value when ids are numbers): independent of the row order.</source>
+        <translation>Die größere Item-ID (nach Zahlenwert, wenn die IDs Zahlen sind): unabhängig von der Zeilenreihenfolge.</translation>
+    </message>
+    <message>
+        <source>The later row of the file: reordering the file changes the split.</source>
+        <translation>Die spätere Zeile der Datei: Eine umsortierte Datei ändert die Aufteilung.</translation>
+    </message>
+    <message>
+        <source>One of the tied items, drawn with the split&apos;s seed: independent of the row order.</source>
+        <translation>Eines der gleichzeitigen Items, gezogen mit dem Seed der Aufteilung: unabhängig von der Zeilenreihenfolge.</translation>
+    </message>
+    <message>
+        <source>Users whose last timestamp is shared by several ratings are only trained on.</source>
+        <translation>Nutzer, deren letzter Zeitstempel mehrere Bewertungen trägt, dienen nur dem Training.</translation>
+    </message>
+    <message>
+        <source>Which rating is held out when a user rated several items in the same second as their last rating (in MovieLens 100K, 415 of 943 users).</source>
+        <translation>Welche Bewertung zurückgehalten wird, wenn ein Nutzer mehrere Items in derselben Sekunde wie seine letzte Bewertung bewertet hat (in MovieLens 100K 415 von 943 Nutzern).</translation>
+    </message>
+    <message>
+        <source>&amp;Ties:</source>
+        <translation>G&amp;leichstand:</translation>
     </message>
 </context>
 <context>

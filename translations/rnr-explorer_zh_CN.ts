@@ -483,6 +483,14 @@
         <source>Choose, then like: a rated item was chosen, a rating at or above the like threshold is a like. Shown here at the threshold&apos;s default (auto): three quarters of the scale&apos;s range, rounded up to its step. Unrated items are taken as not chosen: an assumption, since the data has no log of what users were shown.</source>
         <translation>先选择，后喜欢：被评分的物品即被选择，评分达到或高于喜欢阈值即为喜欢。此处按阈值的默认值（自动）显示：评分范围的四分之三处，向上取整到评分步长。未评分的物品视为未被选择：这是一个假设，因为数据中没有用户看到过哪些物品的记录。</translation>
     </message>
+    <message>
+        <source>Users who rated several items at their last timestamp: %1, only trained on.</source>
+        <translation>在最后一个时间戳评分了多个物品的用户：%1，仅用于训练。</translation>
+    </message>
+    <message>
+        <source>Users who rated several items at their last timestamp: %1; the tie rule picks their held-out rating.</source>
+        <translation>在最后一个时间戳评分了多个物品的用户：%1；由并列规则选出其留出的评分。</translation>
+    </message>
 </context>
 <context>
     <name>rnr::DeviationView</name>
@@ -885,6 +893,46 @@
     <message>
         <source>Choose-then-like cascades have a like head instead of a rating algorithm.</source>
         <translation>先选择后喜欢的级联用喜欢头代替评分算法。</translation>
+    </message>
+    <message>
+        <source>Larger item id</source>
+        <translation>较大的物品 ID</translation>
+    </message>
+    <message>
+        <source>Later row of the file</source>
+        <translation>文件中靠后的行</translation>
+    </message>
+    <message>
+        <source>Random (by the seed)</source>
+        <translation>随机（按种子）</translation>
+    </message>
+    <message>
+        <source>Drop such users from held-out</source>
+        <translation>不留出此类用户</translation>
+    </message>
+    <message>
+        <source>The larger item id (by value when ids are numbers): independent of the row order.</source>
+        <translation>较大的物品 ID（ID 为数字时按数值）：与行顺序无关。</translation>
+    </message>
+    <message>
+        <source>The later row of the file: reordering the file changes the split.</source>
+        <translation>文件中靠后的行：重新排列文件会改变划分。</translation>
+    </message>
+    <message>
+        <source>One of the tied items, drawn with the split&apos;s seed: independent of the row order.</source>
+        <translation>用划分的种子从并列物品中抽取一个：与行顺序无关。</translation>
+    </message>
+    <message>
+        <source>Users whose last timestamp is shared by several ratings are only trained on.</source>
+        <translation>最后一个时间戳上有多条评分的用户仅用于训练。</translation>
+    </message>
+    <message>
+        <source>Which rating is held out when a user rated several items in the same second as their last rating (in MovieLens 100K, 415 of 943 users).</source>
+        <translation>当用户在其最后一次评分的同一秒内评分了多个物品时留出哪一条评分（在 MovieLens 100K 中，943 个用户中有 415 个）。</translation>
+    </message>
+    <message>
+        <source>&amp;Ties:</source>
+        <translation>并列(&amp;T)：</translation>
     </message>
 </context>
 <context>

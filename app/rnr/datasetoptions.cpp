@@ -58,15 +58,18 @@ void DatasetOptions::addTo(QCommandLineParser& parser)
     m_minInteractions.setDescription(tr("Drop users with fewer interactions than this (default 4)."));
     m_splitUsers.setDescription(tr("Number of users who get a held-out item, or all (default all)."));
     m_seed.setDescription(tr("Seed of the split (default 1)."));
+    m_ties.setDescription(tr("Which item is held out when several share a user's last timestamp: file-order (the "
+                             "later row), item-id (the larger id; default), random (by the seed) or drop (such "
+                             "users are only trained on)."));
     parser.addOptions({m_dataset, m_format, m_onProblem, m_scale, m_columns, m_delimiter, m_header, m_demoSeed,
-                       m_minInteractions, m_splitUsers, m_seed});
+                       m_minInteractions, m_splitUsers, m_seed, m_ties});
 }
 
 QStringList DatasetOptions::given(const QCommandLineParser& parser, const QStringList& leaveOut) const
 {
     QStringList words = givenOptions(parser,
                                      {m_format, m_onProblem, m_scale, m_columns, m_delimiter, m_header, m_demoSeed,
-                                      m_minInteractions, m_splitUsers, m_seed},
+                                      m_minInteractions, m_splitUsers, m_seed, m_ties},
                                      leaveOut);
     const QString path = datasetPath(parser);
     if (parser.isSet(m_dataset) && !leaveOut.contains(m_dataset.names().first()))
@@ -177,6 +180,10 @@ SplitConfig DatasetOptions::splitConfig(const QCommandLineParser& parser) const
         const auto n = parseCount(users, QStringLiteral("split-users"));
         config.users = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, kAllUsers));
     }
+    const auto ties = parseTieRule(parser.value(m_ties).toStdString());
+    if (!ties)
+        usage(tr("--ties: '%1' is not file-order, item-id, random or drop").arg(parser.value(m_ties)));
+    config.ties = *ties;
     return config;
 }
 

@@ -53,6 +53,7 @@ private:
     QCommandLineOption m_splitUsers{QStringLiteral("split-users"), QString(), QStringLiteral("n|all"),
                                     QStringLiteral("all")};
     QCommandLineOption m_seed{QStringLiteral("seed"), QString(), QStringLiteral("n"), QStringLiteral("1")};
+    QCommandLineOption m_ties{QStringLiteral("ties"), QString(), QStringLiteral("rule"), QStringLiteral("item-id")};
 };
 
 /// Parses an unsigned integer option value or throws UsageError naming the option.

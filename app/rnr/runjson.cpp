@@ -44,6 +44,12 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("coupling"),
                   coupling ? QString::fromStdString(coupling->key) : QStringLiteral("none"));
     object.insert(QStringLiteral("seed"), double(run.hp.seed));
+    QJsonObject split; // docs/method.md, "Split"
+    split.insert(QStringLiteral("users"), run.split.users == kAllUsers ? QJsonValue(QStringLiteral("all"))
+                                                                       : QJsonValue(double(run.split.users)));
+    split.insert(QStringLiteral("seed"), double(run.split.seed));
+    split.insert(QStringLiteral("ties"), QString::fromLatin1(tieRuleKey(run.split.ties).data()));
+    object.insert(QStringLiteral("split"), split);
     if (run.spec.coupling != Coupling::Single)
         object.insert(QStringLiteral("balance"), QString::fromStdString(findBalance(run.hp.balance).key));
     QJsonObject config;

@@ -45,6 +45,8 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
     if (const auto stop = parseCommand(parser, arguments, QStringLiteral("stats"), out, err))
         return *stop;
 
+    const SplitConfig config = dataset.splitConfig(parser); // a wrong option is told before the load
+    const std::uint32_t minPerUser = dataset.minInteractions(parser);
     const LoadResult loaded = dataset.load(parser);
     const Dataset& data = loaded.dataset;
     const DatasetStats s = computeStats(data);
@@ -76,7 +78,6 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out << tr("Time span: none (the row order is used as time)\n");
     out << tr("Items with a title: %1 of %2; genres: %3\n").arg(s.itemsWithTitle).arg(s.items).arg(s.genres);
 
-    const std::uint32_t minPerUser = dataset.minInteractions(parser);
     FilterReport filter;
     const Dataset filtered = filterMinInteractions(data, minPerUser, &filter);
     out << tr("Filter (users with at least %1 ratings): %2 of %3 users, %4 of %5 items, %6 ratings kept\n")
@@ -90,7 +91,6 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out << tr("Split: no user has enough ratings to hold one out\n");
         return Ok;
     }
-    const SplitConfig config = dataset.splitConfig(parser);
     const Split split = makeSplit(filtered, config);
     out << tr("Split (all but last one, seed %1): %2 users held out, %3 validation, %4 test; %5 training ratings\n")
                .arg(config.seed)
@@ -98,6 +98,12 @@ int runStats(const QStringList& arguments, QTextStream& out, QTextStream& err)
                .arg(split.validation.size())
                .arg(split.test.size())
                .arg(split.train.size());
+    out << tr("Ties: %1 of %2 users rated several items at their last timestamp; rule %3 (%4)\n")
+               .arg(split.tiedUsers)
+               .arg(split.userCount)
+               .arg(QString::fromLatin1(tieRuleKey(config.ties).data()))
+               .arg(config.ties == TieRule::Drop ? tr("those users are only trained on")
+                                                 : tr("it picks their held-out item"));
     return Ok;
 }
 

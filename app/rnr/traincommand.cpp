@@ -61,6 +61,10 @@ int runTrain(const QStringList& arguments, QTextStream& out, QTextStream& err)
                .arg(split.train.size())
                .arg(split.validation.size())
                .arg(split.test.size());
+    out << tr("%1 of %2 users rated several items at their last timestamp; ties: %3\n")
+               .arg(split.tiedUsers)
+               .arg(split.userCount)
+               .arg(QString::fromLatin1(tieRuleKey(splitConfig.ties).data()));
     out.flush();
 
     JobObserver observer;

@@ -77,6 +77,26 @@ SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config)
     return SplitSizes{chosen / 2, chosen - chosen / 2};
 }
 
+SplitPreview previewSplit(const Dataset& data, const SplitConfig& config)
+{
+    std::vector<std::int64_t> last(data.userCount(), std::numeric_limits<std::int64_t>::min());
+    std::vector<std::uint32_t> atLast(data.userCount(), 0);
+    for (const Interaction& x : data.interactions) {
+        if (x.timestamp > last[x.user]) {
+            last[x.user] = x.timestamp;
+            atLast[x.user] = 1;
+        } else if (x.timestamp == last[x.user]) {
+            ++atLast[x.user];
+        }
+    }
+    SplitPreview preview;
+    preview.tiedUsers =
+        static_cast<std::uint32_t>(std::count_if(atLast.begin(), atLast.end(), [](std::uint32_t n) { return n > 1; }));
+    const auto users = static_cast<std::uint32_t>(data.userCount());
+    preview.sizes = splitSizes(config.ties == TieRule::Drop ? users - preview.tiedUsers : users, config);
+    return preview;
+}
+
 std::string_view tieRuleKey(TieRule rule)
 {
     switch (rule) {

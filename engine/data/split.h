@@ -86,6 +86,14 @@ struct SplitSizes
     std::uint32_t validation = 0, test = 0;
 };
 SplitSizes splitSizes(std::uint32_t users, const SplitConfig& config);
+/// What makeSplit(data, config) will give, without making it (one pass over the interactions):
+/// the sizes, and the users tied at their last timestamp.
+struct SplitPreview
+{
+    SplitSizes sizes;
+    std::uint32_t tiedUsers = 0;
+};
+SplitPreview previewSplit(const Dataset& filtered, const SplitConfig& config);
 
 /// Chooses n users at random (seeded), holds out each one's chronologically last interaction
 /// (several at the last timestamp: config.ties decides), and gives half of them, chosen at

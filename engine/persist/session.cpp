@@ -1,10 +1,11 @@
 // Session file: the engine's container (persist/binaryio.h) with magic "RNRSESS\n" and sections
 //   "VIEW" the data set shown (see writeDataset) and its load report
 //   "SETS" the experiment settings: model name, hyper-parameters, split users and seed, seeds, grid
+//   "TIES" the split's tie rule (files without it: file-order, the one rule there was)
 //   "DATA" one per data set that runs were trained on, in order (runs refer to them by index)
 //   "RUN " one per run: name, data set index, the run's result (persist/detail/runrecord.h), then
 //          sections of its own: "BTCH" the per-batch reports (optional), the result's sections
-//          ("PLAY", "LIKE", "LKHD"), "CKPT" the model's checkpoint sections (persist/checkpoint.h)
+//          ("PLAY", "LIKE", "LKHD", "SPLT"), "CKPT" the model's checkpoint sections (persist/checkpoint.h)
 // Readers skip sections they do not know.
 #include "persist/session.h"
 
@@ -240,6 +241,7 @@ void saveSession(const Session& session, const std::string& path, const SessionP
                 s.u32(static_cast<std::uint32_t>(std::max(session.seeds, 1)));
                 s.boolean(session.grid);
             });
+            out.section("TIES", [&](BinaryWriter& s) { s.string(std::string(tieRuleKey(session.split.ties))); });
             for (const Dataset* d : datasets)
                 out.section("DATA", [&](BinaryWriter& s) { writeDataset(s, *d); });
             for (std::size_t r = 0; r < session.runs.size(); ++r) {
@@ -264,7 +266,8 @@ Session loadSession(const std::string& path, const SessionProgress& progress)
     readContainer(
         path, kFormat,
         [&](BinaryReader& in, std::uint32_t) {
-            bool haveView = false, haveSettings = false;
+            bool haveView = false, haveSettings = false, haveTies = false;
+            session.split.ties = TieRule::FileOrder;
             std::vector<std::shared_ptr<const Dataset>> datasets;
             while (!in.atEnd()) {
                 const std::string tag = in.beginSection();
@@ -283,11 +286,17 @@ Session loadSession(const std::string& path, const SessionProgress& progress)
                         in.inconsistent();
                     session.seeds = static_cast<int>(seeds);
                     session.grid = in.boolean();
+                } else if (tag == "TIES" && !haveTies) {
+                    haveTies = true;
+                    const auto ties = parseTieRule(in.string());
+                    if (!ties)
+                        in.inconsistent();
+                    session.split.ties = *ties;
                 } else if (tag == "DATA") {
                     datasets.push_back(std::make_shared<const Dataset>(readDataset(in)));
                 } else if (tag == "RUN ") {
                     session.runs.push_back(readRun(in, datasets));
-                } else if (tag == "VIEW" || tag == "SETS") {
+                } else if (tag == "VIEW" || tag == "SETS" || tag == "TIES") {
                     in.fail("the session has two \"" + tag + "\" sections: the file is damaged");
                 } else {
                     in.skipSection(); // a section of a later revision of this version: not needed

@@ -3,6 +3,7 @@
 // What a training run produced: plain values that the results table, the sessions, the command
 // line's JSON and the paired tests read.
 
+#include "data/split.h"
 #include "eval/metrics.h"
 #include "model/hyperparams.h"
 #include "train/records.h"
@@ -24,6 +25,7 @@ struct RunResult
 {
     ModelSpec spec;
     HyperParams hp;
+    SplitConfig split; ///< the split it was trained and judged on (file-order for runs read from older files)
     std::vector<EpochRecord> epochs;
     std::uint32_t bestEpoch = 0; ///< the epoch whose model was kept (best validation Recall@k, then MRR@k)
     Metrics validation;          ///< at the best epoch

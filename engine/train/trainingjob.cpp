@@ -180,6 +180,7 @@ struct TrainingJob::State
             trainer->setProgressCallback(observer.progress);
         run = RunResult{};
         run.spec = spec;
+        run.split = split.config;
         run.hp = pointHp;
         best = Params<float>{};
         haveBest = false;

@@ -75,12 +75,14 @@ private Q_SLOTS:
         m_session.hp.epochs = 7;
         m_session.split.seed = 42;
         m_session.split.users = 50;
+        m_session.split.ties = TieRule::Random;
         m_session.seeds = 3;
         m_session.grid = true;
         m_session.runs.push_back(sessionRun(m_data, "rnr:bpr+svd", "RnR #1"));
         m_session.runs.push_back(sessionRun(m_data, "vanilla:bpr+svd", "Vanilla #2"));
         m_session.runs.push_back(sessionRun(m_data, "ple:bpr+svd", "PLE #3", Balance::Uncertainty));
         m_session.runs.push_back(sessionRun(m_data, "esmm:cdae", "ESMM #4"));
+        m_session.runs[1].outcome.result.split = SplitConfig{60, 9, TieRule::Drop}; // kept per run
         for (std::uint32_t b = 1; b <= 3; ++b) {
             BatchProgress p;
             p.epoch = 1;
@@ -117,6 +119,7 @@ private Q_SLOTS:
         QCOMPARE(describe(back.hp), describe(m_session.hp));
         QCOMPARE(back.split.seed, 42u);
         QCOMPARE(back.split.users, 50u);
+        QCOMPARE(back.split.ties, TieRule::Random);
         QCOMPARE(back.seeds, 3);
         QVERIFY(back.grid);
         QCOMPARE(back.runs.size(), 4u);
@@ -134,6 +137,7 @@ private Q_SLOTS:
                 QCOMPARE(back.runs[r].batches[i].samplesPerSecond, m_session.runs[r].batches[i].samplesPerSecond);
             }
             QCOMPARE(b.spec, a.spec);
+            QVERIFY(b.split == a.split);
             QCOMPARE(b.epochs.size(), a.epochs.size());
             QCOMPARE(b.epochs.back().objective, a.epochs.back().objective);
             QCOMPARE(b.epochs.back().validation->recall, a.epochs.back().validation->recall);
@@ -268,6 +272,7 @@ private Q_SLOTS:
             QVERIFY(back.model);
             QCOMPARE(back.model->spec(), run.spec);
             QCOMPARE(describe(back.result.hp), describe(run.hp));
+            QVERIFY(back.result.split == run.split);
             QCOMPARE(back.result.bestEpoch, run.bestEpoch);
             QCOMPARE(back.result.epochs.size(), run.epochs.size());
             QCOMPARE(back.result.epochs.back().interplay.has_value(), run.epochs.back().interplay.has_value());

@@ -280,6 +280,16 @@ private Q_SLOTS:
         const Split three = makeSplit(data, SplitConfig{3, 3, TieRule::Drop});
         QCOMPARE(three.validation.size() + three.test.size(), 3u);
         QCOMPARE(makeSplit(data, SplitConfig{kAllUsers, 3, TieRule::ItemId}).test.size(), 5u);
+        // The preview tells the same without making the split.
+        for (const TieRule rule : kTieRules)
+            for (const std::uint32_t n : {kAllUsers, 3u}) {
+                const SplitConfig config{n, 3, rule};
+                const Split made = makeSplit(data, config);
+                const SplitPreview preview = previewSplit(data, config);
+                QCOMPARE(preview.tiedUsers, made.tiedUsers);
+                QCOMPARE(std::size_t(preview.sizes.validation), made.validation.size());
+                QCOMPARE(std::size_t(preview.sizes.test), made.test.size());
+            }
     }
 
     void eachChosenUserInExactlyOneSet()

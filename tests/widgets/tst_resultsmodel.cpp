@@ -267,7 +267,26 @@ private Q_SLOTS:
         QVERIFY(model.isBest(1, ResultsModel::Recall));
         QVERIFY(!model.isBest(0, ResultsModel::Recall));
         QVERIFY(model.pairedSummary(0, 1).contains(QStringLiteral("different data sets")));
-        QVERIFY(model.toCsv().contains(QStringLiteral(",Demo\n")));
+        QVERIFY(model.toCsv().contains(QStringLiteral(",Demo,item-id\n")));
+    }
+
+    void tieRulesGetRowsOfTheirOwn()
+    {
+        // Another tie rule holds out other items: the runs are not averaged with the default's.
+        ResultsModel model;
+        RunResult byId = run("bpr", 0.10, 0.04, NAN), random = byId, again = byId;
+        random.split.ties = TieRule::Random;
+        random.test.recall = 0.3;
+        for (const RunResult& r : {byId, random, again})
+            model.addRun(r);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(0, ResultsModel::Model)).toString(), QStringLiteral("BPR"));
+        QCOMPARE(model.data(model.index(0, ResultsModel::Runs)).toInt(), 2);
+        QCOMPARE(model.data(model.index(1, ResultsModel::Model)).toString(), QStringLiteral("BPR [ties=random]"));
+        QCOMPARE(model.summary(1, ResultsModel::Recall).mean, 0.3);
+        QVERIFY(model.toCsv().endsWith(QStringLiteral(",random\n")));
+        QVERIFY(model.toCsv().startsWith(QStringLiteral("model,")));
+        QVERIFY(model.toCsv().section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral(",dataset,ties")));
     }
 
     void sortsByTheMean()

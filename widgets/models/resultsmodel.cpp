@@ -57,6 +57,7 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
     RunResult kept;
     kept.spec = run.spec;
     kept.hp = run.hp;
+    kept.split = run.split;
     kept.epochs = run.epochs;
     kept.bestEpoch = run.bestEpoch;
     kept.validation = run.validation;
@@ -79,9 +80,11 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
     m_k = run.test.k;
     const Balance balance = effectiveBalance(run.spec, run.hp);
     const std::string settings = modelSettings(run.spec, run.hp);
+    // Runs split by another tie rule are measured on other held-out items: a row of their own.
+    const TieRule ties = run.split.ties;
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         if (m_rows[r].spec == run.spec && m_rows[r].balance == balance && m_rows[r].settings == settings &&
-            m_rows[r].datasetKey == datasetKey) {
+            m_rows[r].ties == ties && m_rows[r].datasetKey == datasetKey) {
             m_rows[r].runs.push_back(std::move(kept));
             m_rows[r].ids.push_back(id);
             // Every column's "best" mark may move: repaint the whole table.
@@ -90,7 +93,7 @@ void ResultsModel::addRun(const RunResult& run, const QString& dataset, std::uin
         }
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.push_back(Row{run.spec, balance, settings, dataset, datasetKey, {std::move(kept)}, {id}});
+    m_rows.push_back(Row{run.spec, balance, settings, ties, dataset, datasetKey, {std::move(kept)}, {id}});
     endInsertRows();
     if (rowCount() > 1)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -273,17 +276,19 @@ std::vector<PairedTest> ResultsModel::mtlGain(int row) const
     const ModelSpec alone = r.spec.rankingAlone();
     const std::string aloneSettings = modelSettings(alone, r.runs.front().hp); // e.g. the same like threshold
     const auto single = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& other) {
-        return other.spec == alone && other.settings == aloneSettings && other.datasetKey == r.datasetKey;
+        return other.spec == alone && other.settings == aloneSettings && other.ties == r.ties &&
+               other.datasetKey == r.datasetKey;
     });
     if (single == m_rows.end())
         return {};
-    const QString key = QStringLiteral("%1/%2/%3/%4/%5/%6")
-                            .arg(QString::fromStdString(r.spec.name() + "@" + r.settings))
-                            .arg(int(r.balance))
-                            .arg(r.datasetKey)
-                            .arg(r.runs.size())
-                            .arg(single->runs.size())
-                            .arg(m_k);
+    const QString key =
+        QStringLiteral("%1/%2/%3/%4/%5/%6")
+            .arg(QString::fromStdString(r.spec.name() + "@" + r.settings + "@" + std::string(tieRuleKey(r.ties))))
+            .arg(int(r.balance))
+            .arg(r.datasetKey)
+            .arg(r.runs.size())
+            .arg(single->runs.size())
+            .arg(m_k);
     if (const auto cached = m_gainCache.constFind(key); cached != m_gainCache.constEnd())
         return *cached;
     std::vector<PairedTest> tests;
@@ -313,7 +318,7 @@ QString ResultsModel::toCsv() const
         "model,balance,runs,recall_mean,recall_std,mrr_mean,mrr_std,ndcg_mean,ndcg_std,"
         "rmse_mean,rmse_std,mae_mean,mae_std,like_recall_mean,like_recall_std,like_auc_mean,"
         "like_auc_std,like_log_loss_mean,like_log_loss_std,mtl_gain_recall,mtl_gain_recall_p,mtl_gain_mrr,"
-        "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset\n");
+        "mtl_gain_mrr_p,mtl_gain_ndcg,mtl_gain_ndcg_p,dataset,ties\n");
     for (int r = 0; r < rowCount(); ++r) {
         const Row& row = m_rows[std::size_t(r)];
         text +=
@@ -332,7 +337,8 @@ QString ResultsModel::toCsv() const
         QString dataset = m_rows[std::size_t(r)].dataset;
         if (dataset.contains(QLatin1Char(',')) || dataset.contains(QLatin1Char('"')))
             dataset = QLatin1Char('"') + dataset.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        text += QLatin1Char(',') + dataset + QLatin1Char('\n');
+        text += QLatin1Char(',') + dataset + QLatin1Char(',') +
+                QString::fromLatin1(tieRuleKey(m_rows[std::size_t(r)].ties).data()) + QLatin1Char('\n');
     }
     return text;
 }
@@ -403,8 +409,12 @@ QString ResultsModel::rowTitle(int row) const
 {
     const Row& r = m_rows[std::size_t(row)];
     QString title = QString::fromStdString(modelTitle(r.spec, r.balance));
-    if (!r.settings.empty())
-        title += QStringLiteral(" [%1]").arg(QString::fromStdString(r.settings));
+    QString settings = QString::fromStdString(r.settings);
+    if (r.ties != SplitConfig{}.ties) // the default rule goes unsaid
+        settings += (settings.isEmpty() ? QString() : QStringLiteral(" ")) + QStringLiteral("ties=") +
+                    QString::fromLatin1(tieRuleKey(r.ties).data());
+    if (!settings.isEmpty())
+        title += QStringLiteral(" [%1]").arg(settings);
     return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
 }
 

@@ -72,7 +72,8 @@ private:
     {
         ModelSpec spec;
         Balance balance = Balance::Fixed;
-        std::string settings; ///< modelSettings(): runs with other settings are other rows
+        std::string settings;           ///< modelSettings(): runs with other settings are other rows
+        TieRule ties = TieRule::ItemId; ///< the split's tie rule: other held-out items, another row
         QString dataset;
         std::uint64_t datasetKey = 0;
         std::vector<RunResult> runs;

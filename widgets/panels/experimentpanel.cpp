@@ -19,9 +19,9 @@ namespace rnr {
 
 ExperimentPanel::ExperimentPanel(QWidget* parent)
     : QWidget(parent), m_ranker(new QComboBox(this)), m_rater(new QComboBox(this)), m_mode(new QComboBox(this)),
-      m_splitUsers(new QSpinBox(this)), m_splitSeed(new QSpinBox(this)), m_seeds(new QSpinBox(this)),
-      m_grid(new QCheckBox(tr("Search the α × λ &grid"), this)), m_form(new HyperParamForm),
-      m_problem(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
+      m_splitUsers(new QSpinBox(this)), m_splitSeed(new QSpinBox(this)), m_ties(new QComboBox(this)),
+      m_seeds(new QSpinBox(this)), m_grid(new QCheckBox(tr("Search the α × λ &grid"), this)),
+      m_form(new HyperParamForm), m_problem(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_compare(new QPushButton(tr("Compare with &vanilla"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
       m_stop(new QPushButton(tr("S&top"), this))
 {
@@ -65,6 +65,21 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
     m_splitSeed->setToolTip(tr("Seed of the split and of the model's initialisation."));
     splitForm->addRow(tr("Held-out &users:"), m_splitUsers);
     splitForm->addRow(tr("S&eed:"), m_splitSeed);
+    // docs/method.md, "Split": which item is held out when a user's last timestamp is shared.
+    m_ties->addItem(tr("Larger item id"), int(TieRule::ItemId));
+    m_ties->addItem(tr("Later row of the file"), int(TieRule::FileOrder));
+    m_ties->addItem(tr("Random (by the seed)"), int(TieRule::Random));
+    m_ties->addItem(tr("Drop such users from held-out"), int(TieRule::Drop));
+    m_ties->setItemData(0, tr("The larger item id (by value when ids are numbers): independent of the row order."),
+                        Qt::ToolTipRole);
+    m_ties->setItemData(1, tr("The later row of the file: reordering the file changes the split."), Qt::ToolTipRole);
+    m_ties->setItemData(2, tr("One of the tied items, drawn with the split's seed: independent of the row order."),
+                        Qt::ToolTipRole);
+    m_ties->setItemData(3, tr("Users whose last timestamp is shared by several ratings are only trained on."),
+                        Qt::ToolTipRole);
+    m_ties->setToolTip(tr("Which rating is held out when a user rated several items in the same second as their "
+                          "last rating (in MovieLens 100K, 415 of 943 users)."));
+    splitForm->addRow(tr("&Ties:"), m_ties);
     m_seeds->setRange(1, 20);
     m_seeds->setToolTip(tr("Runs per model with seeds seed, seed + 1, ...: the results table shows mean ± std "
                            "over them and the paired test pairs them by seed."));
@@ -104,6 +119,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent)
         connect(box, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateState);
     for (QSpinBox* box : {m_splitUsers, m_splitSeed})
         connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::splitChanged);
+    connect(m_ties, &QComboBox::currentIndexChanged, this, &ExperimentPanel::splitChanged);
     connect(m_start, &QPushButton::clicked, this, &ExperimentPanel::startRequested);
     connect(m_compare, &QPushButton::clicked, this, &ExperimentPanel::compareRequested);
     connect(m_stop, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);
@@ -166,6 +182,7 @@ SplitConfig ExperimentPanel::split() const
     SplitConfig config;
     config.users = m_splitUsers->value() == 0 ? kAllUsers : std::uint32_t(m_splitUsers->value());
     config.seed = std::uint64_t(m_splitSeed->value());
+    config.ties = static_cast<TieRule>(m_ties->currentData().toInt());
     return config;
 }
 
@@ -173,6 +190,7 @@ void ExperimentPanel::setSplit(const SplitConfig& split)
 {
     m_splitUsers->setValue(split.users >= std::uint32_t(m_splitUsers->maximum()) ? 0 : int(split.users));
     m_splitSeed->setValue(int(std::min<std::uint64_t>(split.seed, std::uint64_t(m_splitSeed->maximum()))));
+    m_ties->setCurrentIndex(std::max(0, m_ties->findData(int(split.ties))));
 }
 
 int ExperimentPanel::seeds() const

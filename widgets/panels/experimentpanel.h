@@ -47,7 +47,7 @@ Q_SIGNALS:
     void compareRequested(); ///< the selected RnR model and its vanilla twin, same data, split and seed
     void pauseToggled(bool paused);
     void stopRequested();
-    void splitChanged(); ///< held-out users or seed edited
+    void splitChanged(); ///< held-out users, seed or tie rule edited
 
 private:
     void updateState();
@@ -57,6 +57,7 @@ private:
     QComboBox* m_mode;
     QSpinBox* m_splitUsers;
     QSpinBox* m_splitSeed;
+    QComboBox* m_ties;
     QSpinBox* m_seeds;
     QCheckBox* m_grid;
     HyperParamForm* m_form;

@@ -179,7 +179,8 @@ void DatasetView::setDataset(const Dataset& dataset, const LoadReport& report, c
 void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
 {
     const QLocale locale;
-    const SplitSizes sizes = splitSizes(std::uint32_t(filtered.userCount()), config);
+    const SplitPreview preview = previewSplit(filtered, config);
+    const SplitSizes& sizes = preview.sizes;
     auto* label = findChild<QLabel*>(QStringLiteral("split"));
     // Counts after a label, never before a noun: "1 items" cannot happen (English has no plural
     // forms here without an English translation file).
@@ -190,7 +191,13 @@ void DatasetView::setSplit(const Dataset& filtered, const SplitConfig& config)
                             locale.toString(qulonglong(filtered.interactions.size())),
                             locale.toString(qulonglong(filtered.itemCount())),
                             locale.toString(qulonglong(sizes.validation)), locale.toString(qulonglong(sizes.test)))
-                       .arg(config.seed));
+                       .arg(config.seed) +
+                   QLatin1Char(' ') +
+                   (config.ties == TieRule::Drop
+                        ? tr("Users who rated several items at their last timestamp: %1, only trained on.")
+                        : tr("Users who rated several items at their last timestamp: %1; the tie rule picks "
+                             "their held-out rating."))
+                       .arg(locale.toString(qulonglong(preview.tiedUsers))));
 }
 
 void DatasetView::plotActivity(const DatasetFacts& facts)

@@ -250,6 +250,8 @@ RunResult readResult(BinaryReader& in)
     RunResult r;
     r.spec = readSpec(in);
     r.hp = readHyperParams(in);
+    // Runs of files without a "SPLT" section were split by the one rule there was.
+    r.split = SplitConfig{kAllUsers, r.hp.seed, TieRule::FileOrder};
     r.epochs.resize(static_cast<std::size_t>(in.count(53)));
     for (EpochRecord& e : r.epochs) {
         e.epoch = in.u32();
@@ -292,6 +294,11 @@ void writeResultSections(BinaryWriter& out, const RunResult& r)
     out.section("PLAY", [&](BinaryWriter& p) { writeInterplay(p, r.epochs); });
     out.section("LIKE", [&](BinaryWriter& l) { writeLikes(l, r); });
     out.section("LKHD", [&](BinaryWriter& l) { writeLikeHead(l, r); });
+    out.section("SPLT", [&](BinaryWriter& p) {
+        p.u32(r.split.users);
+        p.u64(r.split.seed);
+        p.string(std::string(tieRuleKey(r.split.ties)));
+    });
 }
 
 bool readResultSection(BinaryReader& in, const std::string& tag, RunResult& r, bool& haveLikes)
@@ -303,6 +310,13 @@ bool readResultSection(BinaryReader& in, const std::string& tag, RunResult& r, b
         readLikes(in, r);
     } else if (tag == "LKHD") {
         readLikeHead(in, r);
+    } else if (tag == "SPLT") {
+        r.split.users = in.u32();
+        r.split.seed = in.u64();
+        const auto ties = parseTieRule(in.string());
+        if (!ties)
+            in.inconsistent();
+        r.split.ties = *ties;
     } else {
         return false;
     }

@@ -9,7 +9,8 @@
 // sections of its own: "PLAY" each epoch's task interplay (multi-task runs; files without it
 // open with none), "LIKE" the like figures of its metrics and test outcomes (files without it
 // derive them: docs/method.md, "Choose, then like"), "LKHD" a like head's log losses and
-// p(like | choose) per test outcome (none without it).
+// p(like | choose) per test outcome (none without it), "SPLT" the split's users, seed and tie
+// rule (files without it: all users, the model's seed, file-order).
 
 #include "data/dataset.h"
 #include "model/model.h"
@@ -29,7 +30,7 @@ ModelSpec readSpec(BinaryReader& in);
 /// The result without its sections.
 void writeResult(BinaryWriter& out, const RunResult& r);
 RunResult readResult(BinaryReader& in);
-/// The result's sections PLAY, LIKE and LKHD, each written as a section of `out`.
+/// The result's sections PLAY, LIKE, LKHD and SPLT, each written as a section of `out`.
 void writeResultSections(BinaryWriter& out, const RunResult& r);
 /// Reads the section `tag` (begun by the caller) into r when it is one of the result's; false
 /// for any other tag (the caller reads or skips it). haveLikes records that LIKE was read.
