@@ -2182,6 +2182,22 @@ rnr compare --collect %1</translation>
         <source>Like log loss</source>
         <translation>Gefallens-Log-Loss</translation>
     </message>
+    <message>
+        <source>%1 (α = 1: same as %2)</source>
+        <translation>%1 (α = 1: gleich %2)</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1: rating task off)</source>
+        <translation>%1 (α = 1: Bewertungsaufgabe aus)</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1 in %2 of %3 runs: same as %4)</source>
+        <translation>%1 (α = 1 in %2 von %3 Läufen: gleich %4)</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1 in %2 of %3 runs: rating task off)</source>
+        <translation>%1 (α = 1 in %2 von %3 Läufen: Bewertungsaufgabe aus)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

@@ -2178,6 +2178,22 @@ rnr compare --collect %1</translation>
         <source>Like log loss</source>
         <translation>喜欢对数损失</translation>
     </message>
+    <message>
+        <source>%1 (α = 1: same as %2)</source>
+        <translation>%1（α = 1：等同于 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1: rating task off)</source>
+        <translation>%1（α = 1：评分任务关闭）</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1 in %2 of %3 runs: same as %4)</source>
+        <translation>%1（%3 次运行中有 %2 次 α = 1：等同于 %4）</translation>
+    </message>
+    <message>
+        <source>%1 (α = 1 in %2 of %3 runs: rating task off)</source>
+        <translation>%1（%3 次运行中有 %2 次 α = 1：评分任务关闭）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

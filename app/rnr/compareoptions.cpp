@@ -118,8 +118,9 @@ GridSettings Comparison::modelGrid(const HyperParams& hp) const
 
 QStringList comparisonOptionNames()
 {
-    return {QStringLiteral("models"),  QStringLiteral("seeds"),          QStringLiteral("alphas"),
-            QStringLiteral("lambdas"), QStringLiteral("balance-values"), QStringLiteral("no-grid")};
+    return {QStringLiteral("models"),           QStringLiteral("seeds"),          QStringLiteral("alphas"),
+            QStringLiteral("lambdas"),          QStringLiteral("balance-values"), QStringLiteral("no-grid"),
+            QStringLiteral("require-multitask")};
 }
 
 void CompareOptions::addTo(QCommandLineParser& parser)
@@ -145,6 +146,9 @@ void CompareOptions::addTo(QCommandLineParser& parser)
                               "asymmetry 0.5,1.5; DWA's temperature 1,2)."),
                            QStringLiteral("list")),
         QCommandLineOption(names[5], tr("Use --alpha and --lambda only, no grid.")),
+        QCommandLineOption(names[6], tr("Leave alpha = 1 out of the grid (and refuse --alpha 1 with --no-grid): "
+                                        "with alpha = 1 the rating task gets no gradient, so a multi-task run "
+                                        "would be its ranking model alone.")),
     };
     parser.addOptions(m_own);
     dataset.addTo(parser);
@@ -153,8 +157,8 @@ void CompareOptions::addTo(QCommandLineParser& parser)
 
 Comparison CompareOptions::parse(const QCommandLineParser& parser) const
 {
-    const auto& [models, seeds, alphas, lambdas, balanceValues, noGrid] =
-        std::tie(m_own[0], m_own[1], m_own[2], m_own[3], m_own[4], m_own[5]);
+    const auto& [models, seeds, alphas, lambdas, balanceValues, noGrid, requireMultitask] =
+        std::tie(m_own[0], m_own[1], m_own[2], m_own[3], m_own[4], m_own[5], m_own[6]);
     Comparison c;
     c.base = hyper.apply(parser, HyperParams{});
     for (const QString& name : parser.value(models).split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -171,6 +175,12 @@ Comparison CompareOptions::parse(const QCommandLineParser& parser) const
         c.grid.lambdas = parseList(parser.value(lambdas), QStringLiteral("lambdas"), "lambda");
         if (parser.isSet(balanceValues))
             c.grid.balanceValues = parseList(parser.value(balanceValues), QStringLiteral("balance-values"));
+    }
+    if (parser.isSet(requireMultitask)) { // docs/method.md, "Grid": keep the rating task on
+        std::erase_if(c.grid.alphas, [](double alpha) { return alpha >= 1.0; });
+        if (c.grid.alphas.empty())
+            throw UsageError(c.noGrid ? "--require-multitask: --alpha is 1, which trains no rating task"
+                                      : "--require-multitask: --alphas has no value below 1");
     }
     for (const ModelRuns& model : c.models) // refused before anything trains, with the parameter's range
         for (const double value : c.grid.balanceValues) {

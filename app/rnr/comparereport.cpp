@@ -129,9 +129,27 @@ QString dataLine(const Dataset& filtered, std::uint32_t minInteractions)
         .arg(minInteractions);
 }
 
+namespace {
+// "RnR(BPR, SVD) (α = 1 in 2 of 3 runs: same as BPR)": the runs whose grid switched the rating
+// task off (docs/method.md, "Grid"), said in the row.
+QString titleWithTaskOff(const ModelRuns& model)
+{
+    QString title = model.title();
+    const auto off = std::count_if(model.runs.begin(), model.runs.end(),
+                                   [&](const RunResult& run) { return ratingTaskOff(model.spec, run.hp); });
+    if (off == 0)
+        return title;
+    const QString note = QString::fromStdString(ratingTaskOffNote(model.spec, model.runs.front().hp));
+    if (std::size_t(off) == model.runs.size())
+        return tr("%1 (%2)").arg(title, note);
+    return tr("%1 (%2 in %3 of %4 runs)").arg(title, note).arg(off).arg(model.runs.size());
+}
+} // namespace
+
 QString runLine(const ModelRuns& model, const RunResult& run, std::uint64_t splitSeed)
 {
-    return tr("seed %1  %2: alpha %3, lambda %4, epoch %5: validation recall@%6 %7; test %8 (%9 s)\n")
+    const std::string off = ratingTaskOffNote(model.spec, run.hp);
+    return tr("seed %1  %2: alpha %3, lambda %4, epoch %5: validation recall@%6 %7; test %8 (%9 s)%10\n")
         .arg(splitSeed)
         .arg(model.title(), -22)
         .arg(run.hp.alpha)
@@ -140,7 +158,8 @@ QString runLine(const ModelRuns& model, const RunResult& run, std::uint64_t spli
         .arg(run.hp.topK)
         .arg(run.validation.recall, 0, 'f', 4)
         .arg(formatMetrics(run.test))
-        .arg(run.trainSeconds, 0, 'f', 1);
+        .arg(run.trainSeconds, 0, 'f', 1)
+        .arg(off.empty() ? QString() : QStringLiteral("  [%1]").arg(QString::fromStdString(off)));
 }
 
 void reportComparison(const std::vector<ModelRuns>& models, std::uint32_t k, const CompareOutputs& outputs,
@@ -187,8 +206,8 @@ void reportComparison(const std::vector<ModelRuns>& models, std::uint32_t k, con
                        .arg(pValue(t.pValue));
         }
         table += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | ")
-                     .arg(model.title(), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4), meanStd(rmse, 3),
-                          meanStd(mae, 3), meanStd(like, 4), meanStd(likeAuc, 4)) +
+                     .arg(titleWithTaskOff(model), meanStd(recall, 4), meanStd(mrr, 4), meanStd(ndcg, 4),
+                          meanStd(rmse, 3), meanStd(mae, 3), meanStd(like, 4), meanStd(likeAuc, 4)) +
                  (logLoss ? meanStd(likeLogLoss, 3) + QStringLiteral(" | ") : QString()) + gain +
                  QStringLiteral(" |\n");
         for (std::size_t r = 0; r < model.runs.size(); ++r) {

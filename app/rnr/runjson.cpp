@@ -52,6 +52,8 @@ QJsonObject runToJson(const RunResult& run, const std::vector<GridPoint>& grid)
     object.insert(QStringLiteral("split"), split);
     if (run.spec.coupling != Coupling::Single)
         object.insert(QStringLiteral("balance"), QString::fromStdString(findBalance(run.hp.balance).key));
+    if (ratingTaskOff(run.spec, run.hp)) // docs/method.md, "Grid": α = 1 trained no rating task
+        object.insert(QStringLiteral("rating_task_off"), QString::fromStdString(ratingTaskOffNote(run.spec, run.hp)));
     QJsonObject config;
     for (const auto& [key, value] : describe(run.hp))
         config.insert(QString::fromStdString(key), QString::fromStdString(value));

@@ -93,6 +93,21 @@ double balanceValue(const HyperParams& hp);
 /// Sets it (nothing when the balance has none); returns why the value was refused, or "".
 std::string setBalanceValue(HyperParams& hp, double value);
 
+/// True when a multi-task run gave its rating task no gradient: a coupling of two parallel tasks
+/// (not a cascade), a balance that reads α (fixed weights, PCGrad), α = 1 (docs/method.md,
+/// "Grid"). Such a row measures no sharing at all.
+bool ratingTaskOff(const ModelSpec& spec, const HyperParams& hp);
+/// Whether a model with its rating task off is its ranking model alone, bit for bit: the
+/// coupling's ranking path is R's own (vanilla, RnR and its ablations: the rating side is
+/// added beside it), and the training tuples come in R's own order (SVD++ groups them by
+/// user, which only CDAE does too). Tested bit for bit (tests/engine/tst_ratingtaskoff.cpp).
+bool rankingPathIsAlone(const ModelSpec& spec);
+/// What the results say of such a run: "α = 1: same as BPR" where rankingPathIsAlone(), else
+/// "α = 1: rating task off" (the expert mixtures and cross-stitch, whose ranking still goes
+/// through the shared units; BPR or WRMF with SVD++, trained in SVD++'s order); "" for any other
+/// run.
+std::string ratingTaskOffNote(const ModelSpec& spec, const HyperParams& hp);
+
 /// True when a is better than b on validation: Recall@k, then MRR@k.
 bool betterOnValidation(const Metrics& a, const Metrics& b);
 

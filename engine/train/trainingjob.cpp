@@ -69,6 +69,28 @@ std::string modelSettings(const ModelSpec& spec, const HyperParams& hp)
     return words;
 }
 
+bool ratingTaskOff(const ModelSpec& spec, const HyperParams& hp)
+{
+    return spec.coupling != Coupling::Single && !spec.isCascade() && !findBalance(hp.balance).replacesAlpha &&
+           hp.alpha >= 1.0;
+}
+
+bool rankingPathIsAlone(const ModelSpec& spec)
+{
+    const Coupling c = spec.coupling;
+    const bool ownPath =
+        c == Coupling::Vanilla || c == Coupling::RnR || c == Coupling::DeviationOnly || c == Coupling::FcOnly;
+    return ownPath && (spec.rater != Rater::SVDpp || spec.ranker == Ranker::CDAE);
+}
+
+std::string ratingTaskOffNote(const ModelSpec& spec, const HyperParams& hp)
+{
+    if (!ratingTaskOff(spec, hp))
+        return {};
+    return rankingPathIsAlone(spec) ? "\u03b1 = 1: same as " + spec.rankingAlone().title()
+                                    : std::string("\u03b1 = 1: rating task off");
+}
+
 Balance effectiveBalance(const ModelSpec& spec, const HyperParams& hp)
 {
     return spec.coupling == Coupling::Single ? Balance::Fixed : hp.balance;

@@ -393,8 +393,11 @@ private Q_SLOTS:
                  QStringLiteral("--alphas=0.9,1"), QStringLiteral("--lambdas=0.01"),
                  QStringLiteral("--split-users=300"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv});
         QCOMPARE(outcome.code, 0);
-        QVERIFY2(outcome.out.contains(QStringLiteral("| RnR(BPR, SVD) | ")), qPrintable(outcome.out));
-        QVERIFY(outcome.out.contains(QStringLiteral("| Vanilla(BPR, SVD) | ")));
+        // A row whose grid chose α = 1 in some runs says so (docs/method.md, "Grid").
+        const QString offNote = QStringLiteral("( \\(α = 1: same as BPR( in [12] of 2 runs)?\\))? \\| ");
+        QVERIFY2(outcome.out.contains(QRegularExpression(QStringLiteral("\\| RnR\\(BPR, SVD\\)") + offNote)),
+                 qPrintable(outcome.out));
+        QVERIFY(outcome.out.contains(QRegularExpression(QStringLiteral("\\| Vanilla\\(BPR, SVD\\)") + offNote)));
         QVERIFY(outcome.out.contains(QStringLiteral("RnR(BPR, SVD) vs Vanilla(BPR, SVD): recall@10")));
         QVERIFY(outcome.out.contains(QStringLiteral("Vanilla(BPR, SVD) vs BPR")));
         QVERIFY2(outcome.out.contains(QStringLiteral("| MMoE(BPR, SVD) [gradnorm] | ")), qPrintable(outcome.out));
@@ -417,6 +420,14 @@ private Q_SLOTS:
         QCOMPARE(runs.size(), 10); // 5 models x 2 seeds
         for (const auto& value : runs) {
             const QJsonObject runObject = value.toObject();
+            const bool off = runObject.value(QStringLiteral("config")).toObject().value(QStringLiteral("alpha")) ==
+                                 QStringLiteral("1") &&
+                             (runObject.value(QStringLiteral("model")) == QStringLiteral("rnr:bpr+svd") ||
+                              runObject.value(QStringLiteral("model")) == QStringLiteral("vanilla:bpr+svd"));
+            QCOMPARE(runObject.value(QStringLiteral("rating_task_off")).toString(),
+                     off ? QStringLiteral("α = 1: same as BPR") : QString());
+            QCOMPARE(runObject.value(QStringLiteral("split")).toObject().value(QStringLiteral("ties")).toString(),
+                     QStringLiteral("item-id"));
             for (const char* key : {"model", "seed", "config", "validation", "test", "epochs", "grid_point"})
                 QVERIFY2(runObject.contains(QLatin1String(key)), key);
             for (const char* key : {"recall@10", "mrr@10", "ndcg@10", "rmse", "mae", "like@10", "like_mrr@10",
@@ -484,6 +495,24 @@ private Q_SLOTS:
         QCOMPARE(csvText.count('\n'), 11);
         QVERIFY(csvText.startsWith("model,balance,seed,") &&
                 csvText.contains(",test_mae,test_like,test_like_auc,test_like_log_loss\n"));
+    }
+
+    void requireMultitaskLeavesAlphaOneOut()
+    {
+        const Outcome refused = run({QStringLiteral("compare"), QStringLiteral("--models=rnr:bpr+svd"),
+                                     QStringLiteral("--alphas=1"), QStringLiteral("--require-multitask")});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("--require-multitask: --alphas has no value below 1")),
+                 qPrintable(refused.err));
+        const Outcome outcome =
+            run({QStringLiteral("compare"), QStringLiteral("--models=vanilla:bpr+svd"), QStringLiteral("--seeds=1"),
+                 QStringLiteral("--epochs=1"), QStringLiteral("--dim=8"), QStringLiteral("--alphas=0.9,1"),
+                 QStringLiteral("--lambdas=0.01"), QStringLiteral("--split-users=200"),
+                 QStringLiteral("--require-multitask")});
+        QCOMPARE(outcome.code, 0);
+        QVERIFY2(outcome.out.contains(QStringLiteral(": alpha 0.9, lambda 0.01,")), qPrintable(outcome.out));
+        QVERIFY(!outcome.out.contains(QStringLiteral("alpha 1,")));
+        QVERIFY(!outcome.out.contains(QStringLiteral("α = 1")));
     }
 
     void compareGivesAModelItsOwnSettings()

@@ -270,6 +270,29 @@ private Q_SLOTS:
         QVERIFY(model.toCsv().contains(QStringLiteral(",Demo,item-id\n")));
     }
 
+    void alphaOneIsSaidInTheRow()
+    {
+        // A grid that chose α = 1 trained no rating task (docs/method.md, "Grid").
+        ResultsModel model;
+        RunResult on = run("rnr:bpr+svd", 0.10, 0.04, 1.0), off = on, mixture = run("mmoe:bpr+svd", 0.1, 0.04, 1.0);
+        off.hp.alpha = 1.0;
+        mixture.hp.alpha = 1.0;
+        model.addRun(off);
+        QCOMPARE(model.data(model.index(0, ResultsModel::Model)).toString(),
+                 QStringLiteral("RnR(BPR, SVD) (α = 1: same as BPR)"));
+        for (const RunResult& r : {on, off})
+            model.addRun(r);
+        QCOMPARE(model.data(model.index(0, ResultsModel::Model)).toString(),
+                 QStringLiteral("RnR(BPR, SVD) (α = 1 in 2 of 3 runs: same as BPR)"));
+        model.addRun(mixture);
+        QCOMPARE(model.data(model.index(1, ResultsModel::Model)).toString(),
+                 QStringLiteral("MMoE(BPR, SVD) (α = 1: rating task off)"));
+        QVERIFY(model.toMarkdown().contains(QStringLiteral("(α = 1 in 2 of 3 runs: same as BPR)")));
+        model.clear();
+        model.addRun(on);
+        QCOMPARE(model.data(model.index(0, ResultsModel::Model)).toString(), QStringLiteral("RnR(BPR, SVD)"));
+    }
+
     void tieRulesGetRowsOfTheirOwn()
     {
         // Another tie rule holds out other items: the runs are not averaged with the default's.

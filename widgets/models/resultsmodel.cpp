@@ -415,6 +415,20 @@ QString ResultsModel::rowTitle(int row) const
                     QString::fromLatin1(tieRuleKey(r.ties).data());
     if (!settings.isEmpty())
         title += QStringLiteral(" [%1]").arg(settings);
+    // Runs whose grid chose α = 1 trained no rating task (docs/method.md, "Grid"): said in the row.
+    const auto off = std::count_if(r.runs.begin(), r.runs.end(),
+                                   [&](const RunResult& run) { return ratingTaskOff(r.spec, run.hp); });
+    if (off > 0) {
+        const bool same = rankingPathIsAlone(r.spec);
+        const QString alone = QString::fromStdString(r.spec.rankingAlone().title());
+        if (std::size_t(off) == r.runs.size())
+            title =
+                same ? tr("%1 (α = 1: same as %2)").arg(title, alone) : tr("%1 (α = 1: rating task off)").arg(title);
+        else
+            title =
+                same ? tr("%1 (α = 1 in %2 of %3 runs: same as %4)").arg(title).arg(off).arg(r.runs.size()).arg(alone)
+                     : tr("%1 (α = 1 in %2 of %3 runs: rating task off)").arg(title).arg(off).arg(r.runs.size());
+    }
     return severalDatasets() && !r.dataset.isEmpty() ? tr("%1 — %2").arg(title, r.dataset) : title;
 }
 
