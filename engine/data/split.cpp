@@ -202,13 +202,23 @@ void putInCanonicalOrder(Dataset& data)
     permute(data.itemTitles, itemRank);
     permute(data.itemGenres, itemRank);
     permute(data.trueDeviation, itemRank);
-    std::sort(data.interactions.begin(), data.interactions.end(), [](const Interaction& a, const Interaction& b) {
-        if (a.user != b.user)
-            return a.user < b.user;
-        if (a.timestamp != b.timestamp)
-            return a.timestamp < b.timestamp;
-        return a.item < b.item;
-    });
+    const auto byTime = [](const Interaction& a, const Interaction& b) {
+        return a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.item < b.item;
+    };
+    auto& rows = data.interactions;
+    const auto byUser = [](const Interaction& a, const Interaction& b) { return a.user < b.user; };
+    if (!std::is_sorted(rows.begin(), rows.end(), byUser)) {
+        std::sort(rows.begin(), rows.end(), [&](const Interaction& a, const Interaction& b) {
+            return a.user != b.user ? a.user < b.user : byTime(a, b);
+        });
+        return;
+    }
+    // Files grouped by user already (the MovieLens releases): each user's rows alone, in place.
+    for (auto first = rows.begin(); first != rows.end();) {
+        const auto last = std::find_if(first, rows.end(), [&](const Interaction& x) { return x.user != first->user; });
+        std::sort(first, last, byTime);
+        first = last;
+    }
 }
 
 Split makeSplit(const Dataset& data, const SplitConfig& config)
