@@ -2198,6 +2198,10 @@ rnr compare --collect %1</translation>
         <source>%1 (α = 1 in %2 of %3 runs: rating task off)</source>
         <translation>%1 (α = 1 in %2 von %3 Läufen: Bewertungsaufgabe aus)</translation>
     </message>
+    <message>
+        <source>%1%2 (p &lt; 0.001)</source>
+        <translation>%1%2 (p &lt; 0.001)</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

@@ -2194,6 +2194,10 @@ rnr compare --collect %1</translation>
         <source>%1 (α = 1 in %2 of %3 runs: rating task off)</source>
         <translation>%1（%3 次运行中有 %2 次 α = 1：评分任务关闭）</translation>
     </message>
+    <message>
+        <source>%1%2 (p &lt; 0.001)</source>
+        <translation>%1%2（p &lt; 0.001）</translation>
+    </message>
 </context>
 <context>
     <name>rnr::ResultsView</name>

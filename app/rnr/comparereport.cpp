@@ -61,7 +61,7 @@ QJsonObject mtlGainToJson(const RunResult& run, const std::vector<RunResult>& al
 
 QString pValue(double p)
 {
-    return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3);
+    return p < 0.001 ? QStringLiteral("p < 0.001") : QStringLiteral("p = ") + QString::number(p, 'f', 3);
 }
 
 /// Paired tests on per-user outcomes pooled over seeds (pairs: same seed, user and item).
@@ -72,7 +72,7 @@ QString pairedLine(const ModelRuns& a, const ModelRuns& b, std::uint32_t k)
         const PairedTest t = pairedTestBySeed(a.runs, b.runs, metric, k);
         if (t.pairs == 0)
             continue;
-        parts << QStringLiteral("%1@%2 %3%4 (p = %5)")
+        parts << QStringLiteral("%1@%2 %3%4 (%5)")
                      .arg(std::string_view(metric) == "like-recall" ? QStringLiteral("like")
                                                                     : QString::fromLatin1(metric))
                      .arg(k)
@@ -200,7 +200,7 @@ void reportComparison(const std::vector<ModelRuns>& models, std::uint32_t k, con
         const std::vector<PairedTest> gainTests = alone ? mtlGainTests(*alone, model, k) : std::vector<PairedTest>{};
         if (!gainTests.empty() && gainTests.front().pairs > 0) {
             const PairedTest& t = gainTests.front(); // Recall@k
-            gain = QStringLiteral("%1%2 (p = %3)")
+            gain = QStringLiteral("%1%2 (%3)")
                        .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
                        .arg(t.meanDifference, 0, 'f', 4)
                        .arg(pValue(t.pValue));

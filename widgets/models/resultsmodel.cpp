@@ -306,10 +306,10 @@ QString ResultsModel::gainText(int row) const
     if (gain.empty())
         return QStringLiteral("\u2013");
     const PairedTest& t = gain.front();
-    return tr("%1%2 (p = %3)")
-        .arg(t.meanDifference >= 0 ? QStringLiteral("+") : QString())
-        .arg(t.meanDifference, 0, 'f', 4)
-        .arg(t.pValue < 0.001 ? QStringLiteral("< 0.001") : QString::number(t.pValue, 'f', 3));
+    const QString sign = t.meanDifference >= 0 ? QStringLiteral("+") : QString();
+    if (t.pValue < 0.001)
+        return tr("%1%2 (p < 0.001)").arg(sign).arg(t.meanDifference, 0, 'f', 4);
+    return tr("%1%2 (p = %3)").arg(sign).arg(t.meanDifference, 0, 'f', 4).arg(t.pValue, 0, 'f', 3);
 }
 
 QString ResultsModel::toCsv() const
