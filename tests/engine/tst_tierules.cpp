@@ -1,10 +1,11 @@
 // The tie rules against row order (docs/method.md, "Split"): a copy of a data set with its rows
 // shuffled gives bit-identical splits and results under item-id, random and drop; under
 // file-order it does not, which is why that rule is not the default.
-#include "data/demo.h"
 #include "io/loader.h"
 #include "model/model.h"
 #include "train/experiment.h"
+
+#include "../trainedruns.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,12 +24,7 @@ namespace {
 // last timestamp, as u.data lines (user, item, rating, time); and the same lines shuffled.
 std::vector<std::string> demoLines()
 {
-    DemoConfig config;
-    config.users = 250;
-    config.items = 180;
-    config.minPerUser = 10;
-    config.meanPerUser = 25;
-    const Dataset demo = generateDemo(config);
+    const Dataset demo = *fixtures::smallDemo(250, 180);
     std::vector<std::string> lines;
     for (const Interaction& x : demo.interactions) {
         std::ostringstream line;
@@ -116,9 +112,7 @@ private Q_SLOTS:
         const Split a = makeSplit(m_data, config);
         const Split b = makeSplit(m_shuffled, config);
         QVERIFY(sameSplit(a, b));
-        HyperParams hp;
-        hp.dim = 8;
-        hp.epochs = 2;
+        HyperParams hp = fixtures::smallHyperParams(2);
         hp.seed = 3;
         const ModelSpec spec = parseModelSpec("rnr:bpr+svd");
         const RunResult ra = runExperiment(m_data, a, spec, hp);
